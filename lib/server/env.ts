@@ -1,0 +1,88 @@
+import "server-only";
+import { z } from "zod";
+import { REGIONS } from "@/lib/recapture/regions";
+
+/**
+ * Every setting the server reads, validated once. A bad value stops start-up
+ * with a message naming the variable (see instrumentation.ts), so a typo in a
+ * deployment fails loudly instead of talking to the wrong place.
+ */
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const positiveInt = (fallback: number) =>
+  z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(fallback));
+
+export const envSchema = z.object({
+  // The Recapture API. Without a key the app runs on the embedded emulator.
+  RECAPTURE_API_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).default("https://api.autograb.com.au")),
+  RECAPTURE_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  RECAPTURE_REGION: z.preprocess(
+    emptyAsUndefined,
+    z.enum(REGIONS, { error: `must be one of ${REGIONS.join(", ")}` }).default("au"),
+  ),
+  RECAPTURE_TIMEOUT_MS: positiveInt(15_000),
+  RECAPTURE_MAX_UPLOAD_CUSTOMERS: positiveInt(50_000),
+  // Local database: users, sessions, the register of uploads, the audit log.
+  DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().min(1).default("file:./data/dashboard.db")),
+  PORT: positiveInt(3000).pipe(z.number().max(65_535)),
+  // Sessions: the cookie is sealed with this secret; in emulator mode a fixed development secret is used when unset.
+  SESSION_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+  SESSION_IDLE_HOURS: positiveInt(12),
+  // People see dates and times in the dealership's time zone.
+  DEALERSHIP_TIME_ZONE: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default("Australia/Melbourne")
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat("en-AU", { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "must be an IANA time zone such as Australia/Sydney"),
+  ),
+  // The embedded emulator (only used without RECAPTURE_API_KEY).
+  EMULATOR_DB: z.preprocess(emptyAsUndefined, z.string().min(1).default("./data/emulator.db")),
+  EMULATOR_PROCESS_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(500)),
+  EMULATOR_CONTROL: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "InvalidEnvironmentError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new InvalidEnvironmentError(
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        // Never echo a secret back into a log.
+        const shown = /KEY|SECRET/.test(name) ? "" : ` (got "${source[name] ?? ""}")`;
+        return `${name}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, read once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export type Mode = "emulator" | "live";
+
+export function mode(): Mode {
+  return env().RECAPTURE_API_KEY ? "live" : "emulator";
+}

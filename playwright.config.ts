@@ -1,0 +1,55 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${port}`;
+// Each run gets fresh databases so tests start from the demo data.
+const dataDir = process.env.E2E_DATA_DIR ?? `./data/e2e-${port}`;
+
+export const e2eServerEnv = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  PORT: String(port),
+  DATABASE_URL: `file:${dataDir}/dashboard.db`,
+  EMULATOR_DB: `${dataDir}/emulator.db`,
+  EMULATOR_CONTROL: "1",
+  EMULATOR_PROCESS_RATE: "2000",
+  SESSION_SECRET: "e2e-session-secret-that-is-long-enough-000",
+  RECAPTURE_API_KEY: "",
+};
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && npx next start -p ${port}`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    env: e2eServerEnv,
+    stdout: "pipe",
+  },
+});
