@@ -1,0 +1,30 @@
+import { connection } from "next/server";
+import type { ReactNode } from "react";
+import { EmulatorBanner } from "@/components/layout/emulator-banner";
+import { MainNav } from "@/components/layout/main-nav";
+import { mode } from "@/lib/server/env";
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  // The mode is read when the page is served, not frozen into the build.
+  await connection();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
+      {mode() === "emulator" && <EmulatorBanner />}
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center gap-8 px-4 py-3">
+          <span className="text-lg font-semibold text-brand-700">Recapture</span>
+          <MainNav />
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

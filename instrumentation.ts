@@ -1,0 +1,7 @@
+// Runs once when the server starts, before it takes requests.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { checkConfigurationOrExit } = await import("@/lib/server/startup");
+    checkConfigurationOrExit();
+  }
+}
