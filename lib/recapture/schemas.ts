@@ -129,25 +129,16 @@ export const updateCustomerRequestSchema = z
 export type UpdateCustomerRequest = z.infer<typeof updateCustomerRequestSchema>;
 
 /** Query parameters come from URLs, so numbers are coerced and an empty value counts as absent. */
-const queryNumber = (schema: z.ZodNumber) =>
-  z.preprocess(
-    (value) => (value === "" || value === null ? undefined : value),
-    z.coerce.number().pipe(schema).optional(),
-  );
+const wholeNumber = (label: string) =>
+  z.coerce.number({ error: `${label} must be a number` }).int(`${label} must be a whole number`);
+
+const optionalParameter = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
 
 export const listCustomersQuerySchema = z.object({
-  offset: queryNumber(
-    z
-      .number({ error: "Offset must be a number" })
-      .int("Offset must be a whole number")
-      .min(0, "Offset cannot be negative"),
-  ),
-  limit: queryNumber(
-    z
-      .number({ error: "Limit must be a number" })
-      .int("Limit must be a whole number")
-      .min(1, "Limit must be at least 1")
-      .max(500, "Limit cannot be more than 500"),
+  offset: optionalParameter(wholeNumber("Offset").min(0, "Offset cannot be negative")),
+  limit: optionalParameter(
+    wholeNumber("Limit").min(1, "Limit must be at least 1").max(500, "Limit cannot be more than 500"),
   ),
   upload_id: uploadIdSchema.optional(),
 });
