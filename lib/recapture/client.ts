@@ -162,7 +162,8 @@ export function createRecaptureClient(options: RecaptureClientOptions) {
 
   /** The wait before retrying `attempt`, or undefined when it must not be retried. */
   function retryWait(call: Call<unknown>, outcome: Attempt, attempt: number): number | undefined {
-    // Writes are never repeated: a POST that timed out on our side may still have been applied.
+    // Writes are never repeated: one that failed on our side may still have been applied upstream,
+    // and a second upload would queue the same customers twice.
     if (call.method !== "GET" || attempt >= maxRetries) return undefined;
     if ("networkError" in outcome) return backoff(attempt);
     if (!RETRYABLE_STATUSES.has(outcome.response.status)) return undefined;
