@@ -1,0 +1,120 @@
+/**
+ * Where an upload stands, from the counters the Recapture API reports and
+ * what the register knows (the API itself never says "cancelled": a cancelled
+ * upload simply stops with processed < uploaded). Pure: shared by the progress
+ * page, the register list and their tests.
+ */
+
+export type UploadState = "queued" | "processing" | "complete" | "cancelled";
+
+export interface UploadCounters {
+  totalUploaded: number;
+  totalProcessed: number;
+  totalErrors: number;
+}
+
+export function uploadState(counters: UploadCounters, cancelled: boolean): UploadState {
+  if (counters.totalProcessed >= counters.totalUploaded) return "complete";
+  if (cancelled) return "cancelled";
+  return counters.totalProcessed === 0 ? "queued" : "processing";
+}
+
+export const isFinished = (state: UploadState) => state === "complete" || state === "cancelled";
+
+/**
+ * The state of a split upload as one: still moving while any part is, complete
+ * only when every part is, otherwise cancelled (some parts stopped early).
+ */
+export function combinedState(states: readonly UploadState[]): UploadState {
+  if (states.includes("processing")) return "processing";
+  if (states.includes("queued")) return states.every((state) => state === "queued") ? "queued" : "processing";
+  return states.every((state) => state === "complete") ? "complete" : "cancelled";
+}
+
+export function sumCounters(parts: readonly UploadCounters[]): UploadCounters {
+  return parts.reduce(
+    (sum, part) => ({
+      totalUploaded: sum.totalUploaded + part.totalUploaded,
+      totalProcessed: sum.totalProcessed + part.totalProcessed,
+      totalErrors: sum.totalErrors + part.totalErrors,
+    }),
+    { totalUploaded: 0, totalProcessed: 0, totalErrors: 0 },
+  );
+}
+
+/** Whole percent, rounded down so the bar never reads 100% while customers are still waiting. */
+export function percentProcessed({ totalUploaded, totalProcessed }: UploadCounters): number {
+  if (totalUploaded === 0) return 100;
+  return Math.min(100, Math.floor((totalProcessed / totalUploaded) * 100));
+}
+
+// ------------------------------------------------------------ rate and ETA
+
+/** One reading of the processed counter, `at` in epoch milliseconds. */
+export interface ProgressSample {
+  at: number;
+  processed: number;
+}
+
+/**
+ * Long enough to smooth out a processor that works in batches, short enough
+ * that the rate follows a real slow-down (or the end of a throttle) within seconds.
+ */
+export const RATE_WINDOW_MS = 10_000;
+/** Below this span between the oldest and newest sample, a rate would be noise. */
+const MIN_SPAN_MS = 1_000;
+
+/**
+ * Adds a reading and forgets those older than the window, always keeping the
+ * newest one before the window so a rate can still be measured after a gap
+ * (a hidden tab polling every few seconds). A reading that goes backwards
+ * (another upload's numbers, a reset) starts the series again.
+ */
+export function addSample(
+  samples: readonly ProgressSample[],
+  sample: ProgressSample,
+  windowMs = RATE_WINDOW_MS,
+): ProgressSample[] {
+  const last = samples.at(-1);
+  if (last && (sample.at < last.at || sample.processed < last.processed)) return [sample];
+  if (last && sample.at === last.at) return [...samples.slice(0, -1), sample];
+  const all = [...samples, sample];
+  const firstInWindow = all.findIndex((reading) => sample.at - reading.at <= windowMs);
+  return all.slice(Math.max(0, firstInWindow - 1));
+}
+
+/** Customers processed per second across the samples, or undefined until there is enough to tell. */
+export function processingRate(samples: readonly ProgressSample[]): number | undefined {
+  const first = samples[0];
+  const last = samples.at(-1);
+  if (!first || !last || last.at - first.at < MIN_SPAN_MS) return undefined;
+  return ((last.processed - first.processed) * 1000) / (last.at - first.at);
+}
+
+/** Seconds until every uploaded customer is processed at `ratePerSecond`, or undefined when it can't be told. */
+export function secondsRemaining(counters: UploadCounters, ratePerSecond: number | undefined): number | undefined {
+  const remaining = counters.totalUploaded - counters.totalProcessed;
+  if (remaining <= 0) return 0;
+  if (ratePerSecond === undefined || ratePerSecond <= 0) return undefined;
+  return Math.ceil(remaining / ratePerSecond);
+}
+
+const wholeNumber = new Intl.NumberFormat("en-AU", { maximumFractionDigits: 0 });
+
+/** "1,250 a second", or "40 a minute" when fewer than one a second would read as 0. */
+export function describeRate(ratePerSecond: number): string {
+  if (ratePerSecond >= 1 || ratePerSecond === 0) return `${wholeNumber.format(ratePerSecond)} a second`;
+  return `${wholeNumber.format(ratePerSecond * 60)} a minute`;
+}
+
+/** Rounded the way people say it: "about 40 seconds", "about 3 minutes", "about 2 h 15 min". */
+export function describeTimeRemaining(seconds: number): string {
+  if (seconds <= 0) return "done";
+  if (seconds < 10) return "a few seconds";
+  if (seconds < 60) return `about ${Math.ceil(seconds / 5) * 5} seconds`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return minutes === 1 ? "about a minute" : `about ${minutes} minutes`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `about ${hours} h` : `about ${hours} h ${rest} min`;
+}
