@@ -25,10 +25,12 @@ export const customerIdSchema = z.guid({ error: "Invalid Customer ID" });
 // ---------------------------------------------------------------- requests
 
 const DATE_MESSAGE = "Enter a real date as yyyy-mm-dd";
+const isoDate = z.iso.date();
+const isoDateTime = z.iso.datetime({ offset: true });
 
 /** `yyyy-mm-dd` or a full ISO date-time; both forms reject impossible dates such as 2022-02-31. */
 export function isRequestDate(value: string): boolean {
-  return z.iso.date().safeParse(value).success || z.iso.datetime({ offset: true }).safeParse(value).success;
+  return isoDate.safeParse(value).success || isoDateTime.safeParse(value).success;
 }
 
 export const requestDateSchema = z.string({ error: DATE_MESSAGE }).trim().refine(isRequestDate, DATE_MESSAGE);
@@ -146,7 +148,6 @@ export type ListCustomersQuery = z.infer<typeof listCustomersQuerySchema>;
 
 // --------------------------------------------------------------- responses
 
-const isoDateTime = z.iso.datetime({ offset: true });
 const nullableText = z.string().nullable().default(null);
 const nullableDateTime = isoDateTime.nullable().default(null);
 
