@@ -1,0 +1,50 @@
+import type { Migration } from "@/lib/server/db/migrations";
+
+/**
+ * The register of uploads: the Recapture API has no "list uploads" endpoint,
+ * so every upload made (or tracked) through the dashboard is kept here with
+ * the counters it last reported and who cancelled it, which the API never says.
+ */
+export const uploadsRegisterMigration: Migration = {
+  name: "the register of uploads",
+  sql: `
+    -- One file from the wizard, sent as one or more uploads ("parts").
+    CREATE TABLE upload_batches (
+      id INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      file_name TEXT NOT NULL,
+      rows_in_file INTEGER NOT NULL,
+      rows_sent INTEGER NOT NULL,
+      rows_not_sent INTEGER NOT NULL,
+      -- Kept whole so the rows not sent can be downloaded from any computer, any day.
+      not_sent_csv TEXT,
+      recorded_at TEXT NOT NULL
+    );
+
+    -- The person's email and name are copied so the register reads the same after an account changes.
+    CREATE TABLE uploads (
+      id TEXT PRIMARY KEY,
+      region TEXT NOT NULL,
+      name TEXT,
+      enable_rego_lookups INTEGER NOT NULL,
+      created_at TEXT NOT NULL,
+      source TEXT NOT NULL CHECK (source IN ('dashboard', 'tracked')),
+      recorded_by_user_id INTEGER,
+      recorded_by_email TEXT,
+      recorded_by_name TEXT,
+      recorded_at TEXT NOT NULL,
+      batch_id INTEGER REFERENCES upload_batches (id),
+      part_number INTEGER NOT NULL DEFAULT 1,
+      total_uploaded INTEGER NOT NULL,
+      total_processed INTEGER NOT NULL,
+      total_errors INTEGER NOT NULL,
+      checked_at TEXT NOT NULL,
+      cancelled_at TEXT,
+      cancelled_by_user_id INTEGER,
+      cancelled_by_email TEXT,
+      cancelled_by_name TEXT
+    );
+    CREATE INDEX uploads_batch_id ON uploads (batch_id, part_number);
+    CREATE INDEX uploads_recorded_at ON uploads (recorded_at DESC, id DESC);
+  `,
+};
