@@ -3,5 +3,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkConfigurationOrExit } = await import("@/lib/server/startup");
     checkConfigurationOrExit();
+    const { prepareAccounts } = await import("@/lib/server/auth/startup");
+    await prepareAccounts();
   }
 }

@@ -1,10 +1,12 @@
 import "server-only";
+import { checkSessionConfiguration } from "@/lib/server/auth/secret";
 import { env, InvalidEnvironmentError, mode } from "@/lib/server/env";
 
 /** Refuse to start on a bad configuration, naming the variable, rather than fail later on a request. */
 export function checkConfigurationOrExit(): void {
   try {
     env();
+    checkSessionConfiguration();
   } catch (error) {
     if (error instanceof InvalidEnvironmentError) {
       console.error(`\nRecapture Dashboard cannot start. ${error.message}\nSee .env.example for the accepted values.\n`);

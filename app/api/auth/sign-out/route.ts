@@ -1,0 +1,8 @@
+import { signOut } from "@/lib/server/auth";
+import { audit, route } from "@/lib/server/http";
+
+export const POST = route({}, async ({ request, user }) => {
+  await signOut(request);
+  audit({ user, action: "auth.sign_out", target: user.email, outcome: "success" });
+  return new Response(null, { status: 204 });
+});

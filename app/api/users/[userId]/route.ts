@@ -1,0 +1,18 @@
+import { updateUserSchema } from "@/lib/auth/schemas";
+import { changeAccount } from "@/lib/server/auth";
+import { audit, readJson, route } from "@/lib/server/http";
+import { userIdParam } from "./user-id";
+
+type Params = { userId: string };
+
+export const PATCH = route<Params>({ role: "admin" }, async ({ request, user, params }) => {
+  const id = userIdParam(params.userId);
+  const changes = await readJson(request, updateUserSchema);
+  const updated = changeAccount(user, id, changes);
+  const detail = Object.entries(changes)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join(", ");
+  audit({ user, action: "user.update", target: updated.email, outcome: "success", detail });
+  return Response.json({ user: updated });
+});

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { ROLES } from "./roles";
+
+/** Account schemas, shared by the forms, the route handlers, the users CLI and the tests. */
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter an email address")
+  .pipe(z.email("Enter a valid email address, like name@dealership.com.au"));
+
+export const passwordSchema = z
+  .string()
+  .min(12, "Use at least 12 characters")
+  .max(200, "Use at most 200 characters");
+
+export const roleSchema = z.enum(ROLES, { error: `Choose one of: ${ROLES.join(", ")}` });
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  // Only presence is checked: rules for new passwords must not stop an older password from signing in.
+  password: z.string().min(1, "Enter your password").max(200, "Use at most 200 characters"),
+});
+export type SignIn = z.infer<typeof signInSchema>;
+
+const nameSchema = z.string().trim().max(100, "Use at most 100 characters");
+
+export const createUserSchema = z.object({
+  email: emailSchema,
+  name: nameSchema.optional(),
+  role: roleSchema,
+  password: passwordSchema,
+});
+export type CreateUser = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .object({ name: nameSchema.nullable().optional(), role: roleSchema.optional(), disabled: z.boolean().optional() })
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), "Nothing to change");
+export type UpdateUser = z.infer<typeof updateUserSchema>;
+
+export const resetPasswordSchema = z.object({ password: passwordSchema });
+export type ResetPassword = z.infer<typeof resetPasswordSchema>;
+
+/** An account as the API returns it: never the password hash. */
+export const userSchema = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: roleSchema,
+  disabled: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type User = z.infer<typeof userSchema>;

@@ -1,0 +1,67 @@
+import "server-only";
+import type { Role } from "@/lib/auth/roles";
+import { deleteSessionsOfUser } from "@/lib/server/db/sessions";
+import { findUserByEmail, findUserById, insertUser, setPasswordHash, updateUser, type UserRecord } from "@/lib/server/db/users";
+import { mode } from "@/lib/server/env";
+import { HttpError } from "@/lib/server/http/errors";
+import { decoyHash, hashPassword, verifyPassword } from "./password";
+import type { SessionUser } from "./sessions";
+
+export const DEMO_PASSWORD = "demo-password";
+
+export const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
+  { email: "admin@demo.local", name: "Demo Admin", role: "admin" },
+  { email: "staff@demo.local", name: "Demo Staff", role: "staff" },
+  { email: "viewer@demo.local", name: "Demo Viewer", role: "viewer" },
+];
+
+/** Creates the demo accounts in emulator mode; in live mode they must never exist. */
+export async function seedDemoAccounts(): Promise<void> {
+  if (mode() !== "emulator") return;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const account of DEMO_ACCOUNTS) insertUser({ ...account, passwordHash });
+}
+
+/** The account for an email and password, or undefined, taking the same time whether or not the email exists. */
+export async function authenticate(email: string, password: string): Promise<SessionUser | undefined> {
+  const user = findUserByEmail(email);
+  const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+  if (!user || !matches || user.disabled) return undefined;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+export async function createAccount(input: { email: string; name?: string | null; role: Role; password: string }): Promise<UserRecord> {
+  const user = insertUser({
+    email: input.email,
+    name: input.name || null,
+    role: input.role,
+    passwordHash: await hashPassword(input.password),
+  });
+  if (!user) throw new HttpError(409, "email_taken", "An account with that email already exists.", { email: "Already in use" });
+  return user;
+}
+
+/**
+ * Changes an account's name, role or access. Admins cannot demote or disable
+ * themselves, which also guarantees there is always an admin left. Disabling
+ * ends the account's sessions at once.
+ */
+export function changeAccount(actor: SessionUser, id: number, changes: { name?: string | null; role?: Role; disabled?: boolean }): UserRecord {
+  if (id === actor.id && ((changes.role && changes.role !== actor.role) || changes.disabled)) {
+    throw new HttpError(409, "own_account", "You can't change your own role or disable your own account.");
+  }
+  const user = updateUser(id, changes);
+  if (!user) throw accountNotFound();
+  if (user.disabled) deleteSessionsOfUser(id);
+  return user;
+}
+
+/** Sets a new password and signs the account out everywhere, so whoever knew the old one is locked out. */
+export async function resetPassword(id: number, password: string): Promise<UserRecord> {
+  const user = findUserById(id);
+  if (!user || !setPasswordHash(id, await hashPassword(password))) throw accountNotFound();
+  deleteSessionsOfUser(id);
+  return user;
+}
+
+const accountNotFound = () => new HttpError(404, "not_found", "That account doesn't exist.");

@@ -1,0 +1,53 @@
+/**
+ * The schema, as an append-only list: the database records how many have run
+ * (`PRAGMA user_version`) and applies the rest in order at start-up. Never edit
+ * a migration that has shipped; add a new one at the end.
+ *
+ * Times are ISO 8601 strings in UTC and ids are plain integers or text, so the
+ * same statements translate directly to PostgreSQL.
+ */
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    name: "users, sessions and the audit log",
+    sql: `
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name TEXT,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'staff', 'viewer')),
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      -- id is a hash of the token sealed in the cookie, so reading this table does not let anyone sign in.
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL
+      );
+      CREATE INDEX sessions_user_id ON sessions (user_id);
+      CREATE INDEX sessions_last_seen_at ON sessions (last_seen_at);
+
+      -- The actor's email is copied so the log still reads correctly after an account changes.
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user_id INTEGER,
+        user_email TEXT,
+        action TEXT NOT NULL,
+        target TEXT,
+        outcome TEXT NOT NULL CHECK (outcome IN ('success', 'failure')),
+        detail TEXT
+      );
+      CREATE INDEX audit_log_at ON audit_log (at DESC, id DESC);
+    `,
+  },
+];

@@ -1,0 +1,72 @@
+import "server-only";
+import { ZodError } from "zod";
+
+export type FieldErrors = Record<string, string>;
+
+/** An error a route handler throws to answer with a given status, code and message people can read. */
+export class HttpError extends Error {
+  override readonly name = "HttpError";
+  /** For a 429: sent on as `Retry-After`. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldErrors,
+    options?: { retryAfterSeconds?: number },
+  ) {
+    super(message);
+    this.retryAfterSeconds = options?.retryAfterSeconds;
+  }
+}
+
+/** The one error body every API route answers with. */
+export function errorResponse(status: number, code: string, message: string, fields?: FieldErrors, headers?: HeadersInit): Response {
+  return Response.json({ success: false, error: fields ? { code, message, fields } : { code, message } }, { status, headers });
+}
+
+/** Zod issues as `{ "customer.rego": "Required" }`, first issue per field. */
+export function fieldErrors(error: ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join(".") : "body";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+/** An error that already knows how to answer (HttpError, and the lead's RecaptureError from lib/recapture/errors.ts). */
+interface StatusError {
+  status: number;
+  code: string;
+  message: string;
+  fields?: FieldErrors;
+  retryAfterSeconds?: number;
+}
+
+function isStatusError(error: unknown): error is StatusError {
+  if (typeof error !== "object" || error === null) return false;
+  const candidate = error as Record<string, unknown>;
+  return (
+    typeof candidate.status === "number" &&
+    candidate.status >= 400 &&
+    candidate.status <= 599 &&
+    typeof candidate.code === "string" &&
+    typeof candidate.message === "string"
+  );
+}
+
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof ZodError) {
+    const fields = fieldErrors(error);
+    return errorResponse(422, "invalid_input", Object.values(fields)[0] ?? "Some values are not valid.", fields);
+  }
+  if (isStatusError(error)) {
+    const headers = error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;
+    return errorResponse(error.status, error.code, error.message, error.fields, headers);
+  }
+  // Unknown failures are logged for operators; the browser gets no detail that could leak internals.
+  console.error("Unhandled error in a route handler:", error);
+  return errorResponse(500, "internal_error", "Something went wrong on our side.");
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import { userFromRequest } from "@/lib/server/auth/current-user";
+import type { SessionUser } from "@/lib/server/auth/sessions";
+import { HttpError, toErrorResponse } from "./errors";
+import { assertWritePerimeter } from "./perimeter";
+
+export interface RouteOptions {
+  /** The least role allowed; the default, viewer, admits any signed-in account. */
+  role?: Role;
+}
+
+export interface RouteContext<P> {
+  request: NextRequest;
+  user: SessionUser;
+  params: P;
+}
+
+type NextRouteHandler<P> = (request: NextRequest, context: { params: Promise<P> }) => Promise<Response>;
+
+/**
+ * Wraps an API route handler with the checks every route needs, in the
+ * handler itself rather than only in proxy.ts (CVE-2025-29927 let requests
+ * skip middleware): signed in (401), role (403), and for writes same-origin
+ * (403) and a JSON body (415). Anything the handler throws becomes the one
+ * error shape.
+ */
+export function route<P = Record<string, string>>(
+  options: RouteOptions,
+  handler: (context: RouteContext<P>) => Promise<Response>,
+): NextRouteHandler<P> {
+  return async (request, context) => {
+    try {
+      const user = await userFromRequest(request);
+      if (!user) throw new HttpError(401, "unauthenticated", "You're not signed in, or your session has ended. Please sign in again.");
+      if (!hasRole(user.role, options.role ?? "viewer")) {
+        throw new HttpError(403, "forbidden", "Your account's role doesn't allow this.");
+      }
+      assertWritePerimeter(request);
+      return await handler({ request, user, params: await context.params });
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}
+
+/** The same perimeter for the few routes that work signed out (sign-in). */
+export function publicRoute(handler: (context: { request: NextRequest }) => Promise<Response>): (request: NextRequest) => Promise<Response> {
+  return async (request) => {
+    try {
+      assertWritePerimeter(request);
+      return await handler({ request });
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}

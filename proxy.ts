@@ -1,0 +1,35 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_PATH_HEADER, signInPath } from "@/lib/auth/next-path";
+import { SESSION_COOKIE, unsealSessionToken } from "@/lib/server/auth/cookie";
+import { errorResponse } from "@/lib/server/http/errors";
+
+/**
+ * The first line of defence only: a request without a valid session cookie
+ * goes to the sign-in page (pages) or gets 401 (API). It does not look the
+ * session up; every page and route handler checks the session and role again
+ * itself (requireUser / route()), so nothing depends on this file running.
+ */
+const PUBLIC_PATHS = new Set(["/sign-in", "/api/health", "/api/auth/sign-in"]);
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (PUBLIC_PATHS.has(pathname)) return NextResponse.next();
+
+  const token = await unsealSessionToken(request.cookies.get(SESSION_COOKIE)?.value);
+  if (!token) {
+    if (pathname.startsWith("/api/")) {
+      return errorResponse(401, "unauthenticated", "You're not signed in, or your session has ended. Please sign in again.");
+    }
+    // A relative Location: request.url names the server's own host, not the address the browser used.
+    return new NextResponse(null, { status: 307, headers: { Location: signInPath(`${pathname}${search}`) } });
+  }
+
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_PATH_HEADER, `${pathname}${search}`);
+  return NextResponse.next({ request: { headers } });
+}
+
+export const config = {
+  // Everything but build assets and files served as they are.
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|woff2?|txt)$).*)"],
+};
