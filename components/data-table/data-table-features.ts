@@ -1,0 +1,40 @@
+import {
+  columnVisibilityFeature,
+  metaHelper,
+  rowExpandingFeature,
+  rowPaginationFeature,
+  tableFeatures,
+  type Row,
+} from "@tanstack/react-table";
+import type { ReactTable } from "@tanstack/react-table";
+
+export interface DataTableColumnMeta {
+  /** The column's name in the column menu (headers may be shorter or not plain text). */
+  label: string;
+  /** Classes for the header and body cells, e.g. alignment or `whitespace-nowrap`. */
+  className?: string;
+}
+
+/**
+ * The features every data table in the dashboard uses: server pages, columns
+ * that can be hidden, and rows that open to show details. Registered once so
+ * the generic pieces (pagination, column menu, expand button) share one type.
+ */
+export const dataTableFeatures = tableFeatures({
+  columnVisibilityFeature,
+  rowExpandingFeature,
+  rowPaginationFeature,
+  columnMeta: metaHelper<DataTableColumnMeta>(),
+});
+
+export type DataTableFeatures = typeof dataTableFeatures;
+export type DataTableInstance<TData> = ReactTable<DataTableFeatures, TData>;
+export type DataTableRow<TData> = Row<DataTableFeatures, TData>;
+
+export const PAGE_SIZES = [25, 50, 100, 250, 500] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+export const DEFAULT_PAGE_SIZE: PageSize = 25;
+
+export function isPageSize(value: number): value is PageSize {
+  return (PAGE_SIZES as readonly number[]).includes(value);
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { Fragment, type ReactNode } from "react";
+import type { DataTableInstance, DataTableRow } from "@/components/data-table/data-table-features";
+
+export interface DataTableProps<TData> {
+  table: DataTableInstance<TData>;
+  /** Names the table for screen readers. */
+  caption: string;
+  /** Content of the full-width row under an expanded row. */
+  renderExpanded?: (row: DataTableRow<TData>) => ReactNode;
+  /** Shown in place of the rows when the page is empty. */
+  empty: ReactNode;
+  /** True while a new page loads behind the one on screen. */
+  busy?: boolean;
+}
+
+/** The id of the row under `row` holding its details, for the expand button's `aria-controls`. */
+export function expandedRowId(row: { id: string }): string {
+  return `row-details-${row.id}`;
+}
+
+export function DataTable<TData>({ table, caption, renderExpanded, empty, busy = false }: DataTableProps<TData>) {
+  const rows = table.getRowModel().rows;
+  const columnCount = table.getVisibleLeafColumns().length;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table aria-busy={busy} className={`w-full border-collapse text-sm transition-opacity ${busy ? "opacity-60" : ""}`}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b border-slate-200 bg-slate-50">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <th
+                  key={header.id}
+                  scope="col"
+                  className={`px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 ${header.column.columnDef.meta?.className ?? ""}`}
+                >
+                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={columnCount}>{empty}</td>
+            </tr>
+          ) : (
+            rows.map((row) => {
+              const expanded = renderExpanded !== undefined && row.getIsExpanded();
+              return (
+                <Fragment key={row.id}>
+                  <tr className={`hover:bg-slate-50 ${expanded ? "bg-brand-50/40" : ""}`}>
+                    {row.getVisibleCells().map((cell) => (
+                      <td key={cell.id} className={`px-3 py-2 align-top ${cell.column.columnDef.meta?.className ?? ""}`}>
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    ))}
+                  </tr>
+                  {expanded && (
+                    <tr id={expandedRowId(row)} className="bg-slate-50/70">
+                      <td colSpan={columnCount} className="px-3 py-3">
+                        {renderExpanded(row)}
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
