@@ -1,0 +1,85 @@
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import { REGIONS } from "@/lib/recapture/regions";
+import type { EmulatorContext } from "./context";
+import { INVALID_CUSTOMER_ID } from "./customer-routes";
+import { loadDemoData } from "./demo-data";
+import { faultSettingsSchema } from "./faults";
+import { ApiError, readBody, uuidOrUndefined } from "./http";
+
+/**
+ * /__emulator/*: test and demo controls, mounted only when control is on.
+ * Account-specific calls take the account's key in the usual ApiKey header.
+ */
+export function controlRoutes(ctx: EmulatorContext) {
+  const { store, accounts, faults, journal, market } = ctx;
+
+  /** The account named by the ApiKey header; undefined when there is no header. */
+  function headerAccount(c: Context): string | undefined {
+    const key = c.req.header("ApiKey");
+    if (key === undefined) return undefined;
+    const account = accounts.fromKey(key);
+    if (!account) throw new ApiError(400, "Unknown API key");
+    return account;
+  }
+
+  return new Hono()
+    .get("/", (c) =>
+      c.json({
+        success: true,
+        accounts: accounts.count(),
+        process_rate: ctx.options.processRate,
+        rate_limit_per_minute: ctx.rateLimiter.perMinute,
+        faults: faults.current(),
+      }),
+    )
+    .post("/reset", (c) => {
+      store.reset();
+      journal.clear();
+      ctx.rateLimiter.reset();
+      faults.reset();
+      return c.json({ success: true });
+    })
+    .post("/demo", (c) => {
+      const region = c.req.query("region") ?? "au";
+      if (!(REGIONS as readonly string[]).includes(region)) throw new ApiError(400, "Invalid Region");
+      const account = headerAccount(c) ?? accounts.first();
+      if (!account) throw new ApiError(400, "No API keys are configured");
+      return c.json({ success: true, ...loadDemoData(store, { account, region, now: ctx.now() }) });
+    })
+    .get("/faults", (c) => c.json({ success: true, faults: faults.current() }))
+    .put("/faults", async (c) => {
+      faults.set(await readBody(c, faultSettingsSchema.partial()));
+      return c.json({ success: true, faults: faults.current() });
+    })
+    .delete("/faults", (c) => {
+      faults.set({});
+      return c.json({ success: true, faults: faults.current() });
+    })
+    .post("/sightings", async (c) => {
+      const { customer_id } = await readBody(c, z.object({ customer_id: z.string() }));
+      const id = uuidOrUndefined(customer_id);
+      const customer = id === undefined ? undefined : store.getCustomer(id);
+      if (!customer) throw new ApiError(404, INVALID_CUSTOMER_ID);
+      const now = ctx.now();
+      if (!market.isMonitored(customer, now)) throw new ApiError(409, "That customer is outside its monitor window");
+      const earlier = store.sightingsFor([customer.id]).get(customer.id)?.length ?? 0;
+      const sighting = market.listNow(customer, now, earlier);
+      store.insertSighting(customer.id, sighting);
+      return c.json({ success: true, sighting, customer: ctx.presentCustomers([customer])[0] }, 201);
+    })
+    .get("/journal", (c) => {
+      const limit = Number(c.req.query("limit") ?? 100);
+      if (!Number.isInteger(limit) || limit < 1) throw new ApiError(400, "limit must be a positive integer");
+      return c.json({ success: true, requests: journal.latest(limit) });
+    })
+    .delete("/journal", (c) => {
+      journal.clear();
+      return c.json({ success: true });
+    })
+    .get("/lookups", (c) => {
+      const account = headerAccount(c);
+      const lookups = store.lookupCounts().filter((row) => account === undefined || row.account === account);
+      return c.json({ success: true, total: lookups.reduce((sum, row) => sum + row.count, 0), lookups });
+    });
+}
