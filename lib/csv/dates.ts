@@ -1,0 +1,148 @@
+import { BLANK, isBlankCell, quoted, type NormalisedCell } from "@/lib/csv/cell";
+
+/** How a date column is written; `dmy` is the Australian default. */
+export const DATE_FORMATS = ["dmy", "ymd", "mdy", "excel"] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+export const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
+  dmy: "dd/mm/yyyy",
+  ymd: "yyyy-mm-dd",
+  mdy: "mm/dd/yyyy",
+  excel: "Excel serial number",
+};
+
+// Exports often carry a time of day after the date ("15/06/2022 0:00", ISO date-times);
+// it is dropped and the date kept as written, without moving it between time zones.
+const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s?(?:[AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+const NUMERIC_DAY_OR_MONTH_FIRST = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})${TIME}$`);
+const MONTH_NAME_SECOND = /^(\d{1,2})[\s/.-]([A-Za-z]{3,9})\.?[\s/.,-]+(\d{4}|\d{2})$/;
+const YEAR_FIRST = new RegExp(String.raw`^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})${TIME}$`);
+const SERIAL = /^\d{1,5}(?:\.\d+)?$/;
+
+const MONTHS_BY_NAME = new Map(
+  ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map((name, i) => [name, i + 1]),
+);
+const LONG_MONTH_NAMES = ["january", "february", "march", "april", "june", "july", "august", "september", "sept", "october", "november", "december"];
+for (const name of LONG_MONTH_NAMES) MONTHS_BY_NAME.set(name, MONTHS_BY_NAME.get(name.slice(0, 3)) ?? 0);
+
+// Two-digit years: 00–49 are 2000–2049 and 50–99 are 1950–1999, so "1/7/22" is 2022
+// and a monitor end date such as "30/6/35" stays in this century.
+const TWO_DIGIT_YEAR_PIVOT = 50;
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2099;
+// The last day Excel serials are read for (31/12/2099), keeping plain numbers out.
+const LAST_SERIAL = 73050;
+// Excel's 1900 date system counts 29/02/1900, a day that never was (serial 60).
+const EXCEL_FAKE_LEAP_DAY = 60;
+const DAYS_FROM_1899_12_30_TO_1970_01_01 = 25569;
+
+const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, "0"));
+
+// Reused by every read, so reading a million dates allocates nothing but the ISO strings.
+let year = 0;
+let month = 0;
+let day = 0;
+
+function fullYear(digits: string): number {
+  const value = Number(digits);
+  if (digits.length > 2) return value;
+  return value < TWO_DIGIT_YEAR_PIVOT ? 2000 + value : 1900 + value;
+}
+
+/** Sets year, month and day from `value` when it has the shape of `format`; says whether it had. */
+function readDateParts(value: string, format: DateFormat): boolean {
+  switch (format) {
+    case "dmy":
+    case "mdy": {
+      const numeric = NUMERIC_DAY_OR_MONTH_FIRST.exec(value);
+      if (numeric) {
+        const first = Number(numeric[1]);
+        const second = Number(numeric[3]);
+        day = format === "dmy" ? first : second;
+        month = format === "dmy" ? second : first;
+        year = fullYear(numeric[4] ?? "");
+        return true;
+      }
+      const named = format === "dmy" ? MONTH_NAME_SECOND.exec(value) : null;
+      if (!named) return false;
+      const monthNumber = MONTHS_BY_NAME.get((named[2] ?? "").toLowerCase());
+      if (monthNumber === undefined) return false;
+      day = Number(named[1]);
+      month = monthNumber;
+      year = fullYear(named[3] ?? "");
+      return true;
+    }
+    case "ymd": {
+      const match = YEAR_FIRST.exec(value);
+      if (!match) return false;
+      year = Number(match[1]);
+      month = Number(match[3]);
+      day = Number(match[4]);
+      return true;
+    }
+    case "excel":
+      if (!SERIAL.test(value)) return false;
+      readExcelSerial(Math.floor(Number(value)));
+      return true;
+  }
+}
+
+function readExcelSerial(serial: number) {
+  if (serial < 1 || serial > LAST_SERIAL || serial === EXCEL_FAKE_LEAP_DAY) {
+    year = month = day = 0;
+    return;
+  }
+  // Serials before the fake leap day are one day off from a true day count.
+  const days = serial - DAYS_FROM_1899_12_30_TO_1970_01_01 + (serial < EXCEL_FAKE_LEAP_DAY ? 1 : 0);
+  // Days since 1970-01-01 to a civil date (Howard Hinnant's days_from_civil inverse).
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+function partsAreARealDate(): boolean {
+  return year >= FIRST_YEAR && year <= LAST_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function isoFromParts(): string {
+  return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
+}
+
+/** The date as `yyyy-mm-dd`, or undefined when `value` is not a real date written in `format`. */
+export function parseDate(value: string, format: DateFormat): string | undefined {
+  return readDateParts(value.trim(), format) && partsAreARealDate() ? isoFromParts() : undefined;
+}
+
+export function normaliseDate(raw: string, format: DateFormat): NormalisedCell {
+  const value = raw.trim();
+  if (readDateParts(value, format)) {
+    return partsAreARealDate() ? { value: isoFromParts() } : { error: `${quoted(raw)} is not a real date` };
+  }
+  if (isBlankCell(raw)) return BLANK;
+  return { error: `${quoted(raw)} is not a date written as ${DATE_FORMAT_LABELS[format]}` };
+}
+
+/**
+ * The formats every non-blank value can be read in, most likely first. More than one
+ * means the column is ambiguous (all days 12 or less) and the person should choose.
+ */
+export function detectDateFormats(values: Iterable<string>): DateFormat[] {
+  let fitting: DateFormat[] = [...DATE_FORMATS];
+  for (const value of values) {
+    if (isBlankCell(value)) continue;
+    fitting = fitting.filter((format) => parseDate(value, format) !== undefined);
+    if (fitting.length === 0) break;
+  }
+  return fitting;
+}

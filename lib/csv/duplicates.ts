@@ -1,0 +1,136 @@
+import type { UploadCustomer } from "@/lib/csv/row-check";
+
+/** keep-first: later rows for the same car are not sent; keep-all: they are sent, with a warning. */
+export type DuplicatePolicy = "keep-first" | "keep-all";
+
+type RowsByKey = Map<string, number | number[]>;
+
+/**
+ * Rows for the same car: the same VIN, or the same rego in the same state. Only rows
+ * that could be sent take part, so a broken first row doesn't hide a good later one.
+ */
+export interface Duplicates {
+  /** For each row, the index of the earlier row it repeats, or -1. */
+  readonly of: Int32Array;
+  /** Every row by VIN and by rego with state; built at the first edit, as the full pass doesn't need it. */
+  index?: { byVin: RowsByKey; byRego: RowsByKey };
+}
+
+type CanBeSent = (row: number) => boolean;
+
+function regoKey(customer: UploadCustomer | undefined): string | undefined {
+  return customer?.rego ? `${customer.rego}|${customer.state ?? ""}` : undefined;
+}
+
+/** Marks each row of `rows` (ascending) that repeats an earlier sendable row among them. */
+function markRepeats(of: Int32Array, customers: readonly UploadCustomer[], rows: readonly number[] | undefined, canBeSent: CanBeSent) {
+  const firstByVin = new Map<string, number>();
+  const firstByRego = new Map<string, number>();
+  const count = rows ? rows.length : customers.length;
+  for (let i = 0; i < count; i++) {
+    const row = rows ? (rows[i] ?? 0) : i;
+    of[row] = -1;
+    if (!canBeSent(row)) continue;
+    const customer = customers[row];
+    const vin = customer?.vin;
+    const rego = regoKey(customer);
+    const first = (vin === undefined ? undefined : firstByVin.get(vin)) ?? (rego === undefined ? undefined : firstByRego.get(rego));
+    if (first !== undefined) {
+      of[row] = first;
+      continue;
+    }
+    if (vin !== undefined) firstByVin.set(vin, row);
+    if (rego !== undefined) firstByRego.set(rego, row);
+  }
+}
+
+export function findDuplicates(customers: readonly UploadCustomer[], canBeSent: CanBeSent): Duplicates {
+  const of = new Int32Array(customers.length);
+  markRepeats(of, customers, undefined, canBeSent);
+  return { of };
+}
+
+function addRow(rowsByKey: RowsByKey, key: string | undefined, row: number) {
+  if (key === undefined) return;
+  const rows = rowsByKey.get(key);
+  if (rows === undefined) rowsByKey.set(key, row);
+  else if (typeof rows === "number") rowsByKey.set(key, [rows, row]);
+  else rows.push(row);
+}
+
+function removeRow(rowsByKey: RowsByKey, key: string | undefined, row: number) {
+  if (key === undefined) return;
+  const rows = rowsByKey.get(key);
+  if (rows === row) rowsByKey.delete(key);
+  else if (Array.isArray(rows)) {
+    const remaining = rows.filter((other) => other !== row);
+    rowsByKey.set(key, remaining.length === 1 ? (remaining[0] ?? row) : remaining);
+  }
+}
+
+function rowsOf(rowsByKey: RowsByKey, key: string | undefined): readonly number[] {
+  const rows = key === undefined ? undefined : rowsByKey.get(key);
+  return typeof rows === "number" ? [rows] : (rows ?? []);
+}
+
+function indexRows(customers: readonly UploadCustomer[]) {
+  const byVin: RowsByKey = new Map();
+  const byRego: RowsByKey = new Map();
+  customers.forEach((customer, row) => {
+    addRow(byVin, customer.vin, row);
+    addRow(byRego, regoKey(customer), row);
+  });
+  return { byVin, byRego };
+}
+
+/**
+ * After `row` changed from `previous` to `customers[row]`, decides again the duplicates
+ * of every row linked to it through shared VINs or regos (transitively) and returns
+ * those rows, ascending. Rows elsewhere in the file are untouched.
+ */
+export function updateDuplicates(
+  duplicates: Duplicates,
+  customers: readonly UploadCustomer[],
+  canBeSent: CanBeSent,
+  row: number,
+  previous: UploadCustomer | undefined,
+): number[] {
+  const current = customers[row];
+  let index = duplicates.index;
+  if (index === undefined) {
+    index = duplicates.index = indexRows(customers);
+  } else {
+    removeRow(index.byVin, previous?.vin, row);
+    removeRow(index.byRego, regoKey(previous), row);
+    addRow(index.byVin, current?.vin, row);
+    addRow(index.byRego, regoKey(current), row);
+  }
+
+  const linked = new Set<number>([row]);
+  const vins = [previous?.vin, current?.vin];
+  const regos = [regoKey(previous), regoKey(current)];
+  const seen = new Set<string>();
+  const follow = (rows: readonly number[]) => {
+    for (const other of rows) {
+      if (linked.has(other)) continue;
+      linked.add(other);
+      vins.push(customers[other]?.vin);
+      regos.push(regoKey(customers[other]));
+    }
+  };
+  while (vins.length > 0 || regos.length > 0) {
+    const vin = vins.pop();
+    if (vin !== undefined && !seen.has(`v${vin}`)) {
+      seen.add(`v${vin}`);
+      follow(rowsOf(index.byVin, vin));
+    }
+    const rego = regos.pop();
+    if (rego !== undefined && !seen.has(`r${rego}`)) {
+      seen.add(`r${rego}`);
+      follow(rowsOf(index.byRego, rego));
+    }
+  }
+  const affected = [...linked].sort((a, b) => a - b);
+  markRepeats(duplicates.of, customers, affected, canBeSent);
+  return affected;
+}

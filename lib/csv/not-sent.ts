@@ -1,0 +1,33 @@
+import Papa from "papaparse";
+import { NOT_SENT_PROBLEM_HEADER } from "@/lib/csv/column-mapping";
+import { fileBaseName } from "@/lib/csv/decode";
+import { isSent, reviewedRow, type Review } from "@/lib/csv/review";
+
+/** "June sales.csv" → "June sales - not sent.csv". */
+export function notSentFileName(fileName: string): string {
+  return `${fileBaseName(fileName) || "upload"} - not sent.csv`;
+}
+
+/**
+ * The rows that are not sent, with their cells as they stand (edits included) under the
+ * original header, plus a `problem` column saying why. Comma-separated with a byte-order
+ * mark and CRLF, so Excel opens it with accents intact; once fixed, it can be dropped
+ * again (the mapper ignores the problem column). Cells are written as they are, without
+ * escaping leading "=" or "+": they are the dealer's own data, and a phone number such as
+ * +61 4… must come back unchanged.
+ */
+export function notSentCsv(review: Review): string {
+  const notSent: { cells: readonly string[]; reasons: string }[] = [];
+  let width = review.headers.length;
+  for (let row = 0; row < review.rows.length; row++) {
+    if (isSent(review, row)) continue;
+    const { cells, problems } = reviewedRow(review, row);
+    const errors = problems.filter((problem) => problem.severity === "error");
+    notSent.push({ cells, reasons: errors.map((problem) => problem.message).join("; ") });
+    width = Math.max(width, cells.length);
+  }
+  const padding = (length: number) => Array<string>(width - length).fill("");
+  const header = [...review.headers, ...padding(review.headers.length), NOT_SENT_PROBLEM_HEADER];
+  const rows = notSent.map(({ cells, reasons }) => [...cells, ...padding(cells.length), reasons]);
+  return `\uFEFF${Papa.unparse([header, ...rows], { newline: "\r\n" })}`;
+}

@@ -1,0 +1,38 @@
+import type { Region } from "@/lib/recapture/regions";
+import { BLANK, isBlankCell, quoted, type NormalisedCell } from "@/lib/csv/cell";
+
+export const AU_STATES = ["NSW", "VIC", "QLD", "SA", "WA", "TAS", "NT", "ACT"] as const;
+export type AuState = (typeof AU_STATES)[number];
+
+// Keys are the spelling with everything but letters removed and upper-cased,
+// so "W.A.", "w a" and "Vic." need no entries of their own.
+const AU_STATE_SPELLINGS = new Map<string, AuState>([
+  ...AU_STATES.map((state) => [state, state] as const),
+  ["NEWSOUTHWALES", "NSW"],
+  ["VICTORIA", "VIC"],
+  ["QUEENSLAND", "QLD"],
+  ["SOUTHAUSTRALIA", "SA"],
+  ["STHAUSTRALIA", "SA"],
+  ["WESTERNAUSTRALIA", "WA"],
+  ["WESTAUSTRALIA", "WA"],
+  ["TASMANIA", "TAS"],
+  ["TASSIE", "TAS"],
+  ["NORTHERNTERRITORY", "NT"],
+  ["AUSTRALIANCAPITALTERRITORY", "ACT"],
+]);
+const NOT_LETTERS = /[^A-Z]+/g;
+
+/**
+ * In Australia a rego is only unique within its state, so the state is read into
+ * one of the eight codes Recapture expects. Other regions have no such list: their
+ * value is passed through as written.
+ */
+export function normaliseState(raw: string, region: Region): NormalisedCell {
+  if (region !== "au") return isBlankCell(raw) ? BLANK : { value: raw.trim() };
+  const exact = AU_STATE_SPELLINGS.get(raw);
+  if (exact) return { value: exact };
+  if (isBlankCell(raw)) return BLANK;
+  const state = AU_STATE_SPELLINGS.get(raw.toUpperCase().replace(NOT_LETTERS, ""));
+  if (state) return { value: state };
+  return { error: `${quoted(raw)} is not an Australian state or territory (NSW, VIC, QLD, SA, WA, TAS, NT or ACT)` };
+}
