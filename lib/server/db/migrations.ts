@@ -1,3 +1,5 @@
+import { uploadsRegisterMigration } from "@/lib/server/uploads/migration";
+
 /**
  * The schema, as an append-only list: the database records how many have run
  * (`PRAGMA user_version`) and applies the rest in order at start-up. Never edit
@@ -50,4 +52,5 @@ export const migrations: Migration[] = [
       CREATE INDEX audit_log_at ON audit_log (at DESC, id DESC);
     `,
   },
+  uploadsRegisterMigration,
 ];

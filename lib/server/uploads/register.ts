@@ -162,6 +162,19 @@ export function recordUpload(
   return findRegisteredUpload(upload.id)!;
 }
 
+/**
+ * For the proxy right after the API accepted an upload. A register failure is
+ * logged rather than answered: the upload is already queued upstream, and an
+ * error would make the wizard send it a second time. It can still be tracked by id.
+ */
+export function recordSentUpload(upload: Upload, context: { region: Region; user: SessionUser }): void {
+  try {
+    recordUpload(upload, { ...context, source: "dashboard" });
+  } catch (error) {
+    console.error(`Could not record upload ${upload.id} in the register:`, error);
+  }
+}
+
 /** Keeps the counters the API last reported, so the register and a reload show them without asking again. */
 export function recordProgress(upload: Upload, now = new Date()): void {
   db()

@@ -1,0 +1,22 @@
+import { uploadIdSchema } from "@/lib/recapture/schemas";
+import { HttpError, route } from "@/lib/server/http";
+import { pathId } from "@/lib/server/proxy";
+import { findNotSentFile } from "@/lib/server/uploads/register";
+import { notSentFileName } from "@/lib/uploads/not-sent-file";
+
+type Params = { uploadId: string };
+
+/** The rows the wizard did not send, as the CSV it built (original columns plus `problem`). */
+export const GET = route<Params>({ role: "viewer" }, async ({ params }) => {
+  const file = findNotSentFile(pathId(uploadIdSchema, params.uploadId, "upload"));
+  if (!file) throw new HttpError(404, "not_found", "Every row of this file was sent, so there is no file of rows not sent.");
+  const name = notSentFileName(file.fileName);
+  return new Response(file.csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      // The plain name for old browsers, the exact one (accents and all) for the rest.
+      "Content-Disposition": `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+});
