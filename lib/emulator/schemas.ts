@@ -52,8 +52,10 @@ function fieldPath(path: readonly PropertyKey[]): string {
 export function describeIssue(issue: z.core.$ZodIssue): string {
   const field = fieldPath(issue.path);
   switch (issue.code) {
-    case "invalid_type":
-      return field ? `${field} must be ${issue.expected === "record" ? "an object" : `a ${issue.expected}`}` : "Request body must be a JSON object";
+    case "invalid_type": {
+      const expected = issue.expected === "record" ? "object" : issue.expected;
+      return field ? `${field} must be ${/^[aeiou]/.test(expected) ? "an" : "a"} ${expected}` : "Request body must be a JSON object";
+    }
     case "unrecognized_keys":
       return `Unknown or read-only properties: ${issue.keys.join(", ")}`;
     default:
