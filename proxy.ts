@@ -10,15 +10,21 @@ import { errorResponse } from "@/lib/server/http/errors";
  * itself (requireUser / route()), so nothing depends on this file running.
  */
 const PUBLIC_PATHS = new Set(["/sign-in", "/api/health", "/api/auth/sign-in"]);
+// The emulator's test-only control endpoints answer 404 unless EMULATOR_CONTROL=1 (app/api/emulator).
+const EMULATOR_CONTROL_PREFIX = "/api/emulator/";
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC_PATHS.has(pathname)) return NextResponse.next();
+  if (PUBLIC_PATHS.has(pathname) || pathname.startsWith(EMULATOR_CONTROL_PREFIX)) return NextResponse.next();
 
   const token = await unsealSessionToken(request.cookies.get(SESSION_COOKIE)?.value);
   if (!token) {
     if (pathname.startsWith("/api/")) {
-      return errorResponse(401, "unauthenticated", "You're not signed in, or your session has ended. Please sign in again.");
+      return errorResponse(
+        401,
+        "unauthenticated",
+        "You're not signed in, or your session has ended. Please sign in again.",
+      );
     }
     // A relative Location: request.url names the server's own host, not the address the browser used.
     return new NextResponse(null, { status: 307, headers: { Location: signInPath(`${pathname}${search}`) } });
@@ -31,5 +37,7 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Everything but build assets and files served as they are.
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|woff2?|txt)$).*)"],
+  matcher: [
+    "/((?!_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|woff2?|txt)$).*)",
+  ],
 };

@@ -1,0 +1,24 @@
+import { customerIdSchema, updateCustomerRequestSchema } from "@/lib/recapture/schemas";
+import { readJson, route } from "@/lib/server/http";
+import { audited, pathId, requestRegion } from "@/lib/server/proxy";
+import { recapture } from "@/lib/server/recapture";
+
+type Params = { customerId: string };
+
+export const GET = route<Params>({ role: "viewer" }, async ({ request, params }) => {
+  const customerId = pathId(customerIdSchema, params.customerId, "customer");
+  return Response.json(await recapture().getCustomer(customerId, { region: requestRegion(request) }));
+});
+
+export const PATCH = route<Params>({ role: "staff" }, async ({ request, params, user }) => {
+  const customerId = pathId(customerIdSchema, params.customerId, "customer");
+  const region = requestRegion(request);
+  const body = await readJson(request, updateCustomerRequestSchema);
+  return Response.json(await audited(user, "customer.update", customerId, () => recapture().updateCustomer(customerId, body, { region })));
+});
+
+export const DELETE = route<Params>({ role: "staff" }, async ({ request, params, user }) => {
+  const customerId = pathId(customerIdSchema, params.customerId, "customer");
+  const region = requestRegion(request);
+  return Response.json(await audited(user, "customer.delete", customerId, () => recapture().deleteCustomer(customerId, { region })));
+});

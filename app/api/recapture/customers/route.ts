@@ -1,0 +1,26 @@
+import { createCustomerRequestSchema, listCustomersQuerySchema } from "@/lib/recapture/schemas";
+import { HttpError, readJson, route } from "@/lib/server/http";
+import { audited, requestRegion } from "@/lib/server/proxy";
+import { recapture } from "@/lib/server/recapture";
+
+export const GET = route({ role: "viewer" }, async ({ request }) => {
+  const params = request.nextUrl.searchParams;
+  // Only the known parameters are read, so nothing else reaches the upstream URL.
+  const query = listCustomersQuerySchema.safeParse({
+    offset: params.get("offset") ?? undefined,
+    limit: params.get("limit") ?? undefined,
+    upload_id: params.get("upload_id") || undefined,
+  });
+  if (!query.success) {
+    const fields = Object.fromEntries(query.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
+    throw new HttpError(400, "invalid_query", Object.values(fields)[0] ?? "Invalid query", fields);
+  }
+  return Response.json(await recapture().listCustomers(query.data, { region: requestRegion(request) }));
+});
+
+export const PUT = route({ role: "staff" }, async ({ request, user }) => {
+  const region = requestRegion(request);
+  const body = await readJson(request, createCustomerRequestSchema);
+  const target = body.customer.rego ?? body.customer.vin;
+  return Response.json(await audited(user, "customer.create", target, () => recapture().createCustomer(body, { region })));
+});

@@ -1,0 +1,22 @@
+import { uploadIdSchema } from "@/lib/recapture/schemas";
+import { route } from "@/lib/server/http";
+import { audited, pathId, requestRegion } from "@/lib/server/proxy";
+import { recapture } from "@/lib/server/recapture";
+import { recordCancellation, recordProgress } from "@/lib/server/uploads/register";
+
+type Params = { uploadId: string };
+
+export const GET = route<Params>({ role: "viewer" }, async ({ request, params }) => {
+  const uploadId = pathId(uploadIdSchema, params.uploadId, "upload");
+  const result = await recapture().getUpload(uploadId, { region: requestRegion(request) });
+  recordProgress(result.upload);
+  return Response.json(result);
+});
+
+export const DELETE = route<Params>({ role: "staff" }, async ({ request, params, user }) => {
+  const uploadId = pathId(uploadIdSchema, params.uploadId, "upload");
+  const region = requestRegion(request);
+  const result = await audited(user, "upload.cancel", uploadId, () => recapture().cancelUpload(uploadId, { region }));
+  recordCancellation(result.upload, user);
+  return Response.json(result);
+});

@@ -1,0 +1,25 @@
+import { uploadRequestSchema } from "@/lib/recapture/schemas";
+import { env } from "@/lib/server/env";
+import { HttpError, readJson, route } from "@/lib/server/http";
+import { audited, requestRegion } from "@/lib/server/proxy";
+import { recapture } from "@/lib/server/recapture";
+import { recordSentUpload } from "@/lib/server/uploads/register";
+
+// A generous allowance per customer (rego, VIN, ids, dates and a few additional fields).
+const BYTES_PER_CUSTOMER = 2_048;
+
+export const POST = route({ role: "staff" }, async ({ request, user }) => {
+  const region = requestRegion(request);
+  const maxCustomers = env().RECAPTURE_MAX_UPLOAD_CUSTOMERS;
+  const body = await readJson(request, uploadRequestSchema, { maxBytes: maxCustomers * BYTES_PER_CUSTOMER });
+  if (body.customers.length > maxCustomers) {
+    throw new HttpError(
+      413,
+      "too_many_customers",
+      `One upload can hold at most ${maxCustomers.toLocaleString("en-AU")} customers; this one has ${body.customers.length.toLocaleString("en-AU")}. Split it into parts.`,
+    );
+  }
+  const result = await audited(user, "upload.create", body.name, () => recapture().uploadCustomers(body, { region }));
+  recordSentUpload(result.upload, { region: region ?? env().RECAPTURE_REGION, user });
+  return Response.json(result, { status: 202 });
+});

@@ -1,0 +1,46 @@
+import "server-only";
+import { createEmulator, emulatorOptionsFromEnv, type Emulator } from "@/lib/emulator";
+import { createRecaptureClient, type RecaptureClient } from "@/lib/recapture/client";
+import { env, mode } from "@/lib/server/env";
+
+/**
+ * The one place that decides where Recapture calls go: the live API when a key
+ * is configured, else the emulator running inside this server process.
+ */
+
+// Kept on globalThis so dev-server reloads reuse one emulator (one SQLite handle, one processing loop).
+const holder = globalThis as typeof globalThis & { recaptureEmulator?: Emulator; recaptureClient?: RecaptureClient };
+
+const embeddedOptions = () => ({ ...emulatorOptionsFromEnv(process.env), seed: "demo" as const });
+
+/** The in-process emulator of the embedded mode, loaded with demo data on first start. */
+export function embeddedEmulator(): Emulator {
+  holder.recaptureEmulator ??= createEmulator(embeddedOptions());
+  return holder.recaptureEmulator;
+}
+
+export function recapture(): RecaptureClient {
+  holder.recaptureClient ??= createClient();
+  return holder.recaptureClient;
+}
+
+function createClient(): RecaptureClient {
+  const settings = env();
+  const common = { timeoutMs: settings.RECAPTURE_TIMEOUT_MS, region: settings.RECAPTURE_REGION };
+  if (mode() === "live") {
+    return createRecaptureClient({
+      ...common,
+      baseUrl: settings.RECAPTURE_API_URL,
+      apiKey: settings.RECAPTURE_API_KEY!,
+      fetch: (request) => fetch(request),
+    });
+  }
+  const emulator = embeddedEmulator();
+  const [apiKey] = embeddedOptions().apiKeys;
+  return createRecaptureClient({
+    ...common,
+    baseUrl: "http://emulator.internal",
+    apiKey: apiKey!,
+    fetch: (request) => emulator.fetch(request),
+  });
+}
