@@ -1,12 +1,18 @@
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { EmulatorBanner } from "@/components/layout/emulator-banner";
 import { MainNav } from "@/components/layout/main-nav";
+import { Badge } from "@/components/ui/badge";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/server/auth";
 import { mode } from "@/lib/server/env";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   // The mode is read when the page is served, not frozen into the build.
   await connection();
+  // Every dashboard page needs a signed-in account; pages that need more call requireRole() themselves.
+  const user = await requireUser();
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -19,7 +25,15 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center gap-8 px-4 py-3">
           <span className="text-lg font-semibold text-brand-700">Recapture</span>
-          <MainNav />
+          <MainNav role={user.role} />
+          <div className="ml-auto flex items-center gap-3">
+            <div className="hidden text-right sm:block">
+              <p className="text-sm font-medium text-slate-900">{user.name ?? user.email}</p>
+              <p className="text-xs text-slate-500">{user.email}</p>
+            </div>
+            <Badge tone={user.role === "admin" ? "brand" : "neutral"}>{ROLE_LABELS[user.role]}</Badge>
+            <SignOutButton />
+          </div>
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">

@@ -2,12 +2,16 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { hasRole, type Role } from "@/lib/auth/roles";
 
-const links = [
-  { href: "/customers", label: "Customers" },
-  { href: "/uploads", label: "Uploads" },
-  { href: "/uploads/new", label: "New upload" },
-] as const;
+/** Each link with the least role that can use its page; the server checks again, this only hides what a role can't do. */
+const links: { href: string; label: string; role: Role }[] = [
+  { href: "/customers", label: "Customers", role: "viewer" },
+  { href: "/uploads", label: "Uploads", role: "viewer" },
+  { href: "/uploads/new", label: "New upload", role: "staff" },
+  { href: "/settings/users", label: "Users", role: "admin" },
+  { href: "/settings/audit", label: "Audit log", role: "admin" },
+];
 
 /** The section a path belongs to: the longest link that prefixes it, so /uploads/new is not also "Uploads". */
 function activeHref(pathname: string): string | undefined {
@@ -17,22 +21,28 @@ function activeHref(pathname: string): string | undefined {
     .sort((a, b) => b.length - a.length)[0];
 }
 
-export function MainNav() {
+export interface MainNavProps {
+  role: Role;
+}
+
+export function MainNav({ role }: MainNavProps) {
   const current = activeHref(usePathname());
   return (
     <nav aria-label="Main">
-      <ul className="flex gap-1">
-        {links.map((link) => (
-          <li key={link.href}>
-            <Link
-              href={link.href}
-              aria-current={current === link.href ? "page" : undefined}
-              className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-700"
-            >
-              {link.label}
-            </Link>
-          </li>
-        ))}
+      <ul className="flex flex-wrap gap-1">
+        {links
+          .filter((link) => hasRole(role, link.role))
+          .map((link) => (
+            <li key={link.href}>
+              <Link
+                href={link.href}
+                aria-current={current === link.href ? "page" : undefined}
+                className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-700"
+              >
+                {link.label}
+              </Link>
+            </li>
+          ))}
       </ul>
     </nav>
   );

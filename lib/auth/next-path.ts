@@ -10,12 +10,19 @@ export const REQUEST_PATH_HEADER = "x-dashboard-path";
  * becomes the home page, so the sign-in page cannot be used as an open redirect.
  */
 export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.includes("\\") || /[\u0000-\u001f]/.test(next)) {
+  if (
+    !next ||
+    !next.startsWith("/") ||
+    next.startsWith("//") ||
+    next.includes("\\") ||
+    /[\u0000-\u001f]/.test(next)
+  ) {
     return HOME_PATH;
   }
   const base = "http://dashboard.invalid";
   const url = new URL(next, base);
-  if (url.origin !== base || url.pathname === "/sign-in" || url.pathname.startsWith("/api/")) return HOME_PATH;
+  if (url.origin !== base || url.pathname === "/sign-in" || url.pathname.startsWith("/api/"))
+    return HOME_PATH;
   return `${url.pathname}${url.search}${url.hash}`;
 }
 

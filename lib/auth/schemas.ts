@@ -35,7 +35,11 @@ export const createUserSchema = z.object({
 export type CreateUser = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z
-  .object({ name: nameSchema.nullable().optional(), role: roleSchema.optional(), disabled: z.boolean().optional() })
+  .object({
+    name: nameSchema.nullable().optional(),
+    role: roleSchema.optional(),
+    disabled: z.boolean().optional(),
+  })
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), "Nothing to change");
 export type UpdateUser = z.infer<typeof updateUserSchema>;
 

@@ -8,6 +8,12 @@ export const GET = route({ role: "admin" }, async () => Response.json({ users: l
 export const POST = route({ role: "admin" }, async ({ request, user }) => {
   const input = await readJson(request, createUserSchema);
   const created = await createAccount(input);
-  audit({ user, action: "user.create", target: created.email, outcome: "success", detail: `role ${created.role}` });
+  audit({
+    user,
+    action: "user.create",
+    target: created.email,
+    outcome: "success",
+    detail: `role ${created.role}`,
+  });
   return Response.json({ user: created }, { status: 201 });
 });

@@ -1,7 +1,14 @@
 import "server-only";
 import type { Role } from "@/lib/auth/roles";
 import { deleteSessionsOfUser } from "@/lib/server/db/sessions";
-import { findUserByEmail, findUserById, insertUser, setPasswordHash, updateUser, type UserRecord } from "@/lib/server/db/users";
+import {
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  setPasswordHash,
+  updateUser,
+  type UserRecord,
+} from "@/lib/server/db/users";
 import { mode } from "@/lib/server/env";
 import { HttpError } from "@/lib/server/http/errors";
 import { decoyHash, hashPassword, verifyPassword } from "./password";
@@ -30,14 +37,22 @@ export async function authenticate(email: string, password: string): Promise<Ses
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-export async function createAccount(input: { email: string; name?: string | null; role: Role; password: string }): Promise<UserRecord> {
+export async function createAccount(input: {
+  email: string;
+  name?: string | null;
+  role: Role;
+  password: string;
+}): Promise<UserRecord> {
   const user = insertUser({
     email: input.email,
     name: input.name || null,
     role: input.role,
     passwordHash: await hashPassword(input.password),
   });
-  if (!user) throw new HttpError(409, "email_taken", "An account with that email already exists.", { email: "Already in use" });
+  if (!user)
+    throw new HttpError(409, "email_taken", "An account with that email already exists.", {
+      email: "Already in use",
+    });
   return user;
 }
 
@@ -46,7 +61,11 @@ export async function createAccount(input: { email: string; name?: string | null
  * themselves, which also guarantees there is always an admin left. Disabling
  * ends the account's sessions at once.
  */
-export function changeAccount(actor: SessionUser, id: number, changes: { name?: string | null; role?: Role; disabled?: boolean }): UserRecord {
+export function changeAccount(
+  actor: SessionUser,
+  id: number,
+  changes: { name?: string | null; role?: Role; disabled?: boolean },
+): UserRecord {
   if (id === actor.id && ((changes.role && changes.role !== actor.role) || changes.disabled)) {
     throw new HttpError(409, "own_account", "You can't change your own role or disable your own account.");
   }

@@ -20,7 +20,10 @@ export function sealSessionToken(token: string): Promise<string> {
 export async function unsealSessionToken(cookieValue: string | undefined): Promise<string | undefined> {
   if (!cookieValue) return undefined;
   try {
-    const data = await unsealData<{ token?: unknown }>(cookieValue, { password: sessionSecret(), ttl: SESSION_MAX_AGE_SECONDS });
+    const data = await unsealData<{ token?: unknown }>(cookieValue, {
+      password: sessionSecret(),
+      ttl: SESSION_MAX_AGE_SECONDS,
+    });
     return typeof data.token === "string" ? data.token : undefined;
   } catch {
     return undefined;
@@ -34,7 +37,13 @@ export async function unsealSessionToken(cookieValue: string | undefined): Promi
  * as http://localhost would otherwise drop the cookie and nobody could sign in.
  */
 export function sessionCookieOptions(secure: boolean) {
-  return { httpOnly: true, sameSite: "lax" as const, secure, path: "/", maxAge: SESSION_MAX_AGE_SECONDS - 60 };
+  return {
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure,
+    path: "/",
+    maxAge: SESSION_MAX_AGE_SECONDS - 60,
+  };
 }
 
 /** Seals a new session's token into the response's cookie (route handlers only: pages cannot set cookies). */

@@ -1,4 +1,12 @@
-export { authenticate, changeAccount, createAccount, DEMO_ACCOUNTS, DEMO_PASSWORD, resetPassword, seedDemoAccounts } from "./accounts";
+export {
+  authenticate,
+  changeAccount,
+  createAccount,
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  resetPassword,
+  seedDemoAccounts,
+} from "./accounts";
 export { SESSION_COOKIE, writeSessionCookie } from "./cookie";
 export { currentUser, requireRole, requireUser, signOut, userFromRequest } from "./current-user";
 export { checkSessionConfiguration } from "./secret";

@@ -1,7 +1,13 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "@/lib/auth/roles";
-import { deleteSession, deleteSessionsIdleSince, findSessionWithUser, insertSession, touchSession } from "@/lib/server/db/sessions";
+import {
+  deleteSession,
+  deleteSessionsIdleSince,
+  findSessionWithUser,
+  insertSession,
+  touchSession,
+} from "@/lib/server/db/sessions";
 import { env } from "@/lib/server/env";
 
 /** Who is making a request, as handlers and pages see it. */
@@ -43,7 +49,8 @@ export function resolveSession(token: string, now = new Date()): SessionUser | u
     deleteSession(id);
     return undefined;
   }
-  if (now.getTime() - Date.parse(found.session.lastSeenAt) > TOUCH_INTERVAL_MS) touchSession(id, now.toISOString());
+  if (now.getTime() - Date.parse(found.session.lastSeenAt) > TOUCH_INTERVAL_MS)
+    touchSession(id, now.toISOString());
   const { id: userId, email, name, role } = found.user;
   return { id: userId, email, name, role };
 }

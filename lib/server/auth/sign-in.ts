@@ -10,27 +10,50 @@ export const SIGN_IN_FAILED = "That email and password don't match an active acc
 
 // Per process, and kept on globalThis so a dev-server reload doesn't forget the counts.
 const holder = globalThis as typeof globalThis & { signInThrottle?: FailureThrottle };
-const throttle = () => (holder.signInThrottle ??= new FailureThrottle(SIGN_IN_FAILURE_LIMIT, SIGN_IN_WINDOW_MS));
+const throttle = () =>
+  (holder.signInThrottle ??= new FailureThrottle(SIGN_IN_FAILURE_LIMIT, SIGN_IN_WINDOW_MS));
 
 /**
  * Checks a password and starts a session. Failures are counted per client
  * address and per email; after 5 in a minute either one must wait, and it is
  * told how long (429 with Retry-After).
  */
-export async function signIn(input: { email: string; password: string; ip: string }): Promise<{ user: SessionUser; token: string }> {
+export async function signIn(input: {
+  email: string;
+  password: string;
+  ip: string;
+}): Promise<{ user: SessionUser; token: string }> {
   const keys = [`ip:${input.ip}`, `email:${input.email}`];
   const wait = Math.max(...keys.map((key) => throttle().waitSeconds(key)));
   if (wait > 0) {
-    audit({ user: null, action: "auth.sign_in", target: input.email, outcome: "failure", detail: `throttled (${input.ip})` });
-    throw new HttpError(429, "too_many_attempts", `Too many sign-in attempts. Try again in ${wait} seconds.`, undefined, {
-      retryAfterSeconds: wait,
+    audit({
+      user: null,
+      action: "auth.sign_in",
+      target: input.email,
+      outcome: "failure",
+      detail: `throttled (${input.ip})`,
     });
+    throw new HttpError(
+      429,
+      "too_many_attempts",
+      `Too many sign-in attempts. Try again in ${wait} seconds.`,
+      undefined,
+      {
+        retryAfterSeconds: wait,
+      },
+    );
   }
 
   const user = await authenticate(input.email, input.password);
   if (!user) {
     for (const key of keys) throttle().recordFailure(key);
-    audit({ user: null, action: "auth.sign_in", target: input.email, outcome: "failure", detail: `wrong credentials (${input.ip})` });
+    audit({
+      user: null,
+      action: "auth.sign_in",
+      target: input.email,
+      outcome: "failure",
+      detail: `wrong credentials (${input.ip})`,
+    });
     throw new HttpError(401, "invalid_credentials", SIGN_IN_FAILED);
   }
 

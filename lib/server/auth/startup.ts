@@ -9,11 +9,15 @@ export async function prepareAccounts(): Promise<void> {
   try {
     db();
   } catch (error) {
-    console.error(`\nRecapture Dashboard cannot start. ${error instanceof Error ? error.message : String(error)}\n`);
+    console.error(
+      `\nRecapture Dashboard cannot start. ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   }
   await seedDemoAccounts();
   if (mode() === "live" && countUsers() === 0) {
-    console.log("No accounts yet. Create the first administrator with: npm run users -- add --email you@dealership.com.au --role admin");
+    console.log(
+      "No accounts yet. Create the first administrator with: npm run users -- add --email you@dealership.com.au --role admin",
+    );
   }
 }

@@ -22,7 +22,10 @@ export function insertAuditEntry(entry: Omit<AuditEntry, "id">): void {
 }
 
 /** One page of the log, newest first, with the total for the pager. */
-export function listAuditEntries(page: { limit: number; offset: number }): { entries: AuditEntry[]; total: number } {
+export function listAuditEntries(page: { limit: number; offset: number }): {
+  entries: AuditEntry[];
+  total: number;
+} {
   const entries = db()
     .prepare(
       `SELECT id, at, user_id AS userId, user_email AS userEmail, action, target, outcome, detail

@@ -23,14 +23,18 @@ export function openDatabase(url: string, list: Migration[] = migrations): Datab
 
 function migrate(database: Database.Database, list: Migration[]): void {
   // IMMEDIATE takes the write lock first, so two processes starting together cannot both apply a migration.
-  database.transaction(() => {
-    const applied = database.pragma("user_version", { simple: true }) as number;
-    if (applied > list.length) {
-      throw new Error(`The database at DATABASE_URL is newer than this version of the dashboard (schema ${applied}).`);
-    }
-    for (const migration of list.slice(applied)) database.exec(migration.sql);
-    database.pragma(`user_version = ${list.length}`);
-  }).immediate();
+  database
+    .transaction(() => {
+      const applied = database.pragma("user_version", { simple: true }) as number;
+      if (applied > list.length) {
+        throw new Error(
+          `The database at DATABASE_URL is newer than this version of the dashboard (schema ${applied}).`,
+        );
+      }
+      for (const migration of list.slice(applied)) database.exec(migration.sql);
+      database.pragma(`user_version = ${list.length}`);
+    })
+    .immediate();
 }
 
 // One connection per server process, kept on globalThis so dev-server reloads don't open another.

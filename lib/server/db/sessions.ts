@@ -10,7 +10,9 @@ export interface SessionRecord {
 }
 
 export function insertSession(id: string, userId: number, now: string): void {
-  db().prepare("INSERT INTO sessions (id, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)").run(id, userId, now, now);
+  db()
+    .prepare("INSERT INTO sessions (id, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)")
+    .run(id, userId, now, now);
 }
 
 /** The session and its account in one read, because every authenticated request needs both. */
@@ -21,10 +23,16 @@ export function findSessionWithUser(id: string): { session: SessionRecord; user:
        FROM sessions JOIN users ON users.id = sessions.user_id
        WHERE sessions.id = ?`,
     )
-    .get(id) as (UserRow & { session_id: string; session_created_at: string; session_last_seen_at: string }) | undefined;
+    .get(id) as
+    (UserRow & { session_id: string; session_created_at: string; session_last_seen_at: string }) | undefined;
   if (!row) return undefined;
   return {
-    session: { id: row.session_id, userId: row.id, createdAt: row.session_created_at, lastSeenAt: row.session_last_seen_at },
+    session: {
+      id: row.session_id,
+      userId: row.id,
+      createdAt: row.session_created_at,
+      lastSeenAt: row.session_last_seen_at,
+    },
     user: toUserRecord(row),
   };
 }

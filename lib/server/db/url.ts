@@ -11,7 +11,9 @@ export function databaseFilename(url: string): string {
     return path;
   }
   if (/^postgres(ql)?:/.test(url)) {
-    throw new Error("DATABASE_URL: PostgreSQL is not supported yet; use a file: URL such as file:./data/dashboard.db");
+    throw new Error(
+      "DATABASE_URL: PostgreSQL is not supported yet; use a file: URL such as file:./data/dashboard.db",
+    );
   }
   throw new Error(`DATABASE_URL: expected file:<path> or :memory:, got "${url}"`);
 }

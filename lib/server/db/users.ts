@@ -63,7 +63,12 @@ export function countOtherEnabledAdmins(exceptId: number): number {
 }
 
 /** Inserts an account; undefined when the email is already taken (any letter case). */
-export function insertUser(user: { email: string; name: string | null; role: Role; passwordHash: string }): UserRecord | undefined {
+export function insertUser(user: {
+  email: string;
+  name: string | null;
+  role: Role;
+  passwordHash: string;
+}): UserRecord | undefined {
   const now = new Date().toISOString();
   const row = db()
     .prepare(
@@ -76,7 +81,10 @@ export function insertUser(user: { email: string; name: string | null; role: Rol
   return row && toUserRecord(row);
 }
 
-export function updateUser(id: number, changes: { name?: string | null; role?: Role; disabled?: boolean }): UserRecord | undefined {
+export function updateUser(
+  id: number,
+  changes: { name?: string | null; role?: Role; disabled?: boolean },
+): UserRecord | undefined {
   const row = db()
     .prepare(
       `UPDATE users SET

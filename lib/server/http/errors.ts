@@ -22,8 +22,17 @@ export class HttpError extends Error {
 }
 
 /** The one error body every API route answers with. */
-export function errorResponse(status: number, code: string, message: string, fields?: FieldErrors, headers?: HeadersInit): Response {
-  return Response.json({ success: false, error: fields ? { code, message, fields } : { code, message } }, { status, headers });
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  fields?: FieldErrors,
+  headers?: HeadersInit,
+): Response {
+  return Response.json(
+    { success: false, error: fields ? { code, message, fields } : { code, message } },
+    { status, headers },
+  );
 }
 
 /** Zod issues as `{ "customer.rego": "Required" }`, first issue per field. */
@@ -60,7 +69,12 @@ function isStatusError(error: unknown): error is StatusError {
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof ZodError) {
     const fields = fieldErrors(error);
-    return errorResponse(422, "invalid_input", Object.values(fields)[0] ?? "Some values are not valid.", fields);
+    return errorResponse(
+      422,
+      "invalid_input",
+      Object.values(fields)[0] ?? "Some values are not valid.",
+      fields,
+    );
   }
   if (isStatusError(error)) {
     const headers = error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;

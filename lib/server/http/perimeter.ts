@@ -19,8 +19,10 @@ export function assertSameOrigin(headers: Headers, url: URL): void {
   const origin = headers.get("origin");
   const sameOrigin =
     origin !== "null" &&
-    (fetchSite === "same-origin" || (fetchSite === null && origin !== null && origin === publicOrigin(headers, url)));
-  if (!sameOrigin) throw new HttpError(403, "cross_origin", "This request must come from the dashboard itself.");
+    (fetchSite === "same-origin" ||
+      (fetchSite === null && origin !== null && origin === publicOrigin(headers, url)));
+  if (!sameOrigin)
+    throw new HttpError(403, "cross_origin", "This request must come from the dashboard itself.");
 }
 
 /**
@@ -33,7 +35,11 @@ export function assertJsonBody(headers: Headers): void {
   if (!hasBody) return;
   const type = headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
-    throw new HttpError(415, "unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
+    throw new HttpError(
+      415,
+      "unsupported_media_type",
+      "Send the request body as JSON (Content-Type: application/json).",
+    );
   }
 }
 

@@ -10,7 +10,11 @@ const DEFAULT_MAX_BYTES = 1024 * 1024;
  * `maxBytes`, 400 when it is not JSON, 422 with field messages when it does not
  * fit the schema.
  */
-export async function readJson<T>(request: Request, schema: z.ZodType<T>, options: { maxBytes?: number } = {}): Promise<T> {
+export async function readJson<T>(
+  request: Request,
+  schema: z.ZodType<T>,
+  options: { maxBytes?: number } = {},
+): Promise<T> {
   const text = await readText(request, options.maxBytes ?? DEFAULT_MAX_BYTES);
   let body: unknown;
   try {
@@ -25,7 +29,11 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>, option
 /** Reads the body, stopping as soon as it passes the limit rather than buffering whatever a client sends. */
 async function readText(request: Request, maxBytes: number): Promise<string> {
   const tooLarge = () =>
-    new HttpError(413, "body_too_large", `The request is too large (the limit is ${Math.round(maxBytes / 1024).toLocaleString("en-AU")} KB).`);
+    new HttpError(
+      413,
+      "body_too_large",
+      `The request is too large (the limit is ${Math.round(maxBytes / 1024).toLocaleString("en-AU")} KB).`,
+    );
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
   if (!request.body) return "";
   const reader = request.body.getReader();

@@ -33,7 +33,12 @@ export function route<P = Record<string, string>>(
   return async (request, context) => {
     try {
       const user = await userFromRequest(request);
-      if (!user) throw new HttpError(401, "unauthenticated", "You're not signed in, or your session has ended. Please sign in again.");
+      if (!user)
+        throw new HttpError(
+          401,
+          "unauthenticated",
+          "You're not signed in, or your session has ended. Please sign in again.",
+        );
       if (!hasRole(user.role, options.role ?? "viewer")) {
         throw new HttpError(403, "forbidden", "Your account's role doesn't allow this.");
       }
@@ -46,7 +51,9 @@ export function route<P = Record<string, string>>(
 }
 
 /** The same perimeter for the few routes that work signed out (sign-in). */
-export function publicRoute(handler: (context: { request: NextRequest }) => Promise<Response>): (request: NextRequest) => Promise<Response> {
+export function publicRoute(
+  handler: (context: { request: NextRequest }) => Promise<Response>,
+): (request: NextRequest) => Promise<Response> {
   return async (request) => {
     try {
       assertWritePerimeter(request);
