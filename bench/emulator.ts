@@ -27,12 +27,28 @@ function customers() {
 }
 
 const folder = mkdtempSync(join(tmpdir(), "emulator-bench-"));
-const emulator = createEmulator({ db: join(folder, "bench.db"), apiKeys: [KEY], processRate: 0, control: false, rateLimitPerMinute: 1_000_000 });
+const emulator = createEmulator({
+  db: join(folder, "bench.db"),
+  apiKeys: [KEY],
+  processRate: 0,
+  control: false,
+  rateLimitPerMinute: 1_000_000,
+});
 const call = (path: string, init?: RequestInit) =>
-  emulator.fetch(new Request(`http://emulator.internal/v2/recapture${path}`, { ...init, headers: { ApiKey: KEY, "Content-Type": "application/json" } }));
+  emulator.fetch(
+    new Request(`http://emulator.internal/v2/recapture${path}`, {
+      ...init,
+      headers: { ApiKey: KEY, "Content-Type": "application/json" },
+    }),
+  );
 
 try {
-  const body = JSON.stringify({ name: "Bench", enable_rego_lookups: true, monitor_start_date: "2024-01-01", customers: customers() });
+  const body = JSON.stringify({
+    name: "Bench",
+    enable_rego_lookups: true,
+    monitor_start_date: "2024-01-01",
+    customers: customers(),
+  });
   const postStart = performance.now();
   const posted = await call("/upload?region=au", { method: "POST", body });
   const acceptedMs = performance.now() - postStart;
@@ -42,14 +58,20 @@ try {
   let processed = 0;
   while (processed < CUSTOMERS) {
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const status = (await (await call(`/upload/${upload.id}?region=au`)).json()) as { upload: { total_processed_customers: number } };
+    const status = (await (await call(`/upload/${upload.id}?region=au`)).json()) as {
+      upload: { total_processed_customers: number };
+    };
     processed = status.upload.total_processed_customers;
   }
   const processedMs = performance.now() - postStart - acceptedMs;
 
   const format = (n: number) => Math.round(n).toLocaleString("en-AU");
-  console.log(`upload of ${format(CUSTOMERS)} customers (${(body.length / 1e6).toFixed(1)} MB) accepted in ${format(acceptedMs)} ms: ${format((CUSTOMERS / acceptedMs) * 1000)} customers/s accepted`);
-  console.log(`processed in ${format(processedMs)} ms unthrottled: ${format((CUSTOMERS / processedMs) * 1000)} customers/s processed`);
+  console.log(
+    `upload of ${format(CUSTOMERS)} customers (${(body.length / 1e6).toFixed(1)} MB) accepted in ${format(acceptedMs)} ms: ${format((CUSTOMERS / acceptedMs) * 1000)} customers/s accepted`,
+  );
+  console.log(
+    `processed in ${format(processedMs)} ms unthrottled: ${format((CUSTOMERS / processedMs) * 1000)} customers/s processed`,
+  );
 } finally {
   emulator.close();
   rmSync(folder, { recursive: true, force: true });

@@ -16,7 +16,8 @@ function seedFlag(args: string[]): "demo" | undefined {
 const options = emulatorOptionsFromEnv(process.env);
 options.seed = seedFlag(process.argv.slice(2)) ?? options.seed;
 const port = Number(process.env.EMULATOR_PORT || 4010);
-if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`EMULATOR_PORT must be a port number (got "${process.env.EMULATOR_PORT}")`);
+if (!Number.isInteger(port) || port < 0 || port > 65_535)
+  throw new Error(`EMULATOR_PORT must be a port number (got "${process.env.EMULATOR_PORT}")`);
 
 const emulator = createEmulator(options);
 const server = serve({ fetch: (request) => emulator.fetch(request), port }, (info) => {

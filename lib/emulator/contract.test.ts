@@ -8,10 +8,28 @@ import { KEY_B, startEmulatorServer, type EmulatorServer } from "./test-server";
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const UPLOAD_KEYS = ["id", "created_at", "enable_rego_lookups", "name", "total_uploaded_customers", "total_processed_customers", "total_errors"];
+const UPLOAD_KEYS = [
+  "id",
+  "created_at",
+  "enable_rego_lookups",
+  "name",
+  "total_uploaded_customers",
+  "total_processed_customers",
+  "total_errors",
+];
 const CUSTOMER_KEYS = [
-  "id", "last_updated", "rego", "state", "vin", "external_id", "sale_date", "monitor_start_date", "monitor_end_date",
-  "vehicle_title", "sightings", "additional_fields",
+  "id",
+  "last_updated",
+  "rego",
+  "state",
+  "vin",
+  "external_id",
+  "sale_date",
+  "monitor_start_date",
+  "monitor_end_date",
+  "vehicle_title",
+  "sightings",
+  "additional_fields",
 ];
 const ADDITIONAL_FIELDS = { market_source: "dealer_crm", customer_type: "vip" };
 
@@ -21,7 +39,15 @@ const UPLOAD_EXAMPLE = {
   enable_rego_lookups: false,
   monitor_start_date: "2022-06-01",
   monitor_end_date: "2023-06-01",
-  customers: [{ rego: "ZEN407", state: "VIC", external_id: "CUST-4821", sale_date: "2022-06-15", additional_fields: ADDITIONAL_FIELDS }],
+  customers: [
+    {
+      rego: "ZEN407",
+      state: "VIC",
+      external_id: "CUST-4821",
+      sale_date: "2022-06-15",
+      additional_fields: ADDITIONAL_FIELDS,
+    },
+  ],
 };
 const PUT_EXAMPLE = {
   enable_rego_lookups: true,
@@ -69,7 +95,11 @@ describe("uploading customer lists", () => {
   let upload: Upload;
 
   it("queues an upload: 202 with the upload", async () => {
-    const answer = await emulator.call<{ success: boolean; upload: Upload }>("POST", "/v2/recapture/upload?region=au", { body: UPLOAD_EXAMPLE });
+    const answer = await emulator.call<{ success: boolean; upload: Upload }>(
+      "POST",
+      "/v2/recapture/upload?region=au",
+      { body: UPLOAD_EXAMPLE },
+    );
     expect(answer.status).toBe(202);
     expect(answer.body.success).toBe(true);
     upload = answer.body.upload;
@@ -86,7 +116,10 @@ describe("uploading customer lists", () => {
   it("reports upload status until processed", async () => {
     const done = await emulator.waitForUpload(upload.id);
     expect(done).toEqual({ ...upload, total_processed_customers: 1 });
-    const answer = await emulator.call<{ success: boolean; upload: Upload }>("GET", `/v2/recapture/upload/${upload.id}?region=au`);
+    const answer = await emulator.call<{ success: boolean; upload: Upload }>(
+      "GET",
+      `/v2/recapture/upload/${upload.id}?region=au`,
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.success).toBe(true);
     expectUpload(answer.body.upload);
@@ -117,14 +150,19 @@ describe("uploading customer lists", () => {
   });
 
   it("cancels an upload and answers with it", async () => {
-    const answer = await emulator.call<{ success: boolean; upload: Upload }>("DELETE", `/v2/recapture/upload/${upload.id}?region=au`);
+    const answer = await emulator.call<{ success: boolean; upload: Upload }>(
+      "DELETE",
+      `/v2/recapture/upload/${upload.id}?region=au`,
+    );
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ success: true, upload: { ...upload, total_processed_customers: 1 } });
   });
 
   it("refuses an empty list", async () => {
     for (const customers of [[], undefined]) {
-      const answer = await emulator.call("POST", "/v2/recapture/upload?region=au", { body: { ...UPLOAD_EXAMPLE, customers } });
+      const answer = await emulator.call("POST", "/v2/recapture/upload?region=au", {
+        body: { ...UPLOAD_EXAMPLE, customers },
+      });
       expect(answer.status).toBe(400);
       expect(answer.body).toEqual({ success: false, message: "You must upload at least one customer" });
     }
@@ -152,9 +190,14 @@ describe("uploading customer lists", () => {
       expect(answer.status).toBe(404);
       expect(answer.body).toEqual({ success: false, message: "Invalid Upload ID" });
     }
-    const other = await emulator.call("DELETE", `/v2/recapture/upload/${upload.id}?region=au`, { key: KEY_B });
+    const other = await emulator.call("DELETE", `/v2/recapture/upload/${upload.id}?region=au`, {
+      key: KEY_B,
+    });
     expect(other.status).toBe(403);
-    expect(other.body).toEqual({ success: false, message: "You don't have permission to access that upload" });
+    expect(other.body).toEqual({
+      success: false,
+      message: "You don't have permission to access that upload",
+    });
   });
 });
 
@@ -162,7 +205,11 @@ describe("managing customers", () => {
   let created: Customer;
 
   it("creates a customer with PUT, looking up its VIN", async () => {
-    const answer = await emulator.call<{ success: boolean; customer: Customer }>("PUT", "/v2/recapture/customers?region=au", { body: PUT_EXAMPLE });
+    const answer = await emulator.call<{ success: boolean; customer: Customer }>(
+      "PUT",
+      "/v2/recapture/customers?region=au",
+      { body: PUT_EXAMPLE },
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.success).toBe(true);
     created = answer.body.customer;
@@ -182,7 +229,11 @@ describe("managing customers", () => {
   });
 
   it("refuses a customer without rego or VIN", async () => {
-    for (const body of [{ customer: { state: "VIC", external_id: "X" } }, { customer: { rego: "", vin: null } }, {}]) {
+    for (const body of [
+      { customer: { state: "VIC", external_id: "X" } },
+      { customer: { rego: "", vin: null } },
+      {},
+    ]) {
       const answer = await emulator.call("PUT", "/v2/recapture/customers?region=au", { body });
       expect(answer.status).toBe(400);
       expect(answer.body).toEqual({ success: false, message: "Missing required properties" });
@@ -190,7 +241,10 @@ describe("managing customers", () => {
   });
 
   it("gets a customer", async () => {
-    const answer = await emulator.call<{ success: boolean; customer: Customer }>("GET", `/v2/recapture/customers/${created.id}?region=au`);
+    const answer = await emulator.call<{ success: boolean; customer: Customer }>(
+      "GET",
+      `/v2/recapture/customers/${created.id}?region=au`,
+    );
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ success: true, customer: created });
   });
@@ -198,7 +252,9 @@ describe("managing customers", () => {
   it("answers Invalid Customer ID for unknown and malformed ids, and refuses another account's customer", async () => {
     for (const id of ["0000c339-1fb4-4d15-9b46-6509f2c5a2a4", "nope", "1"]) {
       for (const method of ["GET", "PATCH", "DELETE"]) {
-        const answer = await emulator.call(method, `/v2/recapture/customers/${id}?region=au`, { body: method === "PATCH" ? {} : undefined });
+        const answer = await emulator.call(method, `/v2/recapture/customers/${id}?region=au`, {
+          body: method === "PATCH" ? {} : undefined,
+        });
         expect(answer.status).toBe(404);
         expect(answer.body).toEqual({ success: false, message: "Invalid Customer ID" });
       }
@@ -209,14 +265,21 @@ describe("managing customers", () => {
         body: method === "PATCH" ? PATCH_EXAMPLE : undefined,
       });
       expect(answer.status).toBe(403);
-      expect(answer.body).toEqual({ success: false, message: "You don't have permission to access that customer" });
+      expect(answer.body).toEqual({
+        success: false,
+        message: "You don't have permission to access that customer",
+      });
     }
   });
 
   it("updates only the fields given with PATCH", async () => {
-    const answer = await emulator.call<{ success: boolean; customer: Customer }>("PATCH", `/v2/recapture/customers/${created.id}?region=au`, {
-      body: PATCH_EXAMPLE,
-    });
+    const answer = await emulator.call<{ success: boolean; customer: Customer }>(
+      "PATCH",
+      `/v2/recapture/customers/${created.id}?region=au`,
+      {
+        body: PATCH_EXAMPLE,
+      },
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.success).toBe(true);
     expect(answer.body.customer).toEqual({
@@ -227,9 +290,13 @@ describe("managing customers", () => {
     });
     expect(answer.body.customer.last_updated >= created.last_updated).toBe(true);
 
-    const partial = await emulator.call<{ customer: Customer }>("PATCH", `/v2/recapture/customers/${created.id}?region=au`, {
-      body: { external_id: "", monitor_end_date: null, additional_fields: null },
-    });
+    const partial = await emulator.call<{ customer: Customer }>(
+      "PATCH",
+      `/v2/recapture/customers/${created.id}?region=au`,
+      {
+        body: { external_id: "", monitor_end_date: null, additional_fields: null },
+      },
+    );
     expect(partial.body.customer).toMatchObject({
       external_id: null,
       sale_date: "2022-06-15T00:00:00.000Z",
@@ -250,16 +317,24 @@ describe("managing customers", () => {
       ["{", "Request body must be valid JSON"],
     ] as const;
     for (const [body, message] of cases) {
-      const answer = await emulator.call("PATCH", `/v2/recapture/customers/${created.id}?region=au`, { body });
+      const answer = await emulator.call("PATCH", `/v2/recapture/customers/${created.id}?region=au`, {
+        body,
+      });
       expect(answer.status, message).toBe(400);
       expect(answer.body).toEqual({ success: false, message });
     }
-    const unchanged = await emulator.call<{ customer: Customer }>("GET", `/v2/recapture/customers/${created.id}?region=au`);
+    const unchanged = await emulator.call<{ customer: Customer }>(
+      "GET",
+      `/v2/recapture/customers/${created.id}?region=au`,
+    );
     expect(unchanged.body.customer).toEqual(created);
   });
 
   it("deletes a customer and answers with it", async () => {
-    const answer = await emulator.call<{ success: boolean; customer: Customer }>("DELETE", `/v2/recapture/customers/${created.id}?region=au`);
+    const answer = await emulator.call<{ success: boolean; customer: Customer }>(
+      "DELETE",
+      `/v2/recapture/customers/${created.id}?region=au`,
+    );
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ success: true, customer: created });
     const gone = await emulator.call("GET", `/v2/recapture/customers/${created.id}?region=au`);

@@ -2,7 +2,16 @@ import { afterEach, describe, expect, it } from "vitest";
 import { accountIdFor } from "./accounts";
 import { KEY_A, KEY_B, startEmulatorServer, type EmulatorServer } from "./test-server";
 
-type Customer = { id: string; sightings: { at: string; lead_id: string; listing_url: string; listing_price: number; seller_type: string }[] };
+type Customer = {
+  id: string;
+  sightings: {
+    at: string;
+    lead_id: string;
+    listing_url: string;
+    listing_price: number;
+    seller_type: string;
+  }[];
+};
 
 let emulator: EmulatorServer | undefined;
 afterEach(() => emulator?.close());
@@ -28,47 +37,77 @@ describe("control endpoints", () => {
       headers: { apikey: "[redacted]" },
       account: accountIdFor(KEY_A),
     });
-    expect(answer.body.requests[1]).toMatchObject({ method: "PUT", account: null, headers: { "content-type": "application/json" } });
+    expect(answer.body.requests[1]).toMatchObject({
+      method: "PUT",
+      account: null,
+      headers: { "content-type": "application/json" },
+    });
     expect(JSON.stringify(answer.body)).not.toContain(KEY_A);
     await emulator.call("DELETE", "/__emulator/journal");
-    expect((await emulator.call<{ requests: unknown[] }>("GET", "/__emulator/journal")).body.requests).toEqual([]);
+    expect(
+      (await emulator.call<{ requests: unknown[] }>("GET", "/__emulator/journal")).body.requests,
+    ).toEqual([]);
   });
 
   it("load demo data, count lookups per account, and reset everything", async () => {
     emulator = await startEmulatorServer();
-    const loaded = await emulator.call<{ uploads: number; customers: number }>("POST", "/__emulator/demo", { key: KEY_B });
+    const loaded = await emulator.call<{ uploads: number; customers: number }>("POST", "/__emulator/demo", {
+      key: KEY_B,
+    });
     expect(loaded.body.uploads).toBe(6);
     expect(loaded.body.customers).toBeGreaterThan(1_400);
-    const list = await emulator.call<{ total: number; customers: Customer[] }>("GET", "/v2/recapture/customers?region=au&limit=500", { key: KEY_B });
+    const list = await emulator.call<{ total: number; customers: Customer[] }>(
+      "GET",
+      "/v2/recapture/customers?region=au&limit=500",
+      { key: KEY_B },
+    );
     expect(list.body.total).toBe(loaded.body.customers);
-    expect((await emulator.call<{ total: number }>("GET", "/v2/recapture/customers?region=au")).body.total).toBe(0);
+    expect(
+      (await emulator.call<{ total: number }>("GET", "/v2/recapture/customers?region=au")).body.total,
+    ).toBe(0);
 
     const lookups = await emulator.call<{ total: number }>("GET", "/__emulator/lookups", { key: KEY_B });
     expect(lookups.body.total).toBeGreaterThan(0);
-    expect((await emulator.call<{ total: number }>("GET", "/__emulator/lookups", { key: KEY_A })).body.total).toBe(0);
+    expect(
+      (await emulator.call<{ total: number }>("GET", "/__emulator/lookups", { key: KEY_A })).body.total,
+    ).toBe(0);
 
     expect((await emulator.call("POST", "/__emulator/reset")).status).toBe(200);
-    expect((await emulator.call<{ total: number }>("GET", "/v2/recapture/customers?region=au", { key: KEY_B })).body.total).toBe(0);
+    expect(
+      (await emulator.call<{ total: number }>("GET", "/v2/recapture/customers?region=au", { key: KEY_B }))
+        .body.total,
+    ).toBe(0);
     expect((await emulator.call<{ total: number }>("GET", "/__emulator/lookups")).body.total).toBe(0);
   });
 
   it("trigger a sighting now, only for a monitored customer", async () => {
     emulator = await startEmulatorServer();
     const put = (customer: Record<string, unknown>) =>
-      emulator!.call<{ customer: Customer }>("PUT", "/v2/recapture/customers?region=au", { body: { customer } });
+      emulator!.call<{ customer: Customer }>("PUT", "/v2/recapture/customers?region=au", {
+        body: { customer },
+      });
     const watched = (await put({ vin: "JTDBR32E720012345" })).body.customer;
     const expired = (await put({ rego: "OLD1", monitor_end_date: "2020-01-01" })).body.customer;
 
-    const triggered = await emulator.call<{ sighting: Customer["sightings"][number]; customer: Customer }>("POST", "/__emulator/sightings", {
-      body: { customer_id: watched.id },
-    });
+    const triggered = await emulator.call<{ sighting: Customer["sightings"][number]; customer: Customer }>(
+      "POST",
+      "/__emulator/sightings",
+      {
+        body: { customer_id: watched.id },
+      },
+    );
     expect(triggered.status).toBe(201);
     expect(triggered.body.sighting.listing_url).toMatch(/^https:\/\//);
     expect(Number.isInteger(triggered.body.sighting.listing_price)).toBe(true);
-    const fetched = await emulator.call<{ customer: Customer }>("GET", `/v2/recapture/customers/${watched.id}?region=au`);
+    const fetched = await emulator.call<{ customer: Customer }>(
+      "GET",
+      `/v2/recapture/customers/${watched.id}?region=au`,
+    );
     expect(fetched.body.customer.sightings).toEqual([triggered.body.sighting]);
 
-    const refused = await emulator.call("POST", "/__emulator/sightings", { body: { customer_id: expired.id } });
+    const refused = await emulator.call("POST", "/__emulator/sightings", {
+      body: { customer_id: expired.id },
+    });
     expect(refused.status).toBe(409);
     const unknown = await emulator.call("POST", "/__emulator/sightings", { body: { customer_id: "nope" } });
     expect(unknown.body).toEqual({ success: false, message: "Invalid Customer ID" });

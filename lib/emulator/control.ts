@@ -62,7 +62,8 @@ export function controlRoutes(ctx: EmulatorContext) {
       const customer = id === undefined ? undefined : store.getCustomer(id);
       if (!customer) throw new ApiError(404, INVALID_CUSTOMER_ID);
       const now = ctx.now();
-      if (!market.isMonitored(customer, now)) throw new ApiError(409, "That customer is outside its monitor window");
+      if (!market.isMonitored(customer, now))
+        throw new ApiError(409, "That customer is outside its monitor window");
       const earlier = store.sightingsFor([customer.id]).get(customer.id)?.length ?? 0;
       const sighting = market.listNow(customer, now, earlier);
       store.insertSighting(customer.id, sighting);

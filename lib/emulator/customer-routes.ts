@@ -16,7 +16,8 @@ function queryInteger(c: Context, name: string, fallback: number, min: number): 
   const text = c.req.query(name);
   if (text === undefined || text === "") return fallback;
   const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min) throw new ApiError(400, `${name} must be an integer of at least ${min}`);
+  if (!/^\d+$/.test(text) || value < min)
+    throw new ApiError(400, `${name} must be an integer of at least ${min}`);
   return value;
 }
 
@@ -42,13 +43,22 @@ export function customerRoutes(ctx: EmulatorContext) {
       const uploadIdText = c.req.query("upload_id") || undefined;
       const uploadId = uuidOrUndefined(uploadIdText);
       if (uploadIdText !== undefined && uploadId === undefined) throw new ApiError(400, INVALID_UPLOAD_ID);
-      const page = store.listCustomers({ account: c.var.account, region: c.var.region, uploadId, offset, limit });
+      const page = store.listCustomers({
+        account: c.var.account,
+        region: c.var.region,
+        uploadId,
+        offset,
+        limit,
+      });
       return c.json({ success: true, total: page.total, customers: presentCustomers(page.customers) });
     })
     .put("/", async (c) => {
       const body = await readBody(c, createCustomerBodySchema);
       if (!body.customer) throw new ApiError(400, MISSING_REQUIRED);
-      const outcome = prepareCustomer(body.customer, { region: c.var.region, enableRegoLookups: body.enable_rego_lookups ?? false });
+      const outcome = prepareCustomer(body.customer, {
+        region: c.var.region,
+        enableRegoLookups: body.enable_rego_lookups ?? false,
+      });
       if (!outcome.ok) throw new ApiError(400, outcome.message);
       const row = customerRow(outcome.fields, {
         id: crypto.randomUUID(),

@@ -9,7 +9,8 @@ export const MISSING_REQUIRED = "Missing required properties";
 
 export type MonitorDefaults = Pick<CustomerFields, "monitor_start_date" | "monitor_end_date">;
 
-export type CustomerOutcome = { ok: true; fields: CustomerFields; lookedUp: boolean } | { ok: false; message: string };
+export type CustomerOutcome =
+  { ok: true; fields: CustomerFields; lookedUp: boolean } | { ok: false; message: string };
 
 const DATE_FIELDS = ["sale_date", "monitor_start_date", "monitor_end_date"] as const;
 type DateField = (typeof DATE_FIELDS)[number];
@@ -65,7 +66,8 @@ export function prepareCustomer(
   const windowProblem = checkMonitorWindow({ monitor_start_date, monitor_end_date });
   if (windowProblem) return { ok: false, message: windowProblem };
 
-  const lookedUp = !vin && rego !== null && context.enableRegoLookups && (context.region !== "au" || state !== null);
+  const lookedUp =
+    !vin && rego !== null && context.enableRegoLookups && (context.region !== "au" || state !== null);
   if (lookedUp) vin = lookupVin(context.region, state, rego);
 
   return {
@@ -99,7 +101,8 @@ export function applyPatch(
   if (!parsed.ok) return parsed;
   const updated: CustomerRow = { ...row, ...parsed.dates, last_updated: lastUpdated };
   if (patch.external_id !== undefined) updated.external_id = cleanText(patch.external_id);
-  if (patch.additional_fields !== undefined) updated.additional_fields = JSON.stringify(patch.additional_fields || {});
+  if (patch.additional_fields !== undefined)
+    updated.additional_fields = JSON.stringify(patch.additional_fields || {});
   const windowProblem = checkMonitorWindow(updated);
   return windowProblem ? { ok: false, message: windowProblem } : { ok: true, row: updated };
 }
@@ -108,7 +111,12 @@ export function customerRow(
   fields: CustomerFields,
   owner: { id: string; account: string; region: string; upload_id: string | null; created_at: string },
 ): CustomerRow {
-  return { ...owner, ...fields, additional_fields: JSON.stringify(fields.additional_fields), last_updated: owner.created_at };
+  return {
+    ...owner,
+    ...fields,
+    additional_fields: JSON.stringify(fields.additional_fields),
+    last_updated: owner.created_at,
+  };
 }
 
 /** A customer as the API returns it, fields in the reference's order. */

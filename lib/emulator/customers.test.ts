@@ -8,20 +8,33 @@ let uploadId: string;
 beforeAll(async () => {
   emulator = await startEmulatorServer();
   const customers = Array.from({ length: 1_200 }, (_, i) => ({ rego: `P${i}`, external_id: String(i) }));
-  const answer = await emulator.call<{ upload: { id: string } }>("POST", "/v2/recapture/upload?region=au", { body: { name: "Paging", customers } });
+  const answer = await emulator.call<{ upload: { id: string } }>("POST", "/v2/recapture/upload?region=au", {
+    body: { name: "Paging", customers },
+  });
   uploadId = answer.body.upload.id;
   await emulator.waitForUpload(uploadId);
-  await emulator.call("PUT", "/v2/recapture/customers?region=au", { body: { customer: { rego: "SOLO1", external_id: "solo" } } });
+  await emulator.call("PUT", "/v2/recapture/customers?region=au", {
+    body: { customer: { rego: "SOLO1", external_id: "solo" } },
+  });
 });
 afterAll(() => emulator.close());
 
-const page = async (query: string, key?: string) => (await emulator.call<Page>("GET", `/v2/recapture/customers?region=au${query}`, { key })).body;
+const page = async (query: string, key?: string) =>
+  (await emulator.call<Page>("GET", `/v2/recapture/customers?region=au${query}`, { key })).body;
 
 describe("listing customers", () => {
   it("pages in creation order with the limit capped at 500 and a default of 100", async () => {
     expect((await page("")).customers).toHaveLength(100);
-    const pages = [await page("&limit=1000&offset=0"), await page("&limit=1000&offset=500"), await page("&limit=1000&offset=1000")];
-    expect(pages.map((p) => [p.total, p.customers.length])).toEqual([[1_201, 500], [1_201, 500], [1_201, 201]]);
+    const pages = [
+      await page("&limit=1000&offset=0"),
+      await page("&limit=1000&offset=500"),
+      await page("&limit=1000&offset=1000"),
+    ];
+    expect(pages.map((p) => [p.total, p.customers.length])).toEqual([
+      [1_201, 500],
+      [1_201, 500],
+      [1_201, 201],
+    ]);
     const externalIds = pages.flatMap((p) => p.customers.map((customer) => customer.external_id));
     expect(externalIds).toEqual([...Array.from({ length: 1_200 }, (_, i) => String(i)), "solo"]);
     expect(new Set(pages.flatMap((p) => p.customers.map((customer) => customer.id))).size).toBe(1_201);
@@ -58,7 +71,9 @@ describe("accounts and regions", () => {
     const someone = (await page("&limit=1")).customers[0]?.id;
     const otherRegion = await emulator.call("GET", `/v2/recapture/customers/${someone}?region=nz`);
     expect(otherRegion.status).toBe(404);
-    const otherAccount = await emulator.call("GET", `/v2/recapture/customers/${someone}?region=au`, { key: KEY_B });
+    const otherAccount = await emulator.call("GET", `/v2/recapture/customers/${someone}?region=au`, {
+      key: KEY_B,
+    });
     expect(otherAccount.status).toBe(403);
     const upload = await emulator.call("GET", `/v2/recapture/upload/${uploadId}?region=nz`);
     expect(upload.status).toBe(404);

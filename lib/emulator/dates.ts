@@ -21,7 +21,11 @@ export function parseApiDate(value: string | null | undefined): string | null | 
   const [, year, month, day] = parts.map(Number) as [number, number, number, number];
   // Date.UTC rolls 2022-02-30 over into March; a real calendar date survives the round trip.
   const midnight = new Date(Date.UTC(year, month - 1, day));
-  if (midnight.getUTCFullYear() !== year || midnight.getUTCMonth() !== month - 1 || midnight.getUTCDate() !== day) {
+  if (
+    midnight.getUTCFullYear() !== year ||
+    midnight.getUTCMonth() !== month - 1 ||
+    midnight.getUTCDate() !== day
+  ) {
     return INVALID_DATE;
   }
   if (DATE_ONLY.test(text)) return midnight.toISOString();

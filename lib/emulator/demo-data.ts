@@ -27,12 +27,54 @@ interface UploadPlan {
 }
 
 const UPLOADS: readonly UploadPlan[] = [
-  { monthsAgo: 20, kind: "New Vehicle Sales", customers: 380, vinShare: 0.92, enableRegoLookups: false, monitorMonths: 36 },
-  { monthsAgo: 14, kind: "Used Vehicle Sales", customers: 260, vinShare: 0.55, enableRegoLookups: true, monitorMonths: null },
-  { monthsAgo: 9, kind: "Service Customers", customers: 320, vinShare: 0.8, enableRegoLookups: false, monitorMonths: 24 },
-  { monthsAgo: 6, kind: "Fleet Customers", customers: 150, vinShare: 0.7, enableRegoLookups: true, monitorMonths: 12 },
-  { monthsAgo: 3, kind: "New Vehicle Sales", customers: 250, vinShare: 0.9, enableRegoLookups: false, monitorMonths: 36 },
-  { monthsAgo: 1, kind: "Used Vehicle Sales", customers: 140, vinShare: 0.6, enableRegoLookups: true, monitorMonths: null },
+  {
+    monthsAgo: 20,
+    kind: "New Vehicle Sales",
+    customers: 380,
+    vinShare: 0.92,
+    enableRegoLookups: false,
+    monitorMonths: 36,
+  },
+  {
+    monthsAgo: 14,
+    kind: "Used Vehicle Sales",
+    customers: 260,
+    vinShare: 0.55,
+    enableRegoLookups: true,
+    monitorMonths: null,
+  },
+  {
+    monthsAgo: 9,
+    kind: "Service Customers",
+    customers: 320,
+    vinShare: 0.8,
+    enableRegoLookups: false,
+    monitorMonths: 24,
+  },
+  {
+    monthsAgo: 6,
+    kind: "Fleet Customers",
+    customers: 150,
+    vinShare: 0.7,
+    enableRegoLookups: true,
+    monitorMonths: 12,
+  },
+  {
+    monthsAgo: 3,
+    kind: "New Vehicle Sales",
+    customers: 250,
+    vinShare: 0.9,
+    enableRegoLookups: false,
+    monitorMonths: 36,
+  },
+  {
+    monthsAgo: 1,
+    kind: "Used Vehicle Sales",
+    customers: 140,
+    vinShare: 0.6,
+    enableRegoLookups: true,
+    monitorMonths: null,
+  },
 ];
 
 /** Plate formats per state (L = letter, D = digit), weighted by each state's share of the car fleet. */
@@ -47,23 +89,30 @@ const STATES: readonly (readonly [{ state: string; plates: readonly string[] }, 
   [{ state: "NT", plates: ["CLDDLL"] }, 1],
 ];
 
-const FIRST_NAMES = [
-  "Olivia", "Jack", "Charlotte", "William", "Amelia", "Noah", "Isla", "Oliver", "Mia", "Thomas", "Chloe", "James",
-  "Grace", "Lachlan", "Sophie", "Liam", "Emily", "Ethan", "Ruby", "Lucas", "Priya", "Wei", "Minh", "Aarav", "Fatima",
-  "Mohammed", "Anh", "Harpreet", "Giulia", "Nikos",
+const FIRST_NAMES =
+  "Olivia Jack Charlotte William Amelia Noah Isla Oliver Mia Thomas Chloe James Grace Lachlan Sophie Liam Emily Ethan Ruby Lucas Priya Wei Minh Aarav Fatima Mohammed Anh Harpreet Giulia Nikos".split(
+    " ",
+  );
+const LAST_NAMES =
+  "Smith Jones Williams Brown Wilson Taylor Nguyen Johnson Martin White Anderson Walker Thompson Kelly Singh Patel Chen Wang Ryan O'Brien Murphy Russo Papadopoulos Tran Campbell".split(
+    " ",
+  );
+const SALESPEOPLE = [
+  "Priya Sharma",
+  "Daniel Costa",
+  "Mel Hughes",
+  "Tom Nguyen",
+  "Sarah Mitchell",
+  "Josh Kowalski",
 ];
-const LAST_NAMES = [
-  "Smith", "Jones", "Williams", "Brown", "Wilson", "Taylor", "Nguyen", "Johnson", "Martin", "White", "Anderson",
-  "Walker", "Thompson", "Kelly", "Singh", "Patel", "Chen", "Wang", "Ryan", "O'Brien", "Murphy", "Russo",
-  "Papadopoulos", "Tran", "Campbell",
-];
-const SALESPEOPLE = ["Priya Sharma", "Daniel Costa", "Mel Hughes", "Tom Nguyen", "Sarah Mitchell", "Josh Kowalski"];
 const BRANCHES = ["Ringwood", "Dandenong", "Parramatta", "Penrith", "Springwood", "Osborne Park"];
 const LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
 
 function plate(random: Random, format: string): string {
   return [...format]
-    .map((slot) => (slot === "L" ? pick(random, [...LETTERS]) : slot === "D" ? String(randomInt(random, 0, 9)) : slot))
+    .map((slot) =>
+      slot === "L" ? pick(random, [...LETTERS]) : slot === "D" ? String(randomInt(random, 0, 9)) : slot,
+    )
     .join("");
 }
 
@@ -73,7 +122,8 @@ function midnight(epochMs: number): string {
 
 function demoCustomer(random: Random, plan: UploadPlan, createdMs: number): CustomerInput {
   // About one row in seventy comes out of a dealer system with neither plate nor VIN: a processing error.
-  if (random() < 0.015) return { external_id: `DMS-${randomInt(random, 100_000, 999_999)}`, rego: "", vin: "" };
+  if (random() < 0.015)
+    return { external_id: `DMS-${randomInt(random, 100_000, 999_999)}`, rego: "", vin: "" };
   const { state, plates } = pickWeighted(random, STATES);
   const firstName = pick(random, FIRST_NAMES);
   return {
@@ -97,14 +147,21 @@ function demoCustomer(random: Random, plan: UploadPlan, createdMs: number): Cust
 }
 
 /** Writes the demo uploads and their processed customers for one account and region. */
-export function loadDemoData(store: Store, target: { account: string; region: string; now: number; seed?: string }) {
+export function loadDemoData(
+  store: Store,
+  target: { account: string; region: string; now: number; seed?: string },
+) {
   const random = seededRandom(target.seed ?? "demo", "demo-data");
   let customers = 0;
   store.transaction(() => {
     for (const plan of UPLOADS) {
       const createdMs = target.now - plan.monthsAgo * MONTH_MS - randomInt(random, 0, 10) * DAY_MS;
       const created_at = isoAt(createdMs);
-      const month = new Date(createdMs).toLocaleString("en-AU", { month: "long", year: "numeric", timeZone: "UTC" });
+      const month = new Date(createdMs).toLocaleString("en-AU", {
+        month: "long",
+        year: "numeric",
+        timeZone: "UTC",
+      });
       const upload: UploadRow = {
         id: crypto.randomUUID(),
         account: target.account,
@@ -112,7 +169,8 @@ export function loadDemoData(store: Store, target: { account: string; region: st
         name: `${month} ${plan.kind}`,
         enable_rego_lookups: plan.enableRegoLookups ? 1 : 0,
         monitor_start_date: plan.monitorMonths === null ? null : midnight(createdMs),
-        monitor_end_date: plan.monitorMonths === null ? null : midnight(createdMs + plan.monitorMonths * MONTH_MS),
+        monitor_end_date:
+          plan.monitorMonths === null ? null : midnight(createdMs + plan.monitorMonths * MONTH_MS),
         created_at,
         total_uploaded_customers: plan.customers,
         total_processed_customers: plan.customers,

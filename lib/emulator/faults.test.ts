@@ -6,7 +6,8 @@ const LIST = "/v2/recapture/customers?region=au";
 let emulator: EmulatorServer | undefined;
 afterEach(() => emulator?.close());
 
-const setFaults = (server: EmulatorServer, faults: Record<string, unknown>) => server.call("PUT", "/__emulator/faults", { body: faults });
+const setFaults = (server: EmulatorServer, faults: Record<string, unknown>) =>
+  server.call("PUT", "/__emulator/faults", { body: faults });
 
 describe("faults", () => {
   it("adds latency", async () => {
@@ -29,7 +30,9 @@ describe("faults", () => {
     expect([...statuses].sort()).toEqual([500, 502, 503]);
 
     await setFaults(emulator, { errorRate: 0.5 });
-    const failed = (await Promise.all(Array.from({ length: 40 }, () => emulator!.call("GET", LIST)))).filter((a) => a.status >= 500);
+    const failed = (await Promise.all(Array.from({ length: 40 }, () => emulator!.call("GET", LIST)))).filter(
+      (a) => a.status >= 500,
+    );
     expect(failed.length).toBeGreaterThan(5);
     expect(failed.length).toBeLessThan(35);
   });
@@ -75,7 +78,9 @@ describe("faults", () => {
     expect(statuses[2]).toBe(200);
 
     await setFaults(emulator, { htmlRate: 1 });
-    expect((await emulator.call("DELETE", "/__emulator/faults")).body).toMatchObject({ faults: { htmlRate: 0 } });
+    expect((await emulator.call("DELETE", "/__emulator/faults")).body).toMatchObject({
+      faults: { htmlRate: 0 },
+    });
     expect((await emulator.call("GET", LIST)).status).toBe(200);
   });
 
@@ -93,7 +98,8 @@ describe("rate limit", () => {
   it("answers 429 above the per-key quota, each key counted separately", async () => {
     emulator = await startEmulatorServer({ rateLimitPerMinute: 3 });
     const remaining = [];
-    for (let i = 0; i < 3; i++) remaining.push((await emulator.call("GET", LIST)).headers.get("Rate-Limit-Remaining"));
+    for (let i = 0; i < 3; i++)
+      remaining.push((await emulator.call("GET", LIST)).headers.get("Rate-Limit-Remaining"));
     expect(remaining).toEqual(["2", "1", "0"]);
     const over = await emulator.call("GET", LIST, { key: KEY_A });
     expect(over.status).toBe(429);

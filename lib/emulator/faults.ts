@@ -54,7 +54,13 @@ const SERVER_ERRORS = [
 ] as const;
 
 function isActive(settings: FaultSettings): boolean {
-  return settings.latencyMs > 0 || settings.errorRate > 0 || settings.rateLimitRate > 0 || settings.hangRate > 0 || settings.htmlRate > 0;
+  return (
+    settings.latencyMs > 0 ||
+    settings.errorRate > 0 ||
+    settings.rateLimitRate > 0 ||
+    settings.hangRate > 0 ||
+    settings.htmlRate > 0
+  );
 }
 
 export type Faults = ReturnType<typeof createFaults>;
@@ -83,7 +89,8 @@ export function createFaults(initial: Partial<FaultSettings>, seed: string, now:
   const middleware: MiddlewareHandler = async (c, next) => {
     if (!isActive(settings)) return next();
     const current = settings;
-    if (current.times !== null) settings = current.times > 1 ? { ...current, times: current.times - 1 } : NO_FAULTS;
+    if (current.times !== null)
+      settings = current.times > 1 ? { ...current, times: current.times - 1 } : NO_FAULTS;
 
     if (current.latencyMs > 0) await hang(current.latencyMs, c.req.raw.signal);
     if (random() < current.hangRate) {
@@ -99,7 +106,8 @@ export function createFaults(initial: Partial<FaultSettings>, seed: string, now:
       return c.json({ success: false, message: "Too many requests" }, 429);
     }
     if (random() < current.errorRate) {
-      const [status, message] = SERVER_ERRORS[Math.floor(random() * SERVER_ERRORS.length)] ?? SERVER_ERRORS[0];
+      const [status, message] =
+        SERVER_ERRORS[Math.floor(random() * SERVER_ERRORS.length)] ?? SERVER_ERRORS[0];
       return c.json({ success: false, message }, status);
     }
     return next();

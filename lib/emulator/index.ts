@@ -32,7 +32,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
 
   return {
     async fetch(request) {
-      if (closed) return Response.json({ success: false, message: "The emulator has been closed" }, { status: 503 });
+      if (closed)
+        return Response.json({ success: false, message: "The emulator has been closed" }, { status: 503 });
       return app.fetch(request);
     },
     close() {

@@ -28,7 +28,14 @@ export function createJournal() {
       request.headers.forEach((value, name) => {
         headers[name] = REDACTED_HEADERS.has(name) ? "[redacted]" : value;
       });
-      entries.push({ at, method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers, account });
+      entries.push({
+        at,
+        method: request.method,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers,
+        account,
+      });
       if (entries.length > CAPACITY) entries = entries.slice(-CAPACITY);
     },
     /** The latest `limit` entries, oldest first. */

@@ -31,9 +31,13 @@ describe("the simulated market", () => {
     expect(listed / fleet.length).toBeGreaterThan(0.25);
     expect(listed / fleet.length).toBeLessThan(0.55);
     const again = createMarket("seed-1");
-    expect(fleet.map((customer) => again.sightings(customer, NOW))).toEqual(fleet.map((customer) => market.sightings(customer, NOW)));
+    expect(fleet.map((customer) => again.sightings(customer, NOW))).toEqual(
+      fleet.map((customer) => market.sightings(customer, NOW)),
+    );
     const other = createMarket("seed-2");
-    expect(fleet.map((customer) => other.sightings(customer, NOW))).not.toEqual(fleet.map((customer) => market.sightings(customer, NOW)));
+    expect(fleet.map((customer) => other.sightings(customer, NOW))).not.toEqual(
+      fleet.map((customer) => market.sightings(customer, NOW)),
+    );
   });
 
   it("produces well-formed sightings, and more of them as time passes", () => {
@@ -41,8 +45,12 @@ describe("the simulated market", () => {
     const sightings = fleet.flatMap((customer) => market.sightings(customer, NOW));
     for (const sighting of sightings) {
       expect(sighting.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
-      expect(sighting.lead_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      expect(sighting.listing_url).toMatch(/^https:\/\/www\.(carsales|gumtree|autotrader|facebook)\.com\.?a?u?\//);
+      expect(sighting.lead_id).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+      expect(sighting.listing_url).toMatch(
+        /^https:\/\/www\.(carsales|gumtree|autotrader|facebook)\.com\.?a?u?\//,
+      );
       expect(sighting.listing_title).toMatch(/^\d{4} /);
       expect(Number.isInteger(sighting.listing_price) && sighting.listing_price > 0).toBe(true);
       expect(["private", "dealer"]).toContain(sighting.seller_type);

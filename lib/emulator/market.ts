@@ -23,8 +23,10 @@ type MarketCustomer = Pick<
 
 type Site = (random: Random, vehicle: Vehicle) => string;
 
-const slug = (vehicle: Vehicle) => `${vehicle.year}-${vehicle.make}-${vehicle.model}`.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-const digits = (random: Random, count: number) => String(randomInt(random, 10 ** (count - 1), 10 ** count - 1));
+const slug = (vehicle: Vehicle) =>
+  `${vehicle.year}-${vehicle.make}-${vehicle.model}`.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+const digits = (random: Random, count: number) =>
+  String(randomInt(random, 10 ** (count - 1), 10 ** count - 1));
 
 const SITES = {
   carsales: (random) => `https://www.carsales.com.au/cars/details/OAG-AD-${digits(random, 8)}/`,
@@ -64,16 +66,20 @@ export type Market = ReturnType<typeof createMarket>;
 
 export function createMarket(seed: string) {
   /** Cars are recognised by VIN when known, else by plate. */
-  const carKey = (customer: MarketCustomer) => customer.vin ?? `${customer.region}|${customer.state ?? ""}|${customer.rego ?? ""}`;
+  const carKey = (customer: MarketCustomer) =>
+    customer.vin ?? `${customer.region}|${customer.state ?? ""}|${customer.rego ?? ""}`;
 
   function listing(customer: MarketCustomer, at: number, random: Random): SightingRow {
     const vehicle = vehicleForCustomer(customer);
     const seller_type = random() < 0.35 ? "dealer" : "private";
     const age = Math.max(0, new Date(at).getUTCFullYear() - vehicle.year);
     // Roughly 13% depreciation a year; dealers ask more and price to the $990, private sellers round to $500.
-    const value = vehicle.newPrice * 0.87 ** age * (0.85 + random() * 0.3) * (seller_type === "dealer" ? 1.1 : 1);
+    const value =
+      vehicle.newPrice * 0.87 ** age * (0.85 + random() * 0.3) * (seller_type === "dealer" ? 1.1 : 1);
     const listing_price =
-      seller_type === "dealer" ? Math.max(2_990, Math.round(value / 1000) * 1000 - 10) : Math.max(1_500, Math.round(value / 500) * 500);
+      seller_type === "dealer"
+        ? Math.max(2_990, Math.round(value / 1000) * 1000 - 10)
+        : Math.max(1_500, Math.round(value / 500) * 500);
     const site = pickWeighted(random, SITES_BY_REGION[customer.region] ?? SITES_BY_REGION.au ?? []);
     return {
       at: isoAt(Math.floor(at / 1000) * 1000),
@@ -87,7 +93,10 @@ export function createMarket(seed: string) {
 
   /** The span a customer is watched: from when we learned of it (or its start date) to its end date or now. */
   function monitoredSpan(customer: MarketCustomer, now: number): [number, number] {
-    const from = Math.max(Date.parse(customer.created_at), customer.monitor_start_date ? Date.parse(customer.monitor_start_date) : -Infinity);
+    const from = Math.max(
+      Date.parse(customer.created_at),
+      customer.monitor_start_date ? Date.parse(customer.monitor_start_date) : -Infinity,
+    );
     const to = Math.min(now, customer.monitor_end_date ? Date.parse(customer.monitor_end_date) : Infinity);
     return [from, to];
   }
@@ -103,7 +112,8 @@ export function createMarket(seed: string) {
         at += (-Math.log(1 - timeline()) / LISTINGS_PER_YEAR) * YEAR_MS;
         if (at > to) break;
         // The lead belongs to this customer; the listing itself is the same for anyone tracking the car.
-        if (at >= from) found.push(listing(customer, at, seededRandom(seed, "listing", key, customer.id, index)));
+        if (at >= from)
+          found.push(listing(customer, at, seededRandom(seed, "listing", key, customer.id, index)));
       }
       return found;
     },
@@ -115,7 +125,11 @@ export function createMarket(seed: string) {
 
     /** A listing of the car right now (the control API's "trigger a sighting"). */
     listNow(customer: MarketCustomer, now: number, nonce: number): SightingRow {
-      return listing(customer, now, seededRandom(seed, "triggered", carKey(customer), customer.id, now, nonce));
+      return listing(
+        customer,
+        now,
+        seededRandom(seed, "triggered", carKey(customer), customer.id, now, nonce),
+      );
     },
   };
 }

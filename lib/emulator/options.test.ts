@@ -45,6 +45,8 @@ describe("emulatorOptionsFromEnv", () => {
     expect(() => emulatorOptionsFromEnv({ EMULATOR_PROCESS_RATE: "fast" })).toThrow(/EMULATOR_PROCESS_RATE/);
     expect(() => emulatorOptionsFromEnv({ EMULATOR_API_KEYS: " , " })).toThrow(/EMULATOR_API_KEYS/);
     expect(() => emulatorOptionsFromEnv({ EMULATOR_FAULT_ERROR_RATE: "2" })).toThrow(/errorRate/);
-    expect(() => emulatorOptionsFromEnv({ EMULATOR_FAULT_HANG_MS: "soon" })).toThrow(/EMULATOR_FAULT_HANG_MS/);
+    expect(() => emulatorOptionsFromEnv({ EMULATOR_FAULT_HANG_MS: "soon" })).toThrow(
+      /EMULATOR_FAULT_HANG_MS/,
+    );
   });
 });

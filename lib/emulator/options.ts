@@ -25,7 +25,8 @@ export interface EmulatorOptions {
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 export const DEFAULT_MARKET_SEED = "recapture";
 
-const blankAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const blankAsUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUndefined, schema.optional());
 
 const envSchema = z.object({

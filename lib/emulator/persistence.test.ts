@@ -14,15 +14,24 @@ describe("storage in a file", () => {
     // A nested folder that does not exist yet: the emulator creates it.
     const db = join(folder, "nested", "emulator.db");
     const first = await startEmulatorServer({ db, processRate: 100 });
-    const created = await first.call<{ customer: { id: string } }>("PUT", "/v2/recapture/customers?region=au", { body: { customer: { rego: "KEEP1" } } });
+    const created = await first.call<{ customer: { id: string } }>(
+      "PUT",
+      "/v2/recapture/customers?region=au",
+      { body: { customer: { rego: "KEEP1" } } },
+    );
     const customers = Array.from({ length: 500 }, (_, i) => ({ rego: `Q${i}` }));
-    const queued = await first.call<{ upload: Upload }>("POST", "/v2/recapture/upload?region=au", { body: { name: "Restart", customers } });
+    const queued = await first.call<{ upload: Upload }>("POST", "/v2/recapture/upload?region=au", {
+      body: { name: "Restart", customers },
+    });
     await new Promise((resolve) => setTimeout(resolve, 250));
     await first.close();
 
     const second = await startEmulatorServer({ db, processRate: 0 });
     try {
-      const kept = await second.call<{ customer: { rego: string } }>("GET", `/v2/recapture/customers/${created.body.customer.id}?region=au`);
+      const kept = await second.call<{ customer: { rego: string } }>(
+        "GET",
+        `/v2/recapture/customers/${created.body.customer.id}?region=au`,
+      );
       expect(kept.body.customer.rego).toBe("KEEP1");
       const done = await second.waitForUpload(queued.body.upload.id);
       expect(done.total_processed_customers).toBe(500);
@@ -31,7 +40,9 @@ describe("storage in a file", () => {
         `/v2/recapture/customers?region=au&limit=500&upload_id=${queued.body.upload.id}`,
       );
       // Every queued customer exactly once, in order, even though processing was interrupted.
-      expect(listed.body.customers.map((customer) => customer.rego)).toEqual(customers.map((customer) => customer.rego));
+      expect(listed.body.customers.map((customer) => customer.rego)).toEqual(
+        customers.map((customer) => customer.rego),
+      );
     } finally {
       await second.close();
     }

@@ -1,20 +1,37 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startEmulatorServer, type EmulatorServer } from "./test-server";
 
-type Upload = { id: string; total_uploaded_customers: number; total_processed_customers: number; total_errors: number };
-type Customer = { rego: string | null; state: string | null; vin: string | null; vehicle_title: string | null; monitor_start_date: string | null; monitor_end_date: string | null };
+type Upload = {
+  id: string;
+  total_uploaded_customers: number;
+  total_processed_customers: number;
+  total_errors: number;
+};
+type Customer = {
+  rego: string | null;
+  state: string | null;
+  vin: string | null;
+  vehicle_title: string | null;
+  monitor_start_date: string | null;
+  monitor_end_date: string | null;
+};
 
 let emulator: EmulatorServer | undefined;
 afterEach(() => emulator?.close());
 
 async function upload(server: EmulatorServer, body: Record<string, unknown>, region = "au") {
-  const answer = await server.call<{ upload: Upload }>("POST", `/v2/recapture/upload?region=${region}`, { body: { name: "Test", ...body } });
+  const answer = await server.call<{ upload: Upload }>("POST", `/v2/recapture/upload?region=${region}`, {
+    body: { name: "Test", ...body },
+  });
   expect(answer.status).toBe(202);
   return answer.body.upload;
 }
 
 async function customersOf(server: EmulatorServer, uploadId: string, region = "au") {
-  const answer = await server.call<{ total: number; customers: Customer[] }>("GET", `/v2/recapture/customers?region=${region}&limit=500&upload_id=${uploadId}`);
+  const answer = await server.call<{ total: number; customers: Customer[] }>(
+    "GET",
+    `/v2/recapture/customers?region=${region}&limit=500&upload_id=${uploadId}`,
+  );
   return answer.body.customers;
 }
 
@@ -33,9 +50,20 @@ describe("queued upload processing", () => {
       ],
     });
     const done = await emulator.waitForUpload(queued.id);
-    expect(done).toMatchObject({ total_uploaded_customers: 6, total_processed_customers: 6, total_errors: 4 });
+    expect(done).toMatchObject({
+      total_uploaded_customers: 6,
+      total_processed_customers: 6,
+      total_errors: 4,
+    });
     const customers = await customersOf(emulator, queued.id);
-    expect(customers.map((customer) => [customer.rego, customer.vin, customer.monitor_start_date, customer.monitor_end_date])).toEqual([
+    expect(
+      customers.map((customer) => [
+        customer.rego,
+        customer.vin,
+        customer.monitor_start_date,
+        customer.monitor_end_date,
+      ]),
+    ).toEqual([
       ["ABC123", null, "2024-01-01T00:00:00.000Z", null],
       [null, "JTDBR32E720012345", "2024-03-01T00:30:00.000Z", null],
     ]);
@@ -44,7 +72,11 @@ describe("queued upload processing", () => {
 
   it("normalises plates and looks up VINs only when enabled and, in Australia, with a state", async () => {
     emulator = await startEmulatorServer();
-    const customers = [{ rego: "zen 407", state: "vic" }, { rego: "NOSTATE" }, { rego: "HASVIN", state: "NSW", vin: "jtdbr32e720012345" }];
+    const customers = [
+      { rego: "zen 407", state: "vic" },
+      { rego: "NOSTATE" },
+      { rego: "HASVIN", state: "NSW", vin: "jtdbr32e720012345" },
+    ];
     const withLookups = await upload(emulator, { enable_rego_lookups: true, customers });
     const without = await upload(emulator, { enable_rego_lookups: false, customers });
     const nz = await upload(emulator, { enable_rego_lookups: true, customers: [{ rego: "NOSTATE" }] }, "nz");
@@ -52,12 +84,20 @@ describe("queued upload processing", () => {
     await emulator.waitForUpload(nz.id, undefined, "nz");
 
     const looked = await customersOf(emulator, withLookups.id);
-    expect(looked.map((customer) => [customer.rego, customer.state])).toEqual([["ZEN407", "VIC"], ["NOSTATE", null], ["HASVIN", "NSW"]]);
+    expect(looked.map((customer) => [customer.rego, customer.state])).toEqual([
+      ["ZEN407", "VIC"],
+      ["NOSTATE", null],
+      ["HASVIN", "NSW"],
+    ]);
     expect(looked[0]?.vin).toMatch(/^[A-HJ-NPR-Z0-9]{17}$/);
     expect(looked[0]?.vehicle_title).toMatch(/^\d{4} \S+ /);
     expect(looked[1]).toMatchObject({ vin: null, vehicle_title: null });
     expect(looked[2]?.vin).toBe("JTDBR32E720012345");
-    expect((await customersOf(emulator, without.id)).map((customer) => customer.vin)).toEqual([null, null, "JTDBR32E720012345"]);
+    expect((await customersOf(emulator, without.id)).map((customer) => customer.vin)).toEqual([
+      null,
+      null,
+      "JTDBR32E720012345",
+    ]);
     expect((await customersOf(emulator, nz.id, "nz"))[0]?.vin).toMatch(/^[A-HJ-NPR-Z0-9]{17}$/);
 
     // The same rego and state always look up the same VIN.
@@ -66,29 +106,50 @@ describe("queued upload processing", () => {
     });
     expect(again.body.customer.vin).toBe(looked[0]?.vin);
 
-    const lookups = await emulator.call<{ total: number; lookups: { region: string; count: number }[] }>("GET", "/__emulator/lookups");
+    const lookups = await emulator.call<{ total: number; lookups: { region: string; count: number }[] }>(
+      "GET",
+      "/__emulator/lookups",
+    );
     expect(lookups.body.total).toBe(3);
-    expect(lookups.body.lookups.map(({ region, count }) => [region, count])).toEqual([["au", 2], ["nz", 1]]);
+    expect(lookups.body.lookups.map(({ region, count }) => [region, count])).toEqual([
+      ["au", 2],
+      ["nz", 1],
+    ]);
   });
 
   it("processes at the configured rate, and a cancel stops it while keeping what was processed", async () => {
     emulator = await startEmulatorServer({ processRate: 200 });
-    const customers = Array.from({ length: 1_000 }, (_, i) => ({ rego: `R${i}`, ...(i % 10 === 0 ? { rego: null } : {}) }));
+    const customers = Array.from({ length: 1_000 }, (_, i) => ({
+      rego: `R${i}`,
+      ...(i % 10 === 0 ? { rego: null } : {}),
+    }));
     const queued = await upload(emulator, { customers });
     await new Promise((resolve) => setTimeout(resolve, 450));
-    const status = await emulator.call<{ upload: Upload }>("GET", `/v2/recapture/upload/${queued.id}?region=au`);
+    const status = await emulator.call<{ upload: Upload }>(
+      "GET",
+      `/v2/recapture/upload/${queued.id}?region=au`,
+    );
     // About 200/s: some progress after 0.45 s, far from done.
     expect(status.body.upload.total_processed_customers).toBeGreaterThan(20);
     expect(status.body.upload.total_processed_customers).toBeLessThan(250);
 
-    const cancelled = await emulator.call<{ upload: Upload }>("DELETE", `/v2/recapture/upload/${queued.id}?region=au`);
+    const cancelled = await emulator.call<{ upload: Upload }>(
+      "DELETE",
+      `/v2/recapture/upload/${queued.id}?region=au`,
+    );
     expect(cancelled.status).toBe(200);
     const frozen = cancelled.body.upload;
     expect(frozen.total_uploaded_customers).toBe(1_000);
     await new Promise((resolve) => setTimeout(resolve, 250));
-    const later = await emulator.call<{ upload: Upload }>("GET", `/v2/recapture/upload/${queued.id}?region=au`);
+    const later = await emulator.call<{ upload: Upload }>(
+      "GET",
+      `/v2/recapture/upload/${queued.id}?region=au`,
+    );
     expect(later.body.upload).toEqual(frozen);
-    const listed = await emulator.call<{ total: number }>("GET", `/v2/recapture/customers?region=au&upload_id=${queued.id}`);
+    const listed = await emulator.call<{ total: number }>(
+      "GET",
+      `/v2/recapture/customers?region=au&upload_id=${queued.id}`,
+    );
     expect(listed.body.total).toBe(frozen.total_processed_customers - frozen.total_errors);
   });
 });

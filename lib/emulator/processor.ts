@@ -45,7 +45,13 @@ export function createProcessor(options: { store: Store; processRate: number; no
             continue;
           }
           if (outcome.lookedUp) lookups++;
-          const owner = { id: crypto.randomUUID(), account: upload.account, region: upload.region, upload_id: upload.id, created_at };
+          const owner = {
+            id: crypto.randomUUID(),
+            account: upload.account,
+            region: upload.region,
+            upload_id: upload.id,
+            created_at,
+          };
           store.insertCustomer(customerRow(outcome.fields, owner));
         }
         const last = batch.at(-1);

@@ -45,7 +45,9 @@ export const patchCustomerBodySchema = z.strictObject({
 export type CustomerPatch = z.infer<typeof patchCustomerBodySchema>;
 
 function fieldPath(path: readonly PropertyKey[]): string {
-  return path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`)).join("");
+  return path
+    .map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`))
+    .join("");
 }
 
 /** One readable sentence for the first problem, e.g. "customers[3].rego must be a string". */
@@ -54,7 +56,9 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type": {
       const expected = issue.expected === "record" ? "object" : issue.expected;
-      return field ? `${field} must be ${/^[aeiou]/.test(expected) ? "an" : "a"} ${expected}` : "Request body must be a JSON object";
+      return field
+        ? `${field} must be ${/^[aeiou]/.test(expected) ? "an" : "a"} ${expected}`
+        : "Request body must be a JSON object";
     }
     case "unrecognized_keys":
       return `Unknown or read-only properties: ${issue.keys.join(", ")}`;

@@ -152,8 +152,12 @@ export function openStore(path: string) {
   db.exec(SCHEMA);
 
   const queueValues = (rows: number) => Array.from({ length: rows }, () => "(?, ?, ?)").join(", ");
-  const insertQueuedChunk = db.prepare(`INSERT INTO queued_customers (upload_id, position, payload) VALUES ${queueValues(QUEUE_INSERT_ROWS)}`);
-  const insertQueuedOne = db.prepare("INSERT INTO queued_customers (upload_id, position, payload) VALUES (?, ?, ?)");
+  const insertQueuedChunk = db.prepare(
+    `INSERT INTO queued_customers (upload_id, position, payload) VALUES ${queueValues(QUEUE_INSERT_ROWS)}`,
+  );
+  const insertQueuedOne = db.prepare(
+    "INSERT INTO queued_customers (upload_id, position, payload) VALUES (?, ?, ?)",
+  );
 
   const statements = {
     insertUpload: db.prepare<UploadRow>(
@@ -163,8 +167,12 @@ export function openStore(path: string) {
          @total_uploaded_customers, @total_processed_customers, @total_errors, @status)`,
     ),
     getUpload: db.prepare<[string], UploadRow>("SELECT * FROM uploads WHERE id = ?"),
-    oldestQueuedUpload: db.prepare<[], UploadRow>("SELECT * FROM uploads WHERE status = 'queued' ORDER BY rowid LIMIT 1"),
-    hasQueuedUpload: db.prepare<[], { one: number }>("SELECT 1 AS one FROM uploads WHERE status = 'queued' LIMIT 1"),
+    oldestQueuedUpload: db.prepare<[], UploadRow>(
+      "SELECT * FROM uploads WHERE status = 'queued' ORDER BY rowid LIMIT 1",
+    ),
+    hasQueuedUpload: db.prepare<[], { one: number }>(
+      "SELECT 1 AS one FROM uploads WHERE status = 'queued' LIMIT 1",
+    ),
     setUploadStatus: db.prepare<[UploadStatus, string]>("UPDATE uploads SET status = ? WHERE id = ?"),
     addUploadProgress: db.prepare<[number, number, string]>(
       "UPDATE uploads SET total_processed_customers = total_processed_customers + ?, total_errors = total_errors + ? WHERE id = ?",
@@ -172,7 +180,9 @@ export function openStore(path: string) {
     queuedBatch: db.prepare<[string, number], QueuedCustomer>(
       "SELECT position, payload FROM queued_customers WHERE upload_id = ? ORDER BY position LIMIT ?",
     ),
-    deleteQueuedThrough: db.prepare<[string, number]>("DELETE FROM queued_customers WHERE upload_id = ? AND position <= ?"),
+    deleteQueuedThrough: db.prepare<[string, number]>(
+      "DELETE FROM queued_customers WHERE upload_id = ? AND position <= ?",
+    ),
     deleteQueued: db.prepare<[string]>("DELETE FROM queued_customers WHERE upload_id = ?"),
     insertCustomer: db.prepare<CustomerRow>(
       `INSERT INTO customers (${CUSTOMER_COLUMNS}) VALUES (${CUSTOMER_COLUMNS.split(", ")
@@ -243,10 +253,12 @@ export function openStore(path: string) {
         let position = 0;
         for (; position + QUEUE_INSERT_ROWS <= payloads.length; position += QUEUE_INSERT_ROWS) {
           const params: (string | number)[] = [];
-          for (let i = position; i < position + QUEUE_INSERT_ROWS; i++) params.push(upload.id, i, payloads[i] as string);
+          for (let i = position; i < position + QUEUE_INSERT_ROWS; i++)
+            params.push(upload.id, i, payloads[i] as string);
           insertQueuedChunk.run(params);
         }
-        for (; position < payloads.length; position++) insertQueuedOne.run(upload.id, position, payloads[position]);
+        for (; position < payloads.length; position++)
+          insertQueuedOne.run(upload.id, position, payloads[position]);
       }).immediate();
     },
     insertUpload: (upload: UploadRow) => statements.insertUpload.run(upload),
@@ -254,9 +266,11 @@ export function openStore(path: string) {
     oldestQueuedUpload: () => statements.oldestQueuedUpload.get(),
     hasQueuedUpload: () => statements.hasQueuedUpload.get() !== undefined,
     setUploadStatus: (id: string, status: UploadStatus) => statements.setUploadStatus.run(status, id),
-    addUploadProgress: (id: string, processed: number, errors: number) => statements.addUploadProgress.run(processed, errors, id),
+    addUploadProgress: (id: string, processed: number, errors: number) =>
+      statements.addUploadProgress.run(processed, errors, id),
     queuedBatch: (uploadId: string, limit: number) => statements.queuedBatch.all(uploadId, limit),
-    deleteQueuedThrough: (uploadId: string, position: number) => statements.deleteQueuedThrough.run(uploadId, position),
+    deleteQueuedThrough: (uploadId: string, position: number) =>
+      statements.deleteQueuedThrough.run(uploadId, position),
     cancelUpload(id: string) {
       db.transaction(() => {
         statements.deleteQueued.run(id);
@@ -281,8 +295,24 @@ export function openStore(path: string) {
     },
     /** Saves the fields a PATCH may change, and last_updated. */
     updateCustomer(row: CustomerRow) {
-      const { id, external_id, sale_date, monitor_start_date, monitor_end_date, additional_fields, last_updated } = row;
-      statements.updateCustomer.run({ id, external_id, sale_date, monitor_start_date, monitor_end_date, additional_fields, last_updated });
+      const {
+        id,
+        external_id,
+        sale_date,
+        monitor_start_date,
+        monitor_end_date,
+        additional_fields,
+        last_updated,
+      } = row;
+      statements.updateCustomer.run({
+        id,
+        external_id,
+        sale_date,
+        monitor_start_date,
+        monitor_end_date,
+        additional_fields,
+        last_updated,
+      });
     },
     deleteCustomer(id: string) {
       db.transaction(() => {
@@ -291,18 +321,22 @@ export function openStore(path: string) {
       })();
     },
 
-    insertSighting: (customerId: string, sighting: SightingRow) => statements.insertSighting.run({ customer_id: customerId, ...sighting }),
+    insertSighting: (customerId: string, sighting: SightingRow) =>
+      statements.insertSighting.run({ customer_id: customerId, ...sighting }),
     sightingsFor,
 
-    addLookups: (account: string, region: string, count: number) => statements.addLookups.run(account, region, count),
+    addLookups: (account: string, region: string, count: number) =>
+      statements.addLookups.run(account, region, count),
     lookupCounts: () => statements.lookupCounts.all(),
 
-    hasData: (account: string, region: string) => statements.hasData.get(account, region, account, region) !== undefined,
+    hasData: (account: string, region: string) =>
+      statements.hasData.get(account, region, account, region) !== undefined,
 
     /** Forgets every account's data (control API). */
     reset() {
       db.transaction(() => {
-        for (const table of ["uploads", "queued_customers", "customers", "sightings", "rego_lookups"]) db.exec(`DELETE FROM ${table}`);
+        for (const table of ["uploads", "queued_customers", "customers", "sightings", "rego_lookups"])
+          db.exec(`DELETE FROM ${table}`);
       })();
     },
 

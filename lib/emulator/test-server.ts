@@ -21,13 +21,26 @@ export interface CallOptions {
 }
 
 export async function startEmulatorServer(options: Partial<EmulatorOptions> = {}) {
-  const emulator = createEmulator({ db: ":memory:", apiKeys: [KEY_A, KEY_B], processRate: 0, control: true, ...options });
+  const emulator = createEmulator({
+    db: ":memory:",
+    apiKeys: [KEY_A, KEY_B],
+    processRate: 0,
+    control: true,
+    ...options,
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: (request) => emulator.fetch(request), port: 0, hostname: "127.0.0.1" }, () => resolve(started));
+    const started = serve(
+      { fetch: (request) => emulator.fetch(request), port: 0, hostname: "127.0.0.1" },
+      () => resolve(started),
+    );
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  async function call<T = Record<string, unknown>>(method: string, path: string, options: CallOptions = {}): Promise<ApiAnswer<T>> {
+  async function call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options: CallOptions = {},
+  ): Promise<ApiAnswer<T>> {
     const { body, key = KEY_A, signal } = options;
     const headers: Record<string, string> = {};
     if (key !== null) headers.ApiKey = key;
@@ -40,17 +53,19 @@ export async function startEmulatorServer(options: Partial<EmulatorOptions> = {}
     });
     const text = await response.text();
     const isJson = response.headers.get("content-type")?.includes("application/json");
-    return { status: response.status, headers: response.headers, body: (isJson ? JSON.parse(text) : text) as T };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (isJson ? JSON.parse(text) : text) as T,
+    };
   }
 
   /** Polls an upload until every customer is processed. */
   async function waitForUpload(id: string, key = KEY_A, region = "au") {
     for (;;) {
-      const { body } = await call<{ upload: { total_uploaded_customers: number; total_processed_customers: number } }>(
-        "GET",
-        `/v2/recapture/upload/${id}?region=${region}`,
-        { key },
-      );
+      const { body } = await call<{
+        upload: { total_uploaded_customers: number; total_processed_customers: number };
+      }>("GET", `/v2/recapture/upload/${id}?region=${region}`, { key });
       if (body.upload.total_processed_customers === body.upload.total_uploaded_customers) return body.upload;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }

@@ -18,7 +18,8 @@ export function uploadRoutes(ctx: EmulatorContext) {
     const id = uuidOrUndefined(c.req.param("id"));
     const upload = id === undefined ? undefined : store.getUpload(id);
     if (!upload) throw new ApiError(404, INVALID_UPLOAD_ID);
-    if (upload.account !== c.var.account) throw new ApiError(403, "You don't have permission to access that upload");
+    if (upload.account !== c.var.account)
+      throw new ApiError(403, "You don't have permission to access that upload");
     if (upload.region !== c.var.region) throw new ApiError(404, INVALID_UPLOAD_ID);
     return upload;
   }

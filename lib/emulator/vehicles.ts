@@ -195,13 +195,21 @@ export function vehicleFromVin(vin: string): Vehicle {
   const makeEntry = MAKE_BY_WMI.get(vin.slice(0, 3)) ?? makeForShareRoll(random());
   const model = pick(random, makeEntry.models);
   const year = yearFromCode(vin[9]) ?? randomInt(random, OLDEST_GENERATED_YEAR, NEWEST_MODEL_YEAR - 1);
-  return { year, make: makeEntry.make, model: model.name, variant: pick(random, model.variants), newPrice: model.newPrice };
+  return {
+    year,
+    make: makeEntry.make,
+    model: model.name,
+    variant: pick(random, model.variants),
+    newPrice: model.newPrice,
+  };
 }
 
 const CHECK_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
 
 /** VIN letters stand for these digits when computing the check digit. */
-const TRANSLITERATION = new Map([..."ABCDEFGHJKLMNPRSTUVWXYZ"].map((char, i) => [char, Number("12345678123457923456789"[i])]));
+const TRANSLITERATION = new Map(
+  [..."ABCDEFGHJKLMNPRSTUVWXYZ"].map((char, i) => [char, Number("12345678123457923456789"[i])]),
+);
 
 function transliterate(char: string): number {
   return TRANSLITERATION.get(char) ?? Number(char);
@@ -209,7 +217,10 @@ function transliterate(char: string): number {
 
 /** The ISO 3779 / North American check digit (VIN position 9), so generated VINs pass real validators. */
 export function vinCheckDigit(vin: string): string {
-  const sum = [...vin].reduce((total, char, index) => total + transliterate(char) * (CHECK_WEIGHTS[index] ?? 0), 0);
+  const sum = [...vin].reduce(
+    (total, char, index) => total + transliterate(char) * (CHECK_WEIGHTS[index] ?? 0),
+    0,
+  );
   const remainder = sum % 11;
   return remainder === 10 ? "X" : String(remainder);
 }
@@ -233,6 +244,11 @@ export function lookupVin(region: string, state: string | null, rego: string): s
 }
 
 /** The vehicle behind a customer: decoded from its VIN, or from the VIN its rego would look up. */
-export function vehicleForCustomer(customer: { region: string; state: string | null; rego: string | null; vin: string | null }): Vehicle {
+export function vehicleForCustomer(customer: {
+  region: string;
+  state: string | null;
+  rego: string | null;
+  vin: string | null;
+}): Vehicle {
   return vehicleFromVin(customer.vin ?? lookupVin(customer.region, customer.state, customer.rego ?? ""));
 }
