@@ -46,3 +46,13 @@ export function customerHref(customerId: string, from: CustomersSearch): string 
 export function toListParams({ page, size, uploadId }: CustomersSearch): CustomerListParams {
   return { offset: (page - 1) * size, limit: size, ...(uploadId ? { uploadId } : {}) };
 }
+
+/** A page's `searchParams` record as something `parseCustomersSearch` can read (a repeated key counts once). */
+export function searchParamsFrom(record: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(record)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) params.set(key, first);
+  }
+  return params;
+}

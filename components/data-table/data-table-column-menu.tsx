@@ -2,14 +2,15 @@
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { buttonStyles } from "@/components/ui/button-styles";
+import type { RowData } from "@tanstack/react-table";
 import type { DataTableInstance } from "@/components/data-table/data-table-features";
 
-export interface DataTableColumnMenuProps<TData> {
+export interface DataTableColumnMenuProps<TData extends RowData> {
   table: DataTableInstance<TData>;
 }
 
 /** Show or hide columns; the choice is the table's column visibility state (remembered by its owner). */
-export function DataTableColumnMenu<TData>({ table }: DataTableColumnMenuProps<TData>) {
+export function DataTableColumnMenu<TData extends RowData>({ table }: DataTableColumnMenuProps<TData>) {
   const columns = table.getAllLeafColumns().filter((column) => column.getCanHide());
   return (
     <DropdownMenu.Root>

@@ -1,15 +1,16 @@
 "use client";
 
 import { expandedRowId } from "@/components/data-table/data-table";
+import type { RowData } from "@tanstack/react-table";
 import type { DataTableRow } from "@/components/data-table/data-table-features";
 
-export interface DataTableExpandButtonProps<TData> {
+export interface DataTableExpandButtonProps<TData extends RowData> {
   row: DataTableRow<TData>;
   /** What opening the row shows, e.g. "sightings of ABC123"; read as "Show …" or "Hide …". */
   label: string;
 }
 
-export function DataTableExpandButton<TData>({ row, label }: DataTableExpandButtonProps<TData>) {
+export function DataTableExpandButton<TData extends RowData>({ row, label }: DataTableExpandButtonProps<TData>) {
   const expanded = row.getIsExpanded();
   return (
     <button

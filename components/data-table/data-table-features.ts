@@ -5,6 +5,7 @@ import {
   rowPaginationFeature,
   tableFeatures,
   type Row,
+  type RowData,
 } from "@tanstack/react-table";
 import type { ReactTable } from "@tanstack/react-table";
 
@@ -28,8 +29,8 @@ export const dataTableFeatures = tableFeatures({
 });
 
 export type DataTableFeatures = typeof dataTableFeatures;
-export type DataTableInstance<TData> = ReactTable<DataTableFeatures, TData>;
-export type DataTableRow<TData> = Row<DataTableFeatures, TData>;
+export type DataTableInstance<TData extends RowData> = ReactTable<DataTableFeatures, TData>;
+export type DataTableRow<TData extends RowData> = Row<DataTableFeatures, TData>;
 
 export const PAGE_SIZES = [25, 50, 100, 250, 500] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];

@@ -4,9 +4,10 @@ import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import type { RowData } from "@tanstack/react-table";
 import { PAGE_SIZES, type DataTableInstance } from "@/components/data-table/data-table-features";
 
-export interface DataTablePaginationProps<TData> {
+export interface DataTablePaginationProps<TData extends RowData> {
   table: DataTableInstance<TData>;
   /** What the rows are, plural: "Showing 1–25 of 1,500 customers". */
   itemLabel: string;
@@ -14,7 +15,7 @@ export interface DataTablePaginationProps<TData> {
 
 const count = new Intl.NumberFormat("en-AU");
 
-export function DataTablePagination<TData>({ table, itemLabel }: DataTablePaginationProps<TData>) {
+export function DataTablePagination<TData extends RowData>({ table, itemLabel }: DataTablePaginationProps<TData>) {
   const { pageIndex, pageSize } = table.state.pagination;
   const rowCount = table.getRowCount();
   const pageCount = Math.max(table.getPageCount(), 1);

@@ -1,9 +1,11 @@
 "use client";
 
 import { Fragment, type ReactNode } from "react";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { RowData } from "@tanstack/react-table";
 import type { DataTableInstance, DataTableRow } from "@/components/data-table/data-table-features";
 
-export interface DataTableProps<TData> {
+export interface DataTableProps<TData extends RowData> {
   table: DataTableInstance<TData>;
   /** Names the table for screen readers. */
   caption: string;
@@ -11,21 +13,30 @@ export interface DataTableProps<TData> {
   renderExpanded?: (row: DataTableRow<TData>) => ReactNode;
   /** Shown in place of the rows when the page is empty. */
   empty: ReactNode;
+  /** Set while the first page loads: grey rows stand in, announced with this text. */
+  loadingLabel?: string;
   /** True while a new page loads behind the one on screen. */
   busy?: boolean;
 }
+
+const SKELETON_ROWS = 10;
 
 /** The id of the row under `row` holding its details, for the expand button's `aria-controls`. */
 export function expandedRowId(row: { id: string }): string {
   return `row-details-${row.id}`;
 }
 
-export function DataTable<TData>({ table, caption, renderExpanded, empty, busy = false }: DataTableProps<TData>) {
+export function DataTable<TData extends RowData>({ table, caption, renderExpanded, empty, loadingLabel, busy = false }: DataTableProps<TData>) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getVisibleLeafColumns().length;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table aria-busy={busy} className={`w-full border-collapse text-sm transition-opacity ${busy ? "opacity-60" : ""}`}>
+      {loadingLabel && (
+        <p role="status" className="sr-only">
+          {loadingLabel}
+        </p>
+      )}
+      <table aria-busy={busy || Boolean(loadingLabel)} className={`w-full border-collapse text-sm transition-opacity ${busy ? "opacity-60" : ""}`}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50">
           {table.getHeaderGroups().map((group) => (
@@ -43,7 +54,17 @@ export function DataTable<TData>({ table, caption, renderExpanded, empty, busy =
           ))}
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {rows.length === 0 ? (
+          {loadingLabel ? (
+            Array.from({ length: SKELETON_ROWS }, (_, index) => (
+              <tr key={index} aria-hidden="true">
+                {table.getVisibleLeafColumns().map((column) => (
+                  <td key={column.id} className="px-3 py-3">
+                    <Skeleton className="h-4 w-full max-w-28" />
+                  </td>
+                ))}
+              </tr>
+            ))
+          ) : rows.length === 0 ? (
             <tr>
               <td colSpan={columnCount}>{empty}</td>
             </tr>

@@ -75,7 +75,7 @@ export async function apiFetch<T>(url: string, init: RequestInit | undefined, sc
 }
 
 /** Query `retry` policy: a 4xx answer won't change on a second try, so only network and server failures are retried once. */
-export function retryUnlessClientError(failureCount: number, error: unknown): boolean {
+export function retryUnlessClientError(failureCount: number, error: Error): boolean {
   if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
   return failureCount < 1;
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { formatAud, formatDate, formatDateTime } from "@/lib/format";
+
+describe("formatDate", () => {
+  it("shows a stored calendar date as dd/mm/yyyy", () => {
+    expect(formatDate("2022-06-15T00:00:00.000Z")).toBe("15/06/2022");
+    expect(formatDate("2022-01-07T00:00:00.000Z")).toBe("07/01/2022");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("shows a moment in the dealership's time zone, 24-hour", () => {
+    // 14:23 UTC is 00:23 the next day in Melbourne (AEST, +10).
+    expect(formatDateTime("2022-08-15T14:23:01.000Z", "Australia/Melbourne")).toBe("16/08/2022 00:23");
+    expect(formatDateTime("2022-08-15T14:23:01.000Z", "Australia/Perth")).toBe("15/08/2022 22:23");
+  });
+
+  it("follows daylight saving", () => {
+    // January is AEDT (+11) in Sydney.
+    expect(formatDateTime("2023-01-10T01:05:00.000Z", "Australia/Sydney")).toBe("10/01/2023 12:05");
+  });
+});
+
+describe("formatAud", () => {
+  it("shows whole dollars without cents", () => {
+    expect(formatAud(28500)).toBe("$28,500");
+  });
+
+  it("shows cents when there are any", () => {
+    expect(formatAud(1234.5)).toBe("$1,234.50");
+  });
+});
