@@ -1,0 +1,122 @@
+/**
+ * `npm run bench:proxy`: GET /api/recapture/customers?limit=100 through the dashboard, against the
+ * same request straight to the emulator over HTTP, in one run, with autocannon.
+ *
+ * The emulator is served over HTTP and the dashboard (`next start`, live mode) is pointed at it,
+ * so the two figures differ by exactly what the proxy adds: session check, validation, the typed
+ * client, response parsing and one more hop. Needs a production build (`npm run build`).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import autocannon from "autocannon";
+import { createEmulator } from "@/lib/emulator";
+
+const EMULATOR_PORT = 4610;
+const APP_PORT = 3610;
+const API_KEY = "bench-key";
+const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+const ACCOUNT = { email: "bench@dealership.example", password: "bench-password-123" };
+
+interface Figures {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function measure(url: string, headers: Record<string, string>): Promise<Figures> {
+  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_SECONDS });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (child.exitCode !== null) throw new Error(`The dashboard exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), "bench-proxy-"));
+  const emulator = createEmulator({
+    db: ":memory:",
+    apiKeys: [API_KEY],
+    processRate: 0,
+    control: false,
+    seed: "demo",
+    // The benchmark measures throughput, not the rate limiter.
+    rateLimitPerMinute: 1_000_000_000,
+  });
+  const emulatorServer = serve({ fetch: (request) => emulator.fetch(request), port: EMULATOR_PORT });
+
+  const appEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    RECAPTURE_API_URL: `http://127.0.0.1:${EMULATOR_PORT}`,
+    RECAPTURE_API_KEY: API_KEY,
+    DATABASE_URL: `file:${join(dataDir, "dashboard.db")}`,
+    SESSION_SECRET: "bench-session-secret-that-is-long-enough",
+  };
+  const added = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/users.ts", "add", "--email", ACCOUNT.email, "--role", "viewer"], {
+    env: appEnv,
+    input: `${ACCOUNT.password}\n`,
+    encoding: "utf8",
+  });
+  if (added.status !== 0) throw new Error(`Could not create the bench account: ${added.stderr}`);
+
+  const app = spawn("npx", ["next", "start", "-p", String(APP_PORT)], { env: appEnv, stdio: "ignore", detached: true });
+  try {
+    const appUrl = `http://localhost:${APP_PORT}`;
+    await waitFor(`${appUrl}/api/health`, app);
+    const signIn = await fetch(`${appUrl}/api/auth/sign-in`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: appUrl },
+      body: JSON.stringify(ACCOUNT),
+    });
+    const cookie = signIn.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
+    if (!signIn.ok || !cookie) throw new Error(`Sign-in failed with ${signIn.status}`);
+
+    const direct = `http://127.0.0.1:${EMULATOR_PORT}/v2/recapture/customers?region=au&limit=100`;
+    const proxied = `${appUrl}/api/recapture/customers?limit=100`;
+    // Warm both paths (JIT, route compilation, SQLite page cache) before measuring.
+    await measure(direct, { ApiKey: API_KEY });
+    await measure(proxied, { Cookie: cookie });
+
+    console.log(`${DURATION_SECONDS} s each, ${CONNECTIONS} connections, 100 customers per response\n`);
+    const straight = await measure(direct, { ApiKey: API_KEY });
+    const through = await measure(proxied, { Cookie: cookie });
+    const row = (label: string, figures: Figures) =>
+      console.log(
+        `${label.padEnd(28)} ${figures.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${String(figures.p50).padStart(4)} ms   p99 ${String(figures.p99).padStart(4)} ms   errors ${figures.errors}`,
+      );
+    row("emulator over HTTP (direct)", straight);
+    row("through the dashboard", through);
+    const ratio = through.requestsPerSecond / straight.requestsPerSecond;
+    console.log(`\nratio dashboard/direct: ${ratio.toFixed(2)}  (target ≥ 0.50; p99 through the dashboard target < 50 ms)`);
+  } finally {
+    if (app.pid) process.kill(-app.pid, "SIGTERM");
+    emulatorServer.close();
+    emulator.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
