@@ -97,6 +97,15 @@ describe("control endpoints", () => {
       },
     );
     expect(triggered.status).toBe(201);
+    expect(Object.keys(triggered.body.sighting)).toEqual([
+      "at",
+      "lead_id",
+      "listing_url",
+      "listing_title",
+      "listing_price",
+      "seller_type",
+    ]);
+    expect(triggered.body.sighting.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
     expect(triggered.body.sighting.listing_url).toMatch(/^https:\/\//);
     expect(Number.isInteger(triggered.body.sighting.listing_price)).toBe(true);
     const fetched = await emulator.call<{ customer: Customer }>(

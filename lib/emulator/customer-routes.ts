@@ -8,9 +8,9 @@ import type { CustomerRow } from "./store";
 import { INVALID_UPLOAD_ID } from "./upload-routes";
 
 export const INVALID_CUSTOMER_ID = "Invalid Customer ID";
-export const NO_PERMISSION = "You don't have permission to access that customer";
-export const DEFAULT_PAGE_SIZE = 100;
-export const MAX_PAGE_SIZE = 500;
+const NO_PERMISSION = "You don't have permission to access that customer";
+const DEFAULT_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 500;
 
 function queryInteger(c: Context, name: string, fallback: number, min: number): number {
   const text = c.req.query(name);

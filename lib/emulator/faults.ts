@@ -31,7 +31,7 @@ export const faultSettingsSchema = z.strictObject({
 
 export type FaultSettings = z.infer<typeof faultSettingsSchema>;
 
-export const NO_FAULTS: FaultSettings = {
+const NO_FAULTS: FaultSettings = {
   latencyMs: 0,
   errorRate: 0,
   rateLimitRate: 0,

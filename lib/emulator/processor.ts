@@ -83,7 +83,10 @@ export function createProcessor(options: { store: Store; processRate: number; no
     timer.unref();
   }
 
-  /** Runs one step of work and schedules the next while there is more; a failure (say, the file is locked by another process) is logged and retried. */
+  /**
+   * Runs one step of work and schedules the next while there is more. A failure
+   * (say, the file is locked by another process) is logged and retried.
+   */
   function step(work: () => boolean, delayMs: number) {
     timer = undefined;
     if (closed) return;

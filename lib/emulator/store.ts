@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
  * is a hash of its API key, so keys themselves never reach the disk.
  */
 
-export type UploadStatus = "queued" | "complete" | "cancelled";
+type UploadStatus = "queued" | "complete" | "cancelled";
 
 export interface UploadRow {
   id: string;
@@ -59,12 +59,12 @@ export interface SightingRow {
   seller_type: "private" | "dealer";
 }
 
-export interface QueuedCustomer {
+interface QueuedCustomer {
   position: number;
   payload: string;
 }
 
-export interface CustomerQuery {
+interface CustomerQuery {
   account: string;
   region: string;
   uploadId?: string;

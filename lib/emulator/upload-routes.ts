@@ -6,7 +6,7 @@ import { ApiError, readBody, uuidOrUndefined, type ApiEnv } from "./http";
 import { uploadBodySchema } from "./schemas";
 import type { UploadRow } from "./store";
 
-export const EMPTY_UPLOAD = "You must upload at least one customer";
+const EMPTY_UPLOAD = "You must upload at least one customer";
 export const INVALID_UPLOAD_ID = "Invalid Upload ID";
 
 /** /v2/recapture/upload: queue a customer list, check on it, cancel it. */
