@@ -1,18 +1,26 @@
+/** Why a cell can't be used; the message names the value but not the row or column (the review adds those). */
+export interface CellError {
+  error: string;
+}
+
 /**
- * What a normaliser makes of one cell: the value to send (`""` when the cell is
- * blank), optionally with a warning, or an error that keeps the row from being sent.
- * Messages name the value but not the row or column; the review adds those.
+ * What a normaliser makes of one cell: the value to send (`""` when the cell is blank)
+ * or an error that keeps the row from being sent. A plain string on success, so
+ * normalising a million cells allocates nothing it doesn't keep.
  */
-export type NormalisedCell = { value: string; warning?: string } | { error: string };
+export type NormalisedCell = string | CellError;
 
-export const BLANK: NormalisedCell = { value: "" };
+// Exports fill cells they have no value for with these ("TBA" for a car not registered
+// yet); they mean "nothing here", not a rego or VIN that is wrong.
+const PLACEHOLDERS = new Set(["", "-", "--", "?", "N/A", "NA", "NIL", "NONE", "NULL", "TBA", "TBC", "UNKNOWN"]);
 
-// Exports fill cells they have no value for with these; they mean "nothing here",
-// not a rego or VIN that is wrong.
-const PLACEHOLDERS = new Set(["", "-", "--", "?", "n/a", "na", "nil", "none", "null", "tba", "tbc", "unknown"]);
+/** For a value already trimmed and upper-cased, such as a clean rego. */
+export function isPlaceholder(upperCaseValue: string): boolean {
+  return PLACEHOLDERS.has(upperCaseValue);
+}
 
 export function isBlankCell(raw: string): boolean {
-  return raw === "" || PLACEHOLDERS.has(raw.trim().toLowerCase());
+  return raw === "" || PLACEHOLDERS.has(raw.trim().toUpperCase());
 }
 
 /** `"31/02/2022"` with its quotes, cut short so a pasted paragraph doesn't flood a message. */

@@ -1,4 +1,4 @@
-import { BLANK, isBlankCell, quoted, type NormalisedCell } from "@/lib/csv/cell";
+import { isBlankCell, quoted, type NormalisedCell } from "@/lib/csv/cell";
 
 /** How a date column is written; `dmy` is the Australian default. */
 export const DATE_FORMATS = ["dmy", "ymd", "mdy", "excel"] as const;
@@ -36,17 +36,67 @@ const LAST_SERIAL = 73050;
 const EXCEL_FAKE_LEAP_DAY = 60;
 const DAYS_FROM_1899_12_30_TO_1970_01_01 = 25569;
 
-const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, "0"));
+const SLASH = 0x2f;
+const DOT = 0x2e;
+const DASH = 0x2d;
+const ZERO = 0x30;
 
-// Reused by every read, so reading a million dates allocates nothing but the ISO strings.
+// Reused by every read, so reading a million dates allocates nothing but the ISO strings,
+// and those only once per distinct day (a dealer's file repeats its sale days).
 let year = 0;
 let month = 0;
 let day = 0;
+const isoByDay = new Map<number, string>();
 
-function fullYear(digits: string): number {
-  const value = Number(digits);
-  if (digits.length > 2) return value;
+function fullYear(value: number, digits: number): number {
+  if (digits > 2) return value;
   return value < TWO_DIGIT_YEAR_PIVOT ? 2000 + value : 1900 + value;
+}
+
+/**
+ * The common shapes without a regex: three numbers joined by one repeated "/", "." or
+ * "-" and nothing after ("15/06/2022", "1/7/22", "2022-06-15"). Anything else, times
+ * and month names included, is left to the patterns.
+ */
+function readPlainNumbers(value: string, format: "dmy" | "mdy" | "ymd"): boolean {
+  const length = value.length;
+  let position = 0;
+  let separator = 0;
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let yearDigits = 0;
+  for (let part = 0; part < 3; part++) {
+    const start = position;
+    let number = 0;
+    for (; position < length; position++) {
+      const digit = value.charCodeAt(position) - ZERO;
+      if (digit < 0 || digit > 9) break;
+      number = number * 10 + digit;
+    }
+    const digits = position - start;
+    const isYear = format === "ymd" ? part === 0 : part === 2;
+    if (isYear ? digits !== 4 && (format === "ymd" || digits !== 2) : digits < 1 || digits > 2) return false;
+    if (part === 0) a = number;
+    else if (part === 1) b = number;
+    else c = number;
+    if (isYear) yearDigits = digits;
+    if (part === 2) break;
+    const next = value.charCodeAt(position++);
+    if (part === 0 && (next === SLASH || next === DOT || next === DASH)) separator = next;
+    else if (next !== separator) return false;
+  }
+  if (position !== length) return false;
+  if (format === "ymd") {
+    year = a;
+    month = b;
+    day = c;
+  } else {
+    year = fullYear(c, yearDigits);
+    day = format === "dmy" ? a : b;
+    month = format === "dmy" ? b : a;
+  }
+  return true;
 }
 
 /** Sets year, month and day from `value` when it has the shape of `format`; says whether it had. */
@@ -54,13 +104,14 @@ function readDateParts(value: string, format: DateFormat): boolean {
   switch (format) {
     case "dmy":
     case "mdy": {
+      if (readPlainNumbers(value, format)) return true;
       const numeric = NUMERIC_DAY_OR_MONTH_FIRST.exec(value);
       if (numeric) {
         const first = Number(numeric[1]);
         const second = Number(numeric[3]);
         day = format === "dmy" ? first : second;
         month = format === "dmy" ? second : first;
-        year = fullYear(numeric[4] ?? "");
+        year = fullYear(Number(numeric[4]), numeric[4]?.length ?? 0);
         return true;
       }
       const named = format === "dmy" ? MONTH_NAME_SECOND.exec(value) : null;
@@ -69,10 +120,11 @@ function readDateParts(value: string, format: DateFormat): boolean {
       if (monthNumber === undefined) return false;
       day = Number(named[1]);
       month = monthNumber;
-      year = fullYear(named[3] ?? "");
+      year = fullYear(Number(named[3]), named[3]?.length ?? 0);
       return true;
     }
     case "ymd": {
+      if (readPlainNumbers(value, format)) return true;
       const match = YEAR_FIRST.exec(value);
       if (!match) return false;
       year = Number(match[1]);
@@ -94,7 +146,7 @@ function readExcelSerial(serial: number) {
   }
   // Serials before the fake leap day are one day off from a true day count.
   const days = serial - DAYS_FROM_1899_12_30_TO_1970_01_01 + (serial < EXCEL_FAKE_LEAP_DAY ? 1 : 0);
-  // Days since 1970-01-01 to a civil date (Howard Hinnant's days_from_civil inverse).
+  // Days since 1970-01-01 to a civil date (Howard Hinnant's civil_from_days).
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
@@ -116,7 +168,13 @@ function partsAreARealDate(): boolean {
 }
 
 function isoFromParts(): string {
-  return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
+  const key = year * 10000 + month * 100 + day;
+  let iso = isoByDay.get(key);
+  if (iso === undefined) {
+    iso = `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+    isoByDay.set(key, iso);
+  }
+  return iso;
 }
 
 /** The date as `yyyy-mm-dd`, or undefined when `value` is not a real date written in `format`. */
@@ -124,12 +182,12 @@ export function parseDate(value: string, format: DateFormat): string | undefined
   return readDateParts(value.trim(), format) && partsAreARealDate() ? isoFromParts() : undefined;
 }
 
+/** The date as `yyyy-mm-dd` (`""` when blank), or why it can't be read. */
 export function normaliseDate(raw: string, format: DateFormat): NormalisedCell {
-  const value = raw.trim();
-  if (readDateParts(value, format)) {
-    return partsAreARealDate() ? { value: isoFromParts() } : { error: `${quoted(raw)} is not a real date` };
+  if (readDateParts(raw.trim(), format)) {
+    return partsAreARealDate() ? isoFromParts() : { error: `${quoted(raw)} is not a real date` };
   }
-  if (isBlankCell(raw)) return BLANK;
+  if (isBlankCell(raw)) return "";
   return { error: `${quoted(raw)} is not a date written as ${DATE_FORMAT_LABELS[format]}` };
 }
 

@@ -1,4 +1,4 @@
-import type { UploadCustomer } from "@/lib/csv/row-check";
+import { ROW_ERROR, type UploadCustomer } from "@/lib/csv/row-check";
 
 /** keep-first: later rows for the same car are not sent; keep-all: they are sent, with a warning. */
 export type DuplicatePolicy = "keep-first" | "keep-all";
@@ -16,37 +16,53 @@ export interface Duplicates {
   index?: { byVin: RowsByKey; byRego: RowsByKey };
 }
 
-type CanBeSent = (row: number) => boolean;
+/** Each row's own status: only rows without an error of their own can be kept. */
+type OwnStatus = Uint8Array;
 
 function regoKey(customer: UploadCustomer | undefined): string | undefined {
   return customer?.rego ? `${customer.rego}|${customer.state ?? ""}` : undefined;
 }
 
-/** Marks each row of `rows` (ascending) that repeats an earlier sendable row among them. */
-function markRepeats(of: Int32Array, customers: readonly UploadCustomer[], rows: readonly number[] | undefined, canBeSent: CanBeSent) {
+/**
+ * Marks each row of `rows` (ascending; all rows when undefined) that repeats an earlier
+ * sendable row among them. Regos are looked up on their own first, as a plate seldom
+ * appears in two states; only then is the rego-and-state key built.
+ */
+function markRepeats(of: Int32Array, customers: readonly UploadCustomer[], rows: readonly number[] | undefined, ownStatus: OwnStatus) {
   const firstByVin = new Map<string, number>();
   const firstByRego = new Map<string, number>();
+  const firstByRegoInOtherStates = new Map<string, number>();
   const count = rows ? rows.length : customers.length;
   for (let i = 0; i < count; i++) {
     const row = rows ? (rows[i] ?? 0) : i;
     of[row] = -1;
-    if (!canBeSent(row)) continue;
     const customer = customers[row];
-    const vin = customer?.vin;
-    const rego = regoKey(customer);
-    const first = (vin === undefined ? undefined : firstByVin.get(vin)) ?? (rego === undefined ? undefined : firstByRego.get(rego));
+    if (ownStatus[row] === ROW_ERROR || !customer) continue;
+    const { vin, rego, state } = customer;
+    let first = vin === undefined ? undefined : firstByVin.get(vin);
+    let firstWithRego: number | undefined;
+    let otherStateKey: string | undefined;
+    if (first === undefined && rego !== undefined) {
+      firstWithRego = firstByRego.get(rego);
+      if (firstWithRego !== undefined && customers[firstWithRego]?.state === state) first = firstWithRego;
+      else if (firstWithRego !== undefined) {
+        otherStateKey = regoKey(customer);
+        first = otherStateKey === undefined ? undefined : firstByRegoInOtherStates.get(otherStateKey);
+      }
+    }
     if (first !== undefined) {
       of[row] = first;
       continue;
     }
     if (vin !== undefined) firstByVin.set(vin, row);
-    if (rego !== undefined) firstByRego.set(rego, row);
+    if (rego !== undefined && firstWithRego === undefined && !firstByRego.has(rego)) firstByRego.set(rego, row);
+    if (otherStateKey !== undefined) firstByRegoInOtherStates.set(otherStateKey, row);
   }
 }
 
-export function findDuplicates(customers: readonly UploadCustomer[], canBeSent: CanBeSent): Duplicates {
+export function findDuplicates(customers: readonly UploadCustomer[], ownStatus: OwnStatus): Duplicates {
   const of = new Int32Array(customers.length);
-  markRepeats(of, customers, undefined, canBeSent);
+  markRepeats(of, customers, undefined, ownStatus);
   return { of };
 }
 
@@ -91,7 +107,7 @@ function indexRows(customers: readonly UploadCustomer[]) {
 export function updateDuplicates(
   duplicates: Duplicates,
   customers: readonly UploadCustomer[],
-  canBeSent: CanBeSent,
+  ownStatus: OwnStatus,
   row: number,
   previous: UploadCustomer | undefined,
 ): number[] {
@@ -131,6 +147,6 @@ export function updateDuplicates(
     }
   }
   const affected = [...linked].sort((a, b) => a - b);
-  markRepeats(duplicates.of, customers, affected, canBeSent);
+  markRepeats(duplicates.of, customers, affected, ownStatus);
   return affected;
 }

@@ -3,7 +3,7 @@ import type { ColumnMapping } from "@/lib/csv/column-mapping";
 import { CsvFileError } from "@/lib/csv/csv-file-error";
 import { findDuplicates, updateDuplicates, type DuplicatePolicy, type Duplicates } from "@/lib/csv/duplicates";
 import { isBlankRow } from "@/lib/csv/parse";
-import { createRowChecker, type RowChecker, type RowProblem, type UploadCustomer } from "@/lib/csv/row-check";
+import { ROW_ERROR, ROW_OK, ROW_WARNING, createRowChecker, type RowChecker, type RowProblem, type UploadCustomer } from "@/lib/csv/row-check";
 
 export interface ReviewOptions {
   headerRowIndex: number;
@@ -11,10 +11,6 @@ export interface ReviewOptions {
   region: Region;
   duplicatePolicy?: DuplicatePolicy;
 }
-
-const OK = 0;
-const WARNING = 1;
-const ERROR = 2;
 
 /**
  * Every data row of the file, normalised and checked. It lives where the work runs (the
@@ -34,7 +30,7 @@ export interface Review {
   readonly customers: UploadCustomer[];
   /** Each row's own problems (duplicates aside), for the rows that have any. */
   readonly problems: Map<number, RowProblem[]>;
-  /** Each row's own status: 0 ok, 1 warning, 2 error. */
+  /** Each row's own status: ROW_OK, ROW_WARNING or ROW_ERROR. */
   readonly ownStatus: Uint8Array;
   readonly duplicates: Duplicates;
   readonly checkRow: RowChecker;
@@ -78,12 +74,12 @@ function checkInto(review: Review, row: number) {
   scratchProblems.length = 0;
   review.customers[row] = review.checkRow(review.rows[row] ?? [], review.rowNumbers[row] ?? 0, scratchProblems);
   if (scratchProblems.length === 0) {
-    review.ownStatus[row] = OK;
+    review.ownStatus[row] = ROW_OK;
     review.problems.delete(row);
     return;
   }
   review.problems.set(row, scratchProblems.slice());
-  review.ownStatus[row] = scratchProblems.some((problem) => problem.severity === "error") ? ERROR : WARNING;
+  review.ownStatus[row] = scratchProblems.some((problem) => problem.severity === "error") ? ROW_ERROR : ROW_WARNING;
 }
 
 /** Normalises and checks every row below the header; throws when there is none. */
@@ -116,7 +112,7 @@ export function createReview(fileRows: readonly string[][], options: ReviewOptio
     checkRow: createRowChecker(headers, mapping, region),
   };
   for (let row = 0; row < rows.length; row++) checkInto(review, row);
-  return { ...review, duplicates: findDuplicates(review.customers, (row) => review.ownStatus[row] !== ERROR) };
+  return { ...review, duplicates: findDuplicates(review.customers, review.ownStatus) };
 }
 
 /**
@@ -132,7 +128,7 @@ export function applyCellEdit(review: Review, rowIndex: number, columnIndex: num
   cells[columnIndex] = value;
   const previous = review.customers[rowIndex];
   checkInto(review, rowIndex);
-  return updateDuplicates(review.duplicates, review.customers, (row) => review.ownStatus[row] !== ERROR, rowIndex, previous);
+  return updateDuplicates(review.duplicates, review.customers, review.ownStatus, rowIndex, previous);
 }
 
 function isDuplicateNotSent(review: Review, row: number): boolean {
@@ -140,7 +136,7 @@ function isDuplicateNotSent(review: Review, row: number): boolean {
 }
 
 export function isSent(review: Review, row: number): boolean {
-  return review.ownStatus[row] !== ERROR && !isDuplicateNotSent(review, row);
+  return review.ownStatus[row] !== ROW_ERROR && !isDuplicateNotSent(review, row);
 }
 
 function duplicateProblem(review: Review, row: number, first: number): RowProblem {
@@ -168,7 +164,7 @@ export function reviewedRow(review: Review, index: number): ReviewedRow {
     rowNumber: review.rowNumbers[index] ?? 0,
     cells: review.rows[index] ?? [],
     customer: review.customers[index] ?? {},
-    status: !sent ? "error" : own === WARNING || first !== -1 ? "warning" : "ok",
+    status: !sent ? "error" : own === ROW_WARNING || first !== -1 ? "warning" : "ok",
     sent,
     problems: allProblems,
     duplicateOfRow: first === -1 ? undefined : review.rowNumbers[first],
@@ -183,7 +179,7 @@ export function filterRows(review: Review, filter: RowFilter): Uint32Array {
   if (filter === "all") return Uint32Array.from({ length: count }, (_, i) => i);
   const matching: number[] = [];
   for (let row = 0; row < count; row++) {
-    const hasProblem = review.ownStatus[row] !== OK || review.duplicates.of[row] !== -1;
+    const hasProblem = review.ownStatus[row] !== ROW_OK || review.duplicates.of[row] !== -1;
     if (filter === "problems" ? hasProblem : !isSent(review, row)) matching.push(row);
   }
   return Uint32Array.from(matching);
@@ -197,10 +193,10 @@ export function reviewCounts(review: Review): ReviewCounts {
   let sentWithWarnings = 0;
   let paidLookups = 0;
   for (let row = 0; row < rowsInFile; row++) {
-    if (review.ownStatus[row] === ERROR) withErrors++;
+    if (review.ownStatus[row] === ROW_ERROR) withErrors++;
     else if (isDuplicateNotSent(review, row)) duplicatesNotSent++;
     else {
-      if (review.ownStatus[row] === WARNING || review.duplicates.of[row] !== -1) sentWithWarnings++;
+      if (review.ownStatus[row] === ROW_WARNING || review.duplicates.of[row] !== -1) sentWithWarnings++;
       const customer = review.customers[row];
       if (customer?.rego && !customer.vin && (customer.state || !lookupsNeedState)) paidLookups++;
     }

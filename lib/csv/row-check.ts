@@ -20,6 +20,11 @@ export interface RowProblem {
   field?: RecaptureField;
 }
 
+/** A row's own status (duplicates aside), kept per row in a Uint8Array. */
+export const ROW_OK = 0;
+export const ROW_WARNING = 1;
+export const ROW_ERROR = 2;
+
 /** Normalises and checks one row, appending its problems to `problems`. */
 export type RowChecker = (cells: readonly string[], rowNumber: number, problems: RowProblem[]) => UploadCustomer;
 
@@ -56,7 +61,7 @@ function rowProblem(problems: RowProblem[], rowNumber: number, severity: RowProb
   problems.push({ severity, message: `Row ${rowNumber}: ${detail}` });
 }
 
-/** The value of a normalised cell, recording its error or warning. */
+/** The value of a normalised cell (undefined when blank), recording its error. */
 function take(
   result: NormalisedCell,
   problems: RowProblem[],
@@ -64,12 +69,9 @@ function take(
   column: MappedColumn,
   field: RecaptureField,
 ): string | undefined {
-  if ("error" in result) {
-    cellProblem(problems, rowNumber, column, field, "error", result.error);
-    return undefined;
-  }
-  if (result.warning) cellProblem(problems, rowNumber, column, field, "warning", result.warning);
-  return result.value || undefined;
+  if (typeof result === "string") return result || undefined;
+  cellProblem(problems, rowNumber, column, field, "error", result.error);
+  return undefined;
 }
 
 /**
@@ -105,11 +107,11 @@ export function createRowChecker(headers: readonly string[], mapping: readonly C
     let chassisNumber: string | undefined;
     if (vin) {
       const result = normaliseVin(cells[vin.index] ?? "");
-      if ("vin" in result) vinValue = result.vin;
+      if (typeof result === "string") vinValue = result || undefined;
       else if ("chassisNumber" in result) {
         chassisNumber = result.chassisNumber;
         cellProblem(problems, rowNumber, vin, "vin", "warning", result.warning);
-      } else if ("error" in result) cellProblem(problems, rowNumber, vin, "vin", "error", result.error);
+      } else cellProblem(problems, rowNumber, vin, "vin", "error", result.error);
     }
     const identityHasErrors = problems.length > problemsBefore && problems.some((p, i) => i >= problemsBefore && p.severity === "error");
 

@@ -1,5 +1,5 @@
 import type { Region } from "@/lib/recapture/regions";
-import { BLANK, isBlankCell, quoted, type NormalisedCell } from "@/lib/csv/cell";
+import { isBlankCell, quoted, type NormalisedCell } from "@/lib/csv/cell";
 
 export const AU_STATES = ["NSW", "VIC", "QLD", "SA", "WA", "TAS", "NT", "ACT"] as const;
 export type AuState = (typeof AU_STATES)[number];
@@ -22,17 +22,30 @@ const AU_STATE_SPELLINGS = new Map<string, AuState>([
 ]);
 const NOT_LETTERS = /[^A-Z]+/g;
 
+// A file spells its states a handful of ways ("Victoria", "W.A."), each thousands of
+// times, so each spelling is read once. Bounded, in case a column holds something else.
+const spellingsSeen = new Map<string, AuState | undefined>();
+const MAX_SPELLINGS_SEEN = 10_000;
+
+function readAuState(raw: string): AuState | undefined {
+  let state = AU_STATE_SPELLINGS.get(raw) ?? spellingsSeen.get(raw);
+  if (state === undefined && !spellingsSeen.has(raw)) {
+    state = AU_STATE_SPELLINGS.get(raw.toUpperCase().replace(NOT_LETTERS, ""));
+    if (spellingsSeen.size === MAX_SPELLINGS_SEEN) spellingsSeen.clear();
+    spellingsSeen.set(raw, state);
+  }
+  return state;
+}
+
 /**
  * In Australia a rego is only unique within its state, so the state is read into
  * one of the eight codes Recapture expects. Other regions have no such list: their
  * value is passed through as written.
  */
 export function normaliseState(raw: string, region: Region): NormalisedCell {
-  if (region !== "au") return isBlankCell(raw) ? BLANK : { value: raw.trim() };
-  const exact = AU_STATE_SPELLINGS.get(raw);
-  if (exact) return { value: exact };
-  if (isBlankCell(raw)) return BLANK;
-  const state = AU_STATE_SPELLINGS.get(raw.toUpperCase().replace(NOT_LETTERS, ""));
-  if (state) return { value: state };
+  if (region !== "au") return isBlankCell(raw) ? "" : raw.trim();
+  const state = readAuState(raw);
+  if (state) return state;
+  if (isBlankCell(raw)) return "";
   return { error: `${quoted(raw)} is not an Australian state or territory (NSW, VIC, QLD, SA, WA, TAS, NT or ACT)` };
 }

@@ -1,4 +1,4 @@
-import { isBlankCell, quoted } from "@/lib/csv/cell";
+import { isBlankCell, quoted, type CellError } from "@/lib/csv/cell";
 
 /**
  * A 17-character VIN is what Recapture cross-references with new listings. Older
@@ -6,11 +6,7 @@ import { isBlankCell, quoted } from "@/lib/csv/cell";
  * instead: it can't be matched as a VIN, so it is kept for reference in
  * `additional_fields.chassis_number` with a warning rather than sent as `vin`.
  */
-export type NormalisedVin =
-  | { vin: string }
-  | { chassisNumber: string; warning: string }
-  | { error: string }
-  | { blank: true };
+export type NormalisedVin = string | { chassisNumber: string; warning: string } | CellError;
 
 const VIN_LENGTH = 17;
 const CLEAN_VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
@@ -21,11 +17,10 @@ const CHASSIS_NUMBER = /^[A-Z0-9][A-Z0-9\-]*$/;
 const MIN_CHASSIS_LENGTH = 6;
 const WHITESPACE = /\s+/g;
 
-const BLANK_VIN: NormalisedVin = { blank: true };
-
+/** The VIN upper-cased without spaces (`""` when blank), a chassis number with its warning, or an error. */
 export function normaliseVin(raw: string): NormalisedVin {
-  if (CLEAN_VIN.test(raw)) return { vin: raw };
-  if (isBlankCell(raw)) return BLANK_VIN;
+  if (raw.length === VIN_LENGTH && CLEAN_VIN.test(raw)) return raw;
+  if (isBlankCell(raw)) return "";
   const upper = raw.trim().toUpperCase();
   const compact = upper.replace(VIN_SEPARATORS, "");
   if (!ALPHANUMERIC.test(compact)) {
@@ -34,7 +29,7 @@ export function normaliseVin(raw: string): NormalisedVin {
   if (compact.length === VIN_LENGTH) {
     return LETTERS_NEVER_IN_A_VIN.test(compact)
       ? { error: `${quoted(raw)} is not a VIN: VINs never contain the letters I, O or Q` }
-      : { vin: compact };
+      : compact;
   }
   if (compact.length > VIN_LENGTH) {
     return { error: `${quoted(raw)} is not a VIN: it has ${compact.length} characters, a VIN has 17` };

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { detectDateFormats, normaliseDate, parseDate } from "@/lib/csv/dates";
+
+describe("parseDate", () => {
+  it.each([
+    ["15/06/2022", "2022-06-15"],
+    ["1/7/22", "2022-07-01"],
+    ["15-06-2022", "2022-06-15"],
+    ["15.06.2022", "2022-06-15"],
+    ["15/06/2022 0:00", "2022-06-15"],
+    ["15/06/2022 10:30:00 AM", "2022-06-15"],
+    ["15-Jun-2022", "2022-06-15"],
+    ["15 June 2022", "2022-06-15"],
+    ["30/6/35", "2035-06-30"],
+    ["1/1/75", "1975-01-01"],
+    ["29/02/2024", "2024-02-29"],
+  ])("reads %j as dd/mm/yyyy", (value, iso) => {
+    expect(parseDate(value, "dmy")).toBe(iso);
+  });
+
+  it.each([
+    ["2022-06-15", "2022-06-15"],
+    ["2022/6/5", "2022-06-05"],
+    ["2022-06-15T00:00:00.000Z", "2022-06-15"],
+    ["2022-06-15 13:45", "2022-06-15"],
+  ])("reads %j as yyyy-mm-dd", (value, iso) => {
+    expect(parseDate(value, "ymd")).toBe(iso);
+  });
+
+  it("reads mm/dd/yyyy", () => {
+    expect(parseDate("06/15/2022", "mdy")).toBe("2022-06-15");
+    expect(parseDate("7/1/22", "mdy")).toBe("2022-07-01");
+  });
+
+  it.each([
+    ["44727", "2022-06-15"],
+    ["44727.5", "2022-06-15"],
+    ["1", "1900-01-01"],
+    ["59", "1900-02-28"],
+    ["61", "1900-03-01"],
+    ["73050", "2099-12-31"],
+  ])("reads the Excel serial %s, counting Excel's 1900 leap-year bug", (value, iso) => {
+    expect(parseDate(value, "excel")).toBe(iso);
+  });
+
+  it.each([
+    ["31/02/2022", "dmy"],
+    ["13/13/2022", "dmy"],
+    ["29/02/2023", "dmy"],
+    ["00/01/2022", "dmy"],
+    ["2022-02-30", "ymd"],
+    ["60", "excel"],
+    ["0", "excel"],
+    ["15/06/2022", "ymd"],
+    ["2022-06-15", "dmy"],
+    ["15/06/2022 garbage", "dmy"],
+    ["15/06-2022", "dmy"],
+  ] as const)("refuses %j as %s", (value, format) => {
+    expect(parseDate(value, format)).toBeUndefined();
+  });
+});
+
+describe("normaliseDate", () => {
+  it("gives the ISO date, or blank for an empty cell", () => {
+    expect(normaliseDate(" 15/06/2022 ", "dmy")).toBe("2022-06-15");
+    expect(normaliseDate("", "dmy")).toBe("");
+    expect(normaliseDate("-", "dmy")).toBe("");
+  });
+
+  it("tells an impossible date from one in another form", () => {
+    expect(normaliseDate("31/02/2022", "dmy")).toEqual({ error: '"31/02/2022" is not a real date' });
+    expect(normaliseDate("next Tuesday", "dmy")).toEqual({ error: '"next Tuesday" is not a date written as dd/mm/yyyy' });
+    expect(normaliseDate("2022-06-15", "dmy")).toEqual({ error: '"2022-06-15" is not a date written as dd/mm/yyyy' });
+  });
+});
+
+describe("detectDateFormats", () => {
+  it("finds day-first dates once a day is over 12", () => {
+    expect(detectDateFormats(["01/06/2022", "15/06/2022", ""])).toEqual(["dmy"]);
+  });
+
+  it("lists both day-first and month-first when every day is 12 or less", () => {
+    expect(detectDateFormats(["01/06/2022", "12/07/2022"])).toEqual(["dmy", "mdy"]);
+  });
+
+  it("finds month-first, ISO and Excel serial columns", () => {
+    expect(detectDateFormats(["06/15/2022", "07/01/2022"])).toEqual(["mdy"]);
+    expect(detectDateFormats(["2022-06-15", "2022-07-01T00:00:00Z"])).toEqual(["ymd"]);
+    expect(detectDateFormats(["44727", "44743"])).toEqual(["excel"]);
+  });
+
+  it("finds nothing when the values mix forms", () => {
+    expect(detectDateFormats(["15/06/2022", "2022-06-15"])).toEqual([]);
+  });
+});
