@@ -95,6 +95,13 @@ describe("processing rate", () => {
     expect(processingRate(samples)).toBe(100);
   });
 
+  it("ignores a reading from long ago, such as the register's numbers when the page opens", () => {
+    expect(series([[0, 100], [3_600_000, 4_000], [3_601_000, 4_200]])).toEqual([
+      { at: 3_600_000, processed: 4_000 },
+      { at: 3_601_000, processed: 4_200 },
+    ]);
+  });
+
   it("starts again when the counter goes backwards", () => {
     expect(series([[0, 900], [1_000, 1_000], [2_000, 10]])).toEqual([{ at: 2_000, processed: 10 }]);
   });

@@ -1,3 +1,5 @@
+import type { Upload } from "@/lib/recapture/schemas";
+
 /**
  * Where an upload stands, from the counters the Recapture API reports and
  * what the register knows (the API itself never says "cancelled": a cancelled
@@ -11,6 +13,15 @@ export interface UploadCounters {
   totalUploaded: number;
   totalProcessed: number;
   totalErrors: number;
+}
+
+/** The counters of the API's answer, in the dashboard's names. */
+export function countersOf(upload: Upload): UploadCounters {
+  return {
+    totalUploaded: upload.total_uploaded_customers,
+    totalProcessed: upload.total_processed_customers,
+    totalErrors: upload.total_errors,
+  };
 }
 
 export function uploadState(counters: UploadCounters, cancelled: boolean): UploadState {
@@ -63,12 +74,15 @@ export interface ProgressSample {
 export const RATE_WINDOW_MS = 10_000;
 /** Below this span between the oldest and newest sample, a rate would be noise. */
 const MIN_SPAN_MS = 1_000;
+/** Readings further apart than this (the register's numbers from yesterday) say nothing about the rate now. */
+const MAX_GAP_MS = 60_000;
 
 /**
  * Adds a reading and forgets those older than the window, always keeping the
  * newest one before the window so a rate can still be measured after a gap
  * (a hidden tab polling every few seconds). A reading that goes backwards
- * (another upload's numbers, a reset) starts the series again.
+ * (another upload's numbers, a reset) or comes after a long silence starts
+ * the series again.
  */
 export function addSample(
   samples: readonly ProgressSample[],
@@ -76,7 +90,7 @@ export function addSample(
   windowMs = RATE_WINDOW_MS,
 ): ProgressSample[] {
   const last = samples.at(-1);
-  if (last && (sample.at < last.at || sample.processed < last.processed)) return [sample];
+  if (last && (sample.at < last.at || sample.processed < last.processed || sample.at - last.at > MAX_GAP_MS)) return [sample];
   if (last && sample.at === last.at) return [...samples.slice(0, -1), sample];
   const all = [...samples, sample];
   const firstInWindow = all.findIndex((reading) => sample.at - reading.at <= windowMs);
@@ -101,10 +115,13 @@ export function secondsRemaining(counters: UploadCounters, ratePerSecond: number
 
 const wholeNumber = new Intl.NumberFormat("en-AU", { maximumFractionDigits: 0 });
 
+/** "5,000": customer counts as staff read them. */
+export const formatCount = (value: number) => wholeNumber.format(value);
+
 /** "1,250 a second", or "40 a minute" when fewer than one a second would read as 0. */
 export function describeRate(ratePerSecond: number): string {
-  if (ratePerSecond >= 1 || ratePerSecond === 0) return `${wholeNumber.format(ratePerSecond)} a second`;
-  return `${wholeNumber.format(ratePerSecond * 60)} a minute`;
+  if (ratePerSecond >= 1 || ratePerSecond === 0) return `${formatCount(ratePerSecond)} a second`;
+  return `${formatCount(ratePerSecond * 60)} a minute`;
 }
 
 /** Rounded the way people say it: "about 40 seconds", "about 3 minutes", "about 2 h 15 min". */

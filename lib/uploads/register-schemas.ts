@@ -60,17 +60,10 @@ export type RegisteredUpload = z.infer<typeof registeredUploadSchema>;
 
 export const registeredUploadResponseSchema = z.object({ success: z.literal(true), upload: registeredUploadSchema });
 
-export const REGISTER_PAGE_SIZES = [10, 20, 50] as const;
-export const DEFAULT_REGISTER_PAGE_SIZE = 20;
-
-/** URL parameters of the register list; anything unreadable falls back to the first page. */
+/** Query parameters of the register list; anything unreadable falls back to the first page of 25. */
 export const registerPageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).catch(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((size) => (REGISTER_PAGE_SIZES as readonly number[]).includes(size))
-    .catch(DEFAULT_REGISTER_PAGE_SIZE),
+  pageSize: z.coerce.number().int().min(1).max(500).catch(25),
 });
 export type RegisterPageQuery = z.infer<typeof registerPageQuerySchema>;
 
