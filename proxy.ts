@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_PATH_HEADER, signInPath } from "@/lib/auth/next-path";
 import { SESSION_COOKIE, unsealSessionToken } from "@/lib/server/auth/cookie";
 import { errorResponse } from "@/lib/server/http/errors";
+import { publicOrigin } from "@/lib/server/http/request-info";
 
 /**
  * The first line of defence only: a request without a valid session cookie
@@ -26,8 +27,8 @@ export async function proxy(request: NextRequest) {
         "You're not signed in, or your session has ended. Please sign in again.",
       );
     }
-    // A relative Location: request.url names the server's own host, not the address the browser used.
-    return new NextResponse(null, { status: 307, headers: { Location: signInPath(`${pathname}${search}`) } });
+    // Not request.url: behind `next start` that names the server's own host, not the address the browser used.
+    return NextResponse.redirect(new URL(signInPath(`${pathname}${search}`), publicOrigin(request.headers, request.nextUrl)));
   }
 
   const headers = new Headers(request.headers);

@@ -1,7 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test.describe("app shell", () => {
+  // Staff see every section of the main navigation but the admin settings.
+  test.use({ role: "staff" });
+
   test("navigation leads to each section with its own title", async ({ page }) => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/customers$/);

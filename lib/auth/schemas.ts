@@ -4,14 +4,14 @@ import { ROLES } from "./roles";
 /** Account schemas, shared by the forms, the route handlers, the users CLI and the tests. */
 
 export const emailSchema = z
-  .string()
+  .string({ error: "Enter an email address" })
   .trim()
   .toLowerCase()
   .min(1, "Enter an email address")
   .pipe(z.email("Enter a valid email address, like name@dealership.com.au"));
 
 export const passwordSchema = z
-  .string()
+  .string({ error: "Enter a password" })
   .min(12, "Use at least 12 characters")
   .max(200, "Use at most 200 characters");
 
@@ -20,11 +20,11 @@ export const roleSchema = z.enum(ROLES, { error: `Choose one of: ${ROLES.join(",
 export const signInSchema = z.object({
   email: emailSchema,
   // Only presence is checked: rules for new passwords must not stop an older password from signing in.
-  password: z.string().min(1, "Enter your password").max(200, "Use at most 200 characters"),
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200, "Use at most 200 characters"),
 });
 export type SignIn = z.infer<typeof signInSchema>;
 
-const nameSchema = z.string().trim().max(100, "Use at most 100 characters");
+const nameSchema = z.string({ error: "Enter a name" }).trim().max(100, "Use at most 100 characters");
 
 export const createUserSchema = z.object({
   email: emailSchema,
