@@ -29,7 +29,9 @@ export function CancelUploadButton({ uploadId, runningParts, counters }: CancelU
     cancel.mutate(runningParts, {
       onSuccess: (stopped) => {
         const at = sumCounters(stopped.map(countersOf));
-        toast.success(`Upload cancelled with ${formatCount(at.totalProcessed)} of ${formatCount(at.totalUploaded)} customers processed.`);
+        toast.success(
+          `Upload cancelled with ${formatCount(at.totalProcessed)} of ${formatCount(at.totalUploaded)} customers processed.`,
+        );
         setOpen(false);
       },
       onError: (error) => {
@@ -50,8 +52,8 @@ export function CancelUploadButton({ uploadId, runningParts, counters }: CancelU
         title="Cancel this upload?"
         description={
           <>
-            The {formatCount(remaining)} customers not yet processed won’t be created. The {formatCount(counters.totalProcessed)}{" "}
-            already processed stay. This can’t be undone.
+            The {formatCount(remaining)} customers not yet processed won’t be created. The{" "}
+            {formatCount(counters.totalProcessed)} already processed stay. This can’t be undone.
           </>
         }
         footer={

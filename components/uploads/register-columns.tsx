@@ -26,7 +26,10 @@ export function registerColumns({ timeZone }: { timeZone: string }) {
       meta: { label: "Upload", className: "min-w-56" },
       cell: ({ row }) => (
         <div className="flex flex-col gap-0.5">
-          <Link href={uploadHref(row.original.id)} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+          <Link
+            href={uploadHref(row.original.id)}
+            className="font-semibold text-brand-700 underline-offset-2 hover:underline"
+          >
             {uploadTitle(row.original)}
           </Link>
           <span className="text-xs text-slate-500">{origin(row.original)}</span>

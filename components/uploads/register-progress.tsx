@@ -19,7 +19,9 @@ export function RegisterProgress({ upload }: RegisterProgressProps) {
     <div className="flex min-w-56 flex-col gap-1.5">
       <div className="flex items-center justify-between gap-3">
         <UploadStateBadge state={live.state} reconnecting={live.reconnecting} />
-        <span className="text-xs font-medium tabular-nums text-slate-700">{percentProcessed(live.counters)}%</span>
+        <span className="text-xs font-medium tabular-nums text-slate-700">
+          {percentProcessed(live.counters)}%
+        </span>
       </div>
       <UploadProgressBar
         counters={live.counters}

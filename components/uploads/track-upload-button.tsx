@@ -66,7 +66,10 @@ export function TrackUploadButton({ defaultRegion }: TrackUploadButtonProps) {
       >
         <form noValidate onSubmit={submit} className="mt-4 flex flex-col gap-4">
           {track.isError && !isAboutTheId(track.error) && (
-            <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            <p
+              role="alert"
+              className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+            >
               {track.error.message}
             </p>
           )}

@@ -27,7 +27,10 @@ export function TrackUploadPrompt({ uploadId, canTrack }: TrackUploadPromptProps
         action={
           canTrack && (
             <div className="flex flex-col items-center gap-2">
-              <Button onClick={() => track.mutate({ uploadId }, { onSuccess: () => router.refresh() })} disabled={track.isPending}>
+              <Button
+                onClick={() => track.mutate({ uploadId }, { onSuccess: () => router.refresh() })}
+                disabled={track.isPending}
+              >
                 {track.isPending ? "Checking with the Recapture API…" : "Track this upload"}
               </Button>
               {track.isError && (

@@ -27,7 +27,11 @@ export function UploadFacts({ upload, timeZone }: UploadFactsProps) {
       facts.push({
         term: "Rows not sent",
         value: (
-          <a href={notSentFileUrl(upload.id)} download className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          <a
+            href={notSentFileUrl(upload.id)}
+            download
+            className="font-medium text-brand-700 underline-offset-2 hover:underline"
+          >
             Download the {formatCount(rowsNotSent)} rows not sent (CSV)
           </a>
         ),
@@ -35,7 +39,10 @@ export function UploadFacts({ upload, timeZone }: UploadFactsProps) {
     }
   }
   if (upload.recordedBy) {
-    facts.push({ term: upload.source === "tracked" ? "Tracked by" : "Sent by", value: personLabel(upload.recordedBy) });
+    facts.push({
+      term: upload.source === "tracked" ? "Tracked by" : "Sent by",
+      value: personLabel(upload.recordedBy),
+    });
   }
   if (first) {
     facts.push(
@@ -49,8 +56,14 @@ export function UploadFacts({ upload, timeZone }: UploadFactsProps) {
   }
 
   return (
-    <section aria-labelledby="details-heading" className="rounded-xl border border-slate-200 bg-white shadow-sm">
-      <h2 id="details-heading" className="border-b border-slate-200 px-6 py-3 text-sm font-semibold text-slate-900">
+    <section
+      aria-labelledby="details-heading"
+      className="rounded-xl border border-slate-200 bg-white shadow-sm"
+    >
+      <h2
+        id="details-heading"
+        className="border-b border-slate-200 px-6 py-3 text-sm font-semibold text-slate-900"
+      >
         Details
       </h2>
       <dl className="grid gap-x-8 gap-y-4 px-6 py-4 sm:grid-cols-2 lg:grid-cols-3">

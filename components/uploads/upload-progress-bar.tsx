@@ -17,7 +17,13 @@ const fills: Record<UploadState, string> = {
 };
 
 /** Processed of uploaded as a bar; screen readers get the percentage and the counts. */
-export function UploadProgressBar({ counters, state, label, reconnecting = false, size = "lg" }: UploadProgressBarProps) {
+export function UploadProgressBar({
+  counters,
+  state,
+  label,
+  reconnecting = false,
+  size = "lg",
+}: UploadProgressBarProps) {
   const percent = percentProcessed(counters);
   // The fill follows the exact fraction so it moves smoothly; the announced value is the rounded-down percent.
   const width = counters.totalUploaded === 0 ? 100 : (counters.totalProcessed / counters.totalUploaded) * 100;

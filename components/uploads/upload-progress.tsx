@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { Spinner } from "@/components/ui/spinner";
 import { CancelUploadButton } from "@/components/uploads/cancel-upload-button";
-import { personLabel, uploadTitle } from "@/components/uploads/upload-display";
+import { formatTimeOfDay, personLabel, uploadTitle } from "@/components/uploads/upload-display";
 import { UploadFacts } from "@/components/uploads/upload-facts";
 import { UploadPartsList } from "@/components/uploads/upload-parts-list";
 import { UploadProgressBar } from "@/components/uploads/upload-progress-bar";
@@ -30,75 +30,108 @@ export interface UploadProgressProps {
 }
 
 export function UploadProgress({ uploadId, initialUpload, canCancel, timeZone }: UploadProgressProps) {
-  const { data: registered } = useQuery({ ...uploadQueries.registeredUpload(uploadId), initialData: initialUpload });
+  const { data: registered } = useQuery({
+    ...uploadQueries.registeredUpload(uploadId),
+    initialData: initialUpload,
+  });
   const live = useLiveUpload(registered);
   const { ratePerSecond, secondsRemaining } = useProcessingRate(live.counters, live.checkedAt);
   const running = live.parts.filter((part) => !isFinished(part.state));
   const split = live.parts.length > 1;
 
   return (
-    <div className="flex flex-col gap-6">
-      <div>
-        <Link href="/uploads" className="text-sm font-medium text-slate-600 hover:text-slate-900">
-          ← All uploads
-        </Link>
-        <PageHeader
-          title={uploadTitle(registered)}
-          description={split ? `Sent in ${live.parts.length} parts` : undefined}
-          actions={
-            canCancel &&
-            running.length > 0 && (
-              <CancelUploadButton uploadId={uploadId} runningParts={running.map(({ part }) => part)} counters={live.counters} />
-            )
-          }
-        />
-      </div>
-
-      <section aria-labelledby="progress-heading" className="flex flex-col gap-5 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-        <div className="flex flex-wrap items-end justify-between gap-4">
-          <div className="flex items-center gap-3">
-            <h2 id="progress-heading" className="text-4xl font-semibold tabular-nums tracking-tight text-slate-900">
-              {percentProcessed(live.counters)}%
-            </h2>
-            <div aria-live="polite">
-              <UploadStateBadge state={live.state} reconnecting={live.reconnecting} />
+    <>
+      <Link
+        href="/uploads"
+        className="mb-2 inline-block text-sm font-medium text-slate-600 hover:text-slate-900"
+      >
+        ← All uploads
+      </Link>
+      <PageHeader
+        title={uploadTitle(registered)}
+        description={byline(registered, timeZone)}
+        actions={
+          canCancel &&
+          running.length > 0 && (
+            <CancelUploadButton
+              uploadId={uploadId}
+              runningParts={running.map(({ part }) => part)}
+              counters={live.counters}
+            />
+          )
+        }
+      />
+      <div className="flex flex-col gap-6">
+        <section
+          aria-labelledby="progress-heading"
+          className="flex flex-col gap-5 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+        >
+          <h2 id="progress-heading" className="sr-only">
+            Progress
+          </h2>
+          <div className="flex flex-wrap items-end justify-between gap-4">
+            <div className="flex items-center gap-3">
+              <p className="text-4xl font-semibold tabular-nums tracking-tight text-slate-900">
+                {percentProcessed(live.counters)}%
+              </p>
+              <div aria-live="polite">
+                <UploadStateBadge state={live.state} reconnecting={live.reconnecting} />
+              </div>
             </div>
+            <p className="text-sm tabular-nums text-slate-600">
+              <strong className="font-semibold text-slate-900">
+                {formatCount(live.counters.totalProcessed)}
+              </strong>{" "}
+              of {formatCount(live.counters.totalUploaded)} customers processed
+            </p>
           </div>
-          <p className="text-sm tabular-nums text-slate-600">
-            <strong className="font-semibold text-slate-900">{formatCount(live.counters.totalProcessed)}</strong> of{" "}
-            {formatCount(live.counters.totalUploaded)} customers processed
-          </p>
-        </div>
-        <UploadProgressBar
-          counters={live.counters}
-          state={live.state}
-          reconnecting={live.reconnecting}
-          label={split ? "All parts" : "Upload progress"}
-        />
-        <UploadStats counters={live.counters} state={live.state} ratePerSecond={ratePerSecond} secondsRemaining={secondsRemaining} />
-        {live.reconnecting && <ReconnectingNotice checkedAt={live.checkedAt} timeZone={timeZone} />}
-        {live.failure && (
-          <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800">
-            {live.failure.message}
-          </p>
-        )}
-        {live.state === "cancelled" && <CancelledNotice live={live} timeZone={timeZone} />}
-        {isFinished(live.state) && <CustomersLinks parts={live.parts} />}
-      </section>
+          <UploadProgressBar
+            counters={live.counters}
+            state={live.state}
+            reconnecting={live.reconnecting}
+            label={split ? "All parts" : "Upload progress"}
+          />
+          <UploadStats
+            counters={live.counters}
+            state={live.state}
+            ratePerSecond={ratePerSecond}
+            secondsRemaining={secondsRemaining}
+            reconnecting={live.reconnecting}
+          />
+          {live.reconnecting && <ReconnectingNotice checkedAt={live.checkedAt} timeZone={timeZone} />}
+          {live.failure && (
+            <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800">
+              {live.failure.message}
+            </p>
+          )}
+          {live.state === "cancelled" && <CancelledNotice live={live} timeZone={timeZone} />}
+          {isFinished(live.state) && <CustomersLinks parts={live.parts} />}
+        </section>
 
-      {split && <UploadPartsList parts={live.parts} />}
-      <UploadFacts upload={registered} timeZone={timeZone} />
-    </div>
+        {split && <UploadPartsList parts={live.parts} />}
+        <UploadFacts upload={registered} timeZone={timeZone} />
+      </div>
+    </>
   );
+}
+
+function byline(upload: RegisteredUpload, timeZone: string): string {
+  const who = upload.recordedBy ? ` by ${personLabel(upload.recordedBy)}` : "";
+  const verb = upload.source === "tracked" ? "Tracked" : "Sent";
+  const parts = upload.parts.length > 1 ? ` in ${upload.parts.length} parts` : "";
+  return `${verb}${who} on ${formatDateTime(upload.recordedAt, timeZone)}${parts}`;
 }
 
 function ReconnectingNotice({ checkedAt, timeZone }: { checkedAt: number; timeZone: string }) {
   return (
-    <div role="status" className="flex items-start gap-3 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+    <div
+      role="status"
+      className="flex items-start gap-3 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+    >
       <Spinner className="mt-0.5 h-4 w-4 shrink-0" />
       <p>
-        <strong className="font-semibold">Can’t reach the Recapture API.</strong> Reconnecting… The numbers above are the last
-        ones received, at {formatDateTime(new Date(checkedAt).toISOString(), timeZone)}.
+        <strong className="font-semibold">Can’t reach the Recapture API.</strong> Reconnecting… The numbers
+        above are the last ones received, at {formatTimeOfDay(checkedAt, timeZone)}.
       </p>
     </div>
   );
@@ -113,7 +146,8 @@ function CancelledNotice({ live: { parts, counters }, timeZone }: { live: LiveUp
     <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
       Cancelled{first.part.cancelledBy && ` by ${personLabel(first.part.cancelledBy)}`} at{" "}
       {formatDateTime(first.part.cancelledAt, timeZone)} with {formatCount(counters.totalProcessed)} of{" "}
-      {formatCount(counters.totalUploaded)} customers processed. The other {formatCount(notCreated)} were not created.
+      {formatCount(counters.totalUploaded)} customers processed. The other {formatCount(notCreated)} were not
+      created.
     </p>
   );
 }

@@ -18,7 +18,9 @@ export function UploadStateBadge({ state, reconnecting = false }: UploadStateBad
   const { tone, label } = looks[state];
   return (
     <Badge tone={tone}>
-      {state === "processing" && <span aria-hidden="true" className="mr-1.5 size-1.5 animate-pulse rounded-full bg-brand-600" />}
+      {state === "processing" && (
+        <span aria-hidden="true" className="mr-1.5 size-1.5 animate-pulse rounded-full bg-brand-600" />
+      )}
       {label}
     </Badge>
   );

@@ -6,7 +6,11 @@ import { useQuery } from "@tanstack/react-query";
 import { functionalUpdate, useTable, type PaginationState, type Updater } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
-import { dataTableFeatures, DEFAULT_PAGE_SIZE, isPageSize } from "@/components/data-table/data-table-features";
+import {
+  dataTableFeatures,
+  DEFAULT_PAGE_SIZE,
+  isPageSize,
+} from "@/components/data-table/data-table-features";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -39,7 +43,10 @@ export function UploadsRegister({ timeZone, canUpload, initialPage }: UploadsReg
   const size = Number(searchParams.get("size"));
   const query = { page, pageSize: isPageSize(size) ? size : DEFAULT_PAGE_SIZE };
   const isInitial = query.page === initialPage.page && query.pageSize === initialPage.pageSize;
-  const register = useQuery({ ...uploadQueries.registerPage(query), initialData: isInitial ? initialPage : undefined });
+  const register = useQuery({
+    ...uploadQueries.registerPage(query),
+    initialData: isInitial ? initialPage : undefined,
+  });
   const columns = useMemo(() => registerColumns({ timeZone }), [timeZone]);
   const pagination: PaginationState = { pageIndex: query.page - 1, pageSize: query.pageSize };
 
@@ -56,7 +63,11 @@ export function UploadsRegister({ timeZone, canUpload, initialPage }: UploadsReg
       const next = functionalUpdate(updater, pagination);
       const pageSize = isPageSize(next.pageSize) ? next.pageSize : DEFAULT_PAGE_SIZE;
       // Each page gets its own history entry, so Back steps through pages as people expect.
-      window.history.pushState(null, "", registerHref({ page: pageSize === query.pageSize ? next.pageIndex + 1 : 1, pageSize }));
+      window.history.pushState(
+        null,
+        "",
+        registerHref({ page: pageSize === query.pageSize ? next.pageIndex + 1 : 1, pageSize }),
+      );
     },
   });
 

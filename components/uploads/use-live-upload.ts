@@ -35,7 +35,9 @@ export interface LiveUpload {
 
 /** Every part of a register line followed live (see uploadQueries.liveUpload), and the whole they add up to. */
 export function useLiveUpload(registered: RegisteredUpload, options: { activeMs?: number } = {}): LiveUpload {
-  const results = useQueries({ queries: registered.parts.map((part) => uploadQueries.liveUpload(part, options)) });
+  const results = useQueries({
+    queries: registered.parts.map((part) => uploadQueries.liveUpload(part, options)),
+  });
 
   const parts = registered.parts.map((part, index): LivePart => {
     const counters = countersOf(results[index]?.data ?? lastKnownUpload(part));

@@ -1,7 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { addSample, processingRate, secondsRemaining, type ProgressSample, type UploadCounters } from "@/lib/uploads/progress";
+import {
+  addSample,
+  processingRate,
+  secondsRemaining,
+  type ProgressSample,
+  type UploadCounters,
+} from "@/lib/uploads/progress";
 
 /**
  * Customers a second and seconds left, measured from the readings this page

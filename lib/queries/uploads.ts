@@ -69,7 +69,8 @@ export const uploadQueries = {
     const finished = (upload: Upload) => isFinished(uploadState(countersOf(upload), cancelled));
     return queryOptions({
       queryKey: [...uploadQueries.live(), part.id] as const,
-      queryFn: async ({ signal }) => (await apiFetch(liveUploadUrl(part), { signal }, uploadResponseSchema)).upload,
+      queryFn: async ({ signal }) =>
+        (await apiFetch(liveUploadUrl(part), { signal }, uploadResponseSchema)).upload,
       initialData: lastKnownUpload(part),
       initialDataUpdatedAt: Date.parse(part.checkedAt),
       // A complete upload can't change; a cancelled one is read once more in case a last batch landed.
@@ -78,7 +79,9 @@ export const uploadQueries = {
       retryDelay: (failures) => reconnectDelay(failures - 1),
       refetchInterval: (query) =>
         pollInterval({
-          finished: (query.state.status === "error" && isLastingFailure(query.state.error)) || finished(query.state.data ?? lastKnownUpload(part)),
+          finished:
+            (query.state.status === "error" && isLastingFailure(query.state.error)) ||
+            finished(query.state.data ?? lastKnownUpload(part)),
           hidden: typeof document !== "undefined" && document.visibilityState === "hidden",
           activeMs: options.activeMs,
         }),
@@ -131,7 +134,11 @@ export function useTrackUpload() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: TrackUploadRequest) =>
-      apiFetch(`${REGISTER_URL}/tracked`, { method: "POST", body: JSON.stringify(request) }, registeredUploadResponseSchema),
+      apiFetch(
+        `${REGISTER_URL}/tracked`,
+        { method: "POST", body: JSON.stringify(request) },
+        registeredUploadResponseSchema,
+      ),
     onSuccess: ({ upload }) => {
       queryClient.setQueryData(uploadQueries.registeredUpload(upload.id).queryKey, upload);
       return queryClient.invalidateQueries({ queryKey: uploadQueries.registerPages() });
@@ -144,7 +151,11 @@ export function useRecordUploadBatch() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (batch: RecordBatchRequest) =>
-      apiFetch(`${REGISTER_URL}/batches`, { method: "POST", body: JSON.stringify(batch) }, registeredUploadResponseSchema),
+      apiFetch(
+        `${REGISTER_URL}/batches`,
+        { method: "POST", body: JSON.stringify(batch) },
+        registeredUploadResponseSchema,
+      ),
     onSuccess: ({ upload }) => {
       queryClient.setQueryData(uploadQueries.registeredUpload(upload.id).queryKey, upload);
       return queryClient.invalidateQueries({ queryKey: uploadQueries.registerPages() });

@@ -20,6 +20,8 @@ describe("pollInterval", () => {
 
 describe("reconnectDelay", () => {
   it("backs off exponentially up to a ceiling", () => {
-    expect([0, 1, 2, 3, 4, 5, 20].map(reconnectDelay)).toEqual([1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000]);
+    expect([0, 1, 2, 3, 4, 5, 20].map(reconnectDelay)).toEqual([
+      1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000,
+    ]);
   });
 });

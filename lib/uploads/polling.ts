@@ -10,7 +10,11 @@ export const HIDDEN_POLL_MS = 10_000;
 /** The register list shows many uploads at once, so each is checked less often. */
 export const LIST_POLL_MS = 5_000;
 
-export function pollInterval(options: { finished: boolean; hidden: boolean; activeMs?: number }): number | false {
+export function pollInterval(options: {
+  finished: boolean;
+  hidden: boolean;
+  activeMs?: number;
+}): number | false {
   if (options.finished) return false;
   const activeMs = options.activeMs ?? ACTIVE_POLL_MS;
   return options.hidden ? Math.max(activeMs, HIDDEN_POLL_MS) : activeMs;

@@ -68,53 +68,99 @@ describe("processing rate", () => {
   it("is unknown until readings span at least a second", () => {
     expect(processingRate([])).toBeUndefined();
     expect(processingRate(series([[0, 0]]))).toBeUndefined();
-    expect(processingRate(series([[0, 0], [500, 100]]))).toBeUndefined();
+    expect(
+      processingRate(
+        series([
+          [0, 0],
+          [500, 100],
+        ]),
+      ),
+    ).toBeUndefined();
   });
 
   it("is customers per second between the oldest and newest reading", () => {
-    expect(processingRate(series([[0, 0], [1_000, 200], [2_000, 400], [4_000, 800]]))).toBe(200);
+    expect(
+      processingRate(
+        series([
+          [0, 0],
+          [1_000, 200],
+          [2_000, 400],
+          [4_000, 800],
+        ]),
+      ),
+    ).toBe(200);
   });
 
   it("smooths a processor that works in batches", () => {
     // 500 customers every 2.5 s, read every second: 200 a second on average.
     const readings: [number, number][] = [];
-    for (let second = 0; second <= 10; second += 1) readings.push([second * 1_000, Math.floor(second / 2.5) * 500]);
+    for (let second = 0; second <= 10; second += 1)
+      readings.push([second * 1_000, Math.floor(second / 2.5) * 500]);
     expect(processingRate(series(readings))).toBe(200);
   });
 
   it("follows a slow-down once older readings leave the window", () => {
     const readings: [number, number][] = [];
     for (let second = 0; second <= 20; second += 1) readings.push([second * 1_000, second * 100]);
-    for (let second = 21; second <= 40; second += 1) readings.push([second * 1_000, 2_000 + (second - 20) * 10]);
+    for (let second = 21; second <= 40; second += 1)
+      readings.push([second * 1_000, 2_000 + (second - 20) * 10]);
     expect(processingRate(series(readings))).toBeCloseTo(10);
   });
 
   it("keeps one reading from before a long gap so a hidden tab still gets a rate", () => {
-    const samples = series([[0, 0], [30_000, 3_000]]);
+    const samples = series([
+      [0, 0],
+      [30_000, 3_000],
+    ]);
     expect(samples).toHaveLength(2);
     expect(processingRate(samples)).toBe(100);
   });
 
   it("ignores a reading from long ago, such as the register's numbers when the page opens", () => {
-    expect(series([[0, 100], [3_600_000, 4_000], [3_601_000, 4_200]])).toEqual([
+    expect(
+      series([
+        [0, 100],
+        [3_600_000, 4_000],
+        [3_601_000, 4_200],
+      ]),
+    ).toEqual([
       { at: 3_600_000, processed: 4_000 },
       { at: 3_601_000, processed: 4_200 },
     ]);
   });
 
   it("starts again when the counter goes backwards", () => {
-    expect(series([[0, 900], [1_000, 1_000], [2_000, 10]])).toEqual([{ at: 2_000, processed: 10 }]);
+    expect(
+      series([
+        [0, 900],
+        [1_000, 1_000],
+        [2_000, 10],
+      ]),
+    ).toEqual([{ at: 2_000, processed: 10 }]);
   });
 
   it("replaces a reading taken at the same moment", () => {
-    expect(series([[0, 0], [1_000, 5], [1_000, 8]])).toEqual([
+    expect(
+      series([
+        [0, 0],
+        [1_000, 5],
+        [1_000, 8],
+      ]),
+    ).toEqual([
       { at: 0, processed: 0 },
       { at: 1_000, processed: 8 },
     ]);
   });
 
   it("is zero when nothing moves", () => {
-    expect(processingRate(series([[0, 700], [5_000, 700]]))).toBe(0);
+    expect(
+      processingRate(
+        series([
+          [0, 700],
+          [5_000, 700],
+        ]),
+      ),
+    ).toBe(0);
   });
 });
 

@@ -90,7 +90,8 @@ export function addSample(
   windowMs = RATE_WINDOW_MS,
 ): ProgressSample[] {
   const last = samples.at(-1);
-  if (last && (sample.at < last.at || sample.processed < last.processed || sample.at - last.at > MAX_GAP_MS)) return [sample];
+  if (last && (sample.at < last.at || sample.processed < last.processed || sample.at - last.at > MAX_GAP_MS))
+    return [sample];
   if (last && sample.at === last.at) return [...samples.slice(0, -1), sample];
   const all = [...samples, sample];
   const firstInWindow = all.findIndex((reading) => sample.at - reading.at <= windowMs);
@@ -106,7 +107,10 @@ export function processingRate(samples: readonly ProgressSample[]): number | und
 }
 
 /** Seconds until every uploaded customer is processed at `ratePerSecond`, or undefined when it can't be told. */
-export function secondsRemaining(counters: UploadCounters, ratePerSecond: number | undefined): number | undefined {
+export function secondsRemaining(
+  counters: UploadCounters,
+  ratePerSecond: number | undefined,
+): number | undefined {
   const remaining = counters.totalUploaded - counters.totalProcessed;
   if (remaining <= 0) return 0;
   if (ratePerSecond === undefined || ratePerSecond <= 0) return undefined;

@@ -58,7 +58,10 @@ export const registeredUploadSchema = z.object({
 });
 export type RegisteredUpload = z.infer<typeof registeredUploadSchema>;
 
-export const registeredUploadResponseSchema = z.object({ success: z.literal(true), upload: registeredUploadSchema });
+export const registeredUploadResponseSchema = z.object({
+  success: z.literal(true),
+  upload: registeredUploadSchema,
+});
 
 /** Query parameters of the register list; anything unreadable falls back to the first page of 25. */
 export const registerPageQuerySchema = z.object({
@@ -84,7 +87,11 @@ export type RegisterPage = z.infer<typeof registerPageSchema>;
 export const recordBatchRequestSchema = z
   .strictObject({
     name: z.string({ error: "Give the upload a name" }).trim().min(1, "Give the upload a name"),
-    fileName: z.string({ error: "Name the file" }).trim().min(1, "Name the file").max(255, "The file name is too long"),
+    fileName: z
+      .string({ error: "Name the file" })
+      .trim()
+      .min(1, "Name the file")
+      .max(255, "The file name is too long"),
     rowsInFile: count,
     sent: count,
     notSent: count,

@@ -33,7 +33,8 @@ function upload(overrides: Partial<Upload> = {}): Upload {
 }
 
 const minute = (n: number) => new Date(Date.UTC(2025, 2, 1, 9, n));
-const sent = (value: Upload, at = minute(0)) => recordUpload(value, { region: "au", user: staff, source: "dashboard" }, at);
+const sent = (value: Upload, at = minute(0)) =>
+  recordUpload(value, { region: "au", user: staff, source: "dashboard" }, at);
 
 beforeEach(() => closeDatabase());
 
@@ -77,7 +78,11 @@ describe("recordUpload", () => {
     );
     expect(tracked.source).toBe("dashboard");
     expect(tracked.recordedBy?.email).toBe("staff@demo.local");
-    expect(tracked.parts[0]).toMatchObject({ region: "au", totalProcessed: 800, checkedAt: minute(5).toISOString() });
+    expect(tracked.parts[0]).toMatchObject({
+      region: "au",
+      totalProcessed: 800,
+      checkedAt: minute(5).toISOString(),
+    });
   });
 });
 
@@ -112,7 +117,10 @@ describe("recordProgress and recordCancellation", () => {
 });
 
 describe("recordBatch", () => {
-  const parts = () => [upload({ name: "Trade-ins (part 1 of 2)" }), upload({ name: "Trade-ins (part 2 of 2)", total_uploaded_customers: 1_200 })];
+  const parts = () => [
+    upload({ name: "Trade-ins (part 1 of 2)" }),
+    upload({ name: "Trade-ins (part 2 of 2)", total_uploaded_customers: 1_200 }),
+  ];
   const batchOf = (ids: string[]) => ({
     name: "Trade-ins",
     fileName: "trade-ins.csv",
@@ -130,13 +138,21 @@ describe("recordBatch", () => {
     const recorded = recordBatch(batchOf([first!.id, second!.id]));
     expect(recorded.id).toBe(first!.id);
     expect(recorded.name).toBe("Trade-ins");
-    expect(recorded.file).toEqual({ name: "trade-ins.csv", rowsInFile: 6_210, rowsSent: 6_200, rowsNotSent: 10 });
+    expect(recorded.file).toEqual({
+      name: "trade-ins.csv",
+      rowsInFile: 6_210,
+      rowsSent: 6_200,
+      rowsNotSent: 10,
+    });
     expect(recorded.parts.map((part) => [part.id, part.partNumber])).toEqual([
       [first!.id, 1],
       [second!.id, 2],
     ]);
     expect(findRegisteredUpload(second!.id)).toEqual(recorded);
-    expect(findNotSentFile(second!.id)).toEqual({ fileName: "trade-ins.csv", csv: "rego,state,problem\nABC,ZZ,Unknown state\n" });
+    expect(findNotSentFile(second!.id)).toEqual({
+      fileName: "trade-ins.csv",
+      csv: "rego,state,problem\nABC,ZZ,Unknown state\n",
+    });
   });
 
   it("returns the same line when the wizard sends the batch again", () => {
@@ -153,9 +169,9 @@ describe("recordBatch", () => {
     sent(first!);
     expect(() => recordBatch(batchOf([first!.id, second!.id]))).toThrow(/isn't in the register/);
     sent(second!);
-    expect(() => recordBatch({ ...batchOf([first!.id, second!.id]), sent: 6_000, rowsInFile: 6_010 })).toThrow(
-      /hold 6200 customers/,
-    );
+    expect(() =>
+      recordBatch({ ...batchOf([first!.id, second!.id]), sent: 6_000, rowsInFile: 6_010 }),
+    ).toThrow(/hold 6200 customers/);
     recordBatch({ ...batchOf([first!.id]), sent: 5_000, rowsInFile: 5_010 });
     expect(() => recordBatch(batchOf([first!.id, second!.id]))).toThrow(/already recorded/);
   });
@@ -178,7 +194,14 @@ describe("listRegisteredUploads", () => {
     const [first, second] = [upload(), upload({ total_uploaded_customers: 100 })];
     sent(first!, minute(10));
     sent(second!, minute(11));
-    recordBatch({ name: "Split", fileName: "split.csv", rowsInFile: 5_100, sent: 5_100, notSent: 0, uploadIds: [first!.id, second!.id] });
+    recordBatch({
+      name: "Split",
+      fileName: "split.csv",
+      rowsInFile: 5_100,
+      sent: 5_100,
+      notSent: 0,
+      uploadIds: [first!.id, second!.id],
+    });
 
     const pageOne = listRegisteredUploads({ page: 1, pageSize: 4 });
     expect(pageOne.total).toBe(6);

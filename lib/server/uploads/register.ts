@@ -4,7 +4,12 @@ import type { Upload } from "@/lib/recapture/schemas";
 import type { SessionUser } from "@/lib/server/auth/sessions";
 import { db } from "@/lib/server/db";
 import { HttpError } from "@/lib/server/http/errors";
-import type { Person, RecordBatchRequest, RegisteredUpload, UploadPart } from "@/lib/uploads/register-schemas";
+import type {
+  Person,
+  RecordBatchRequest,
+  RegisteredUpload,
+  UploadPart,
+} from "@/lib/uploads/register-schemas";
 
 /**
  * The register of uploads (tables in ./migration.ts). Parts of one file share
@@ -51,7 +56,8 @@ const SELECT_PARTS = `
     upload_batches.rows_sent, upload_batches.rows_not_sent
   FROM uploads LEFT JOIN upload_batches ON upload_batches.id = uploads.batch_id`;
 
-const person = (email: string | null, name: string | null): Person | null => (email === null ? null : { email, name });
+const person = (email: string | null, name: string | null): Person | null =>
+  email === null ? null : { email, name };
 
 function toPart(row: UploadRow): UploadPart {
   return {
@@ -96,7 +102,9 @@ function toRegisteredUpload(rows: PartRow[]): RegisteredUpload {
 /** The register line holding an upload (all parts of its file), or undefined when it isn't registered. */
 export function findRegisteredUpload(uploadId: string): RegisteredUpload | undefined {
   const rows = db()
-    .prepare(`${SELECT_PARTS} WHERE ${ENTRY} = (SELECT ${ENTRY} FROM uploads WHERE id = ?) ORDER BY uploads.part_number`)
+    .prepare(
+      `${SELECT_PARTS} WHERE ${ENTRY} = (SELECT ${ENTRY} FROM uploads WHERE id = ?) ORDER BY uploads.part_number`,
+    )
     .all(uploadId) as PartRow[];
   return rows.length > 0 ? toRegisteredUpload(rows) : undefined;
 }
@@ -107,7 +115,9 @@ export function listRegisteredUploads({ page, pageSize }: { page: number; pageSi
   uploads: RegisteredUpload[];
 } {
   const database = db();
-  const { total } = database.prepare(`SELECT COUNT(DISTINCT ${ENTRY}) AS total FROM uploads`).get() as { total: number };
+  const { total } = database.prepare(`SELECT COUNT(DISTINCT ${ENTRY}) AS total FROM uploads`).get() as {
+    total: number;
+  };
   const entries = database
     .prepare(
       `SELECT ${ENTRY} AS entry, MIN(uploads.recorded_at) AS first_recorded_at FROM uploads
@@ -118,7 +128,9 @@ export function listRegisteredUploads({ page, pageSize }: { page: number; pageSi
 
   const keys = entries.map(({ entry }) => entry);
   const rows = database
-    .prepare(`${SELECT_PARTS} WHERE ${ENTRY} IN (${keys.map(() => "?").join(", ")}) ORDER BY uploads.part_number`)
+    .prepare(
+      `${SELECT_PARTS} WHERE ${ENTRY} IN (${keys.map(() => "?").join(", ")}) ORDER BY uploads.part_number`,
+    )
     .all(...keys) as PartRow[];
   return { total, uploads: keys.map((key) => toRegisteredUpload(rows.filter((row) => row.entry === key))) };
 }
@@ -182,7 +194,13 @@ export function recordProgress(upload: Upload, now = new Date()): void {
       `UPDATE uploads SET total_uploaded = ?, total_processed = ?, total_errors = ?, checked_at = ?
        WHERE id = ?`,
     )
-    .run(upload.total_uploaded_customers, upload.total_processed_customers, upload.total_errors, now.toISOString(), upload.id);
+    .run(
+      upload.total_uploaded_customers,
+      upload.total_processed_customers,
+      upload.total_errors,
+      now.toISOString(),
+      upload.id,
+    );
 }
 
 /**
@@ -218,14 +236,23 @@ export function recordBatch(batch: RecordBatchRequest, now = new Date()): Regist
 
     const missing = batch.uploadIds.filter((id) => !rows.some((row) => row.id === id));
     if (missing.length > 0) {
-      throw new HttpError(422, "unknown_upload", `Upload ${missing[0]} isn't in the register: send each part through the dashboard first.`, {
-        uploadIds: "Unknown upload",
-      });
+      throw new HttpError(
+        422,
+        "unknown_upload",
+        `Upload ${missing[0]} isn't in the register: send each part through the dashboard first.`,
+        {
+          uploadIds: "Unknown upload",
+        },
+      );
     }
     const batchIds = new Set(rows.map((row) => row.batch_id));
     if (batchIds.size === 1 && !batchIds.has(null)) return findRegisteredUpload(batch.uploadIds[0]!)!;
     if (rows.some((row) => row.batch_id !== null)) {
-      throw new HttpError(409, "already_recorded", "Some of these uploads are already recorded as parts of another file.");
+      throw new HttpError(
+        409,
+        "already_recorded",
+        "Some of these uploads are already recorded as parts of another file.",
+      );
     }
     const customers = rows.reduce((sum, row) => sum + row.total_uploaded, 0);
     if (customers !== batch.sent) {
@@ -242,7 +269,15 @@ export function recordBatch(batch: RecordBatchRequest, now = new Date()): Regist
         `INSERT INTO upload_batches (name, file_name, rows_in_file, rows_sent, rows_not_sent, not_sent_csv, recorded_at)
          VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
-      .get(batch.name, batch.fileName, batch.rowsInFile, batch.sent, batch.notSent, batch.notSentCsv ?? null, now.toISOString()) as {
+      .get(
+        batch.name,
+        batch.fileName,
+        batch.rowsInFile,
+        batch.sent,
+        batch.notSent,
+        batch.notSentCsv ?? null,
+        now.toISOString(),
+      ) as {
       id: number;
     };
     const join = database.prepare("UPDATE uploads SET batch_id = ?, part_number = ? WHERE id = ?");

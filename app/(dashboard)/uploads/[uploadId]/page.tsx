@@ -38,5 +38,12 @@ export default async function UploadPage({ params }: UploadPageProps) {
       </>
     );
   }
-  return <UploadProgress uploadId={uploadId} initialUpload={upload} canCancel={canChange} timeZone={env().DEALERSHIP_TIME_ZONE} />;
+  return (
+    <UploadProgress
+      uploadId={uploadId}
+      initialUpload={upload}
+      canCancel={canChange}
+      timeZone={env().DEALERSHIP_TIME_ZONE}
+    />
+  );
 }

@@ -14,12 +14,20 @@ export const POST = route({ role: "staff" }, async ({ request, user }) => {
       return (await recapture().getUpload(uploadId, { region })).upload;
     } catch (error) {
       if (error instanceof RecaptureError && error.status === 404) {
-        throw new HttpError(404, "not_found", `The Recapture API has no upload with that id in the ${region.toUpperCase()} region.`, {
-          uploadId: "No upload with this id",
-        });
+        throw new HttpError(
+          404,
+          "not_found",
+          `The Recapture API has no upload with that id in the ${region.toUpperCase()} region.`,
+          {
+            uploadId: "No upload with this id",
+          },
+        );
       }
       throw error;
     }
   });
-  return Response.json({ success: true, upload: recordUpload(upload, { region, user, source: "tracked" }) }, { status: 201 });
+  return Response.json(
+    { success: true, upload: recordUpload(upload, { region, user, source: "tracked" }) },
+    { status: 201 },
+  );
 });

@@ -9,7 +9,12 @@ type Params = { uploadId: string };
 /** The rows the wizard did not send, as the CSV it built (original columns plus `problem`). */
 export const GET = route<Params>({ role: "viewer" }, async ({ params }) => {
   const file = findNotSentFile(pathId(uploadIdSchema, params.uploadId, "upload"));
-  if (!file) throw new HttpError(404, "not_found", "Every row of this file was sent, so there is no file of rows not sent.");
+  if (!file)
+    throw new HttpError(
+      404,
+      "not_found",
+      "Every row of this file was sent, so there is no file of rows not sent.",
+    );
   const name = notSentFileName(file.fileName);
   return new Response(file.csv, {
     headers: {
