@@ -1,0 +1,83 @@
+import type {
+  ColumnMapping,
+  CsvFileProblem,
+  DateFormat,
+  Delimiter,
+  ReviewCounts,
+  ReviewedRow,
+  RowFilter,
+  TextEncoding,
+  UploadSettings,
+} from "@/lib/csv";
+import type { Region } from "@/lib/recapture/regions";
+
+/**
+ * What the page asks of the pipeline worker and what it answers. The file's rows and
+ * its review stay in the worker; only what is on screen crosses over.
+ */
+export type PipelineRequest =
+  | { type: "load"; file: Blob; maxBytes: number }
+  | { type: "choose-header"; headerRowIndex: number }
+  | { type: "review"; mapping: ColumnMapping[]; region: Region }
+  | { type: "filter"; filter: RowFilter }
+  | { type: "rows"; start: number; end: number }
+  | { type: "edit"; rowIndex: number; columnIndex: number; value: string }
+  | { type: "payloads"; settings: UploadSettings; maxCustomersPerUpload: number }
+  | { type: "not-sent-csv" };
+
+export type PipelineRequestType = PipelineRequest["type"];
+
+export interface LoadedFile {
+  encoding: TextEncoding;
+  delimiter: Delimiter;
+  /** Quoting mistakes, each naming its row. */
+  warnings: string[];
+  /** Records in the file, title lines and blank lines included. */
+  recordCount: number;
+  /** The first records, for choosing the header row. */
+  previewRows: string[][];
+  detectedHeaderRowIndex: number;
+}
+
+export interface FileColumns {
+  headerRowIndex: number;
+  headers: string[];
+  /** mappingSignature of the headers: the key a chosen mapping is remembered under. */
+  signature: string;
+  suggestedMapping: ColumnMapping[];
+  /** A few values of each column, shown beside it while mapping. */
+  samples: string[][];
+  /** For each column, every date format its values can be read in. */
+  fittingDateFormats: DateFormat[][];
+}
+
+export interface RowEdit {
+  counts: ReviewCounts;
+  /** Every row whose review the edit may have changed (the row itself and rows for the same car). */
+  rows: ReviewedRow[];
+}
+
+export interface PipelineResults {
+  load: LoadedFile;
+  "choose-header": FileColumns;
+  review: ReviewCounts;
+  /** How many rows the filter shows. */
+  filter: number;
+  rows: ReviewedRow[];
+  edit: RowEdit;
+  /** One JSON request body per part, serialised in the worker so a 50,000-customer part never blocks the page. */
+  payloads: string[];
+  "not-sent-csv": string;
+}
+
+export type PipelineRequestOf<K extends PipelineRequestType> = Extract<PipelineRequest, { type: K }>;
+
+export interface PipelineCall {
+  id: number;
+  request: PipelineRequest;
+}
+
+export type PipelineMessage =
+  | { type: "progress"; message: string }
+  | { type: "result"; id: number; result: PipelineResults[PipelineRequestType] }
+  | { type: "failure"; id: number; message: string; problem?: CsvFileProblem };

@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_MAX_FILE_BYTES } from "@/lib/csv";
+import { createPipelineSession } from "@/components/upload-wizard/pipeline-session";
+
+const fixture = (name: string) => new Blob([readFileSync(new URL(`../../e2e/data/${name}`, import.meta.url))]);
+
+async function reviewed(name: string) {
+  const progress: string[] = [];
+  const session = createPipelineSession((message) => progress.push(message));
+  const loaded = await session.handle({ type: "load", file: fixture(name), maxBytes: DEFAULT_MAX_FILE_BYTES });
+  const columns = await session.handle({ type: "choose-header", headerRowIndex: loaded.detectedHeaderRowIndex });
+  const counts = await session.handle({ type: "review", mapping: columns.suggestedMapping, region: "au" });
+  return { session, loaded, columns, counts, progress };
+}
+
+describe("pipeline session", () => {
+  it("reads a BOM and CRLF export, maps it and counts rows that add up", async () => {
+    const { loaded, columns, counts, progress } = await reviewed("bom-crlf.csv");
+    expect(loaded.encoding).toBe("utf-8-bom");
+    expect(loaded.detectedHeaderRowIndex).toBe(0);
+    expect(columns.headers[0]).toBe("Customer No");
+    expect(columns.suggestedMapping[2]).toEqual({ target: { kind: "field", field: "rego" } });
+    expect(columns.samples[2]).toEqual(["1ABC 234", "XYZ-789", "1HX5TR", "CBD12Z"]);
+    expect(counts.rowsInFile).toBe(counts.sent + counts.notSent);
+    expect(counts.notSent).toBeGreaterThan(0);
+    expect(progress).toContain("Decoding the text…");
+  });
+
+  it("skips the title lines above the header", async () => {
+    const { loaded, columns } = await reviewed("title-line.csv");
+    expect(loaded.detectedHeaderRowIndex).toBe(3);
+    expect(loaded.previewRows[0]?.[0]).toBe("Sales report June 2022");
+    expect(columns.headers).toContain("Registration");
+  });
+
+  it("offers every date format a column fits, so an ambiguous one can be flagged", async () => {
+    const { columns } = await reviewed("tab-separated.tsv");
+    const saleDate = columns.headers.indexOf("Sale Date");
+    expect(columns.fittingDateFormats[saleDate]).toEqual(expect.arrayContaining(["dmy", "mdy"]));
+  });
+
+  it("pages through a filter that stays put while a row is fixed", async () => {
+    const { session, counts } = await reviewed("bom-crlf.csv");
+    const problems = await session.handle({ type: "filter", filter: "not-sent" });
+    expect(problems).toBe(counts.notSent);
+    const rows = await session.handle({ type: "rows", start: 0, end: problems });
+    const badDate = rows.find((row) => row.cells.includes("31/02/2022"));
+    expect(badDate?.sent).toBe(false);
+
+    const edit = await session.handle({ type: "edit", rowIndex: badDate!.index, columnIndex: 7, value: "28/02/2022" });
+    expect(edit.rows.find((row) => row.index === badDate!.index)?.sent).toBe(true);
+    expect(edit.counts.notSent).toBe(counts.notSent - 1);
+    expect(edit.counts.rowsInFile).toBe(edit.counts.sent + edit.counts.notSent);
+    // The fixed row stays in view until the filter is chosen again.
+    expect(await session.handle({ type: "rows", start: 0, end: problems })).toHaveLength(problems);
+    expect(await session.handle({ type: "filter", filter: "not-sent" })).toBe(problems - 1);
+  });
+
+  it("builds JSON bodies in parts and a not-sent file holding exactly the rows not sent", async () => {
+    const { session, counts } = await reviewed("quoted-newlines.csv");
+    const bodies = await session.handle({
+      type: "payloads",
+      settings: { name: "June", enable_rego_lookups: false },
+      maxCustomersPerUpload: 3,
+    });
+    const parts = bodies.map((body) => JSON.parse(body) as { name: string; customers: unknown[] });
+    expect(parts.map((part) => part.name)[0]).toBe(`June (part 1 of ${parts.length})`);
+    expect(parts.reduce((sum, part) => sum + part.customers.length, 0)).toBe(counts.sent);
+
+    const csv = await session.handle({ type: "not-sent-csv" });
+    const { data } = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: true });
+    expect(data[0]?.at(-1)).toBe("problem");
+    expect(data).toHaveLength(counts.notSent + 1);
+  });
+
+  it("reports an unusable file with the pipeline's own message", async () => {
+    const session = createPipelineSession(() => {});
+    await expect(session.handle({ type: "load", file: new Blob([""]), maxBytes: DEFAULT_MAX_FILE_BYTES })).rejects.toMatchObject({
+      problem: "empty-file",
+    });
+  });
+});
