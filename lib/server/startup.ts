@@ -1,6 +1,7 @@
 import "server-only";
 import { checkSessionConfiguration } from "@/lib/server/auth/secret";
 import { env, InvalidEnvironmentError, mode } from "@/lib/server/env";
+import { embeddedEmulator } from "@/lib/server/recapture";
 
 /** Refuse to start on a bad configuration, naming the variable, rather than fail later on a request. */
 export function checkConfigurationOrExit(): void {
@@ -15,9 +16,11 @@ export function checkConfigurationOrExit(): void {
     throw error;
   }
   // Say which upstream is in use, never the key.
-  console.log(
-    mode() === "live"
-      ? `Recapture Dashboard: live Recapture API at ${env().RECAPTURE_API_URL}`
-      : "Recapture Dashboard: embedded emulator (no RECAPTURE_API_KEY set)",
-  );
+  if (mode() === "live") {
+    console.log(`Recapture Dashboard: live Recapture API at ${env().RECAPTURE_API_URL}`);
+  } else {
+    // Start the emulator now, so uploads queued before a restart carry on processing straight away.
+    embeddedEmulator();
+    console.log("Recapture Dashboard: embedded emulator (no RECAPTURE_API_KEY set)");
+  }
 }
