@@ -80,7 +80,16 @@ function looksBinary(bytes: Uint8Array): boolean {
   return controlBytes > length * MAX_CONTROL_BYTE_SHARE;
 }
 
+// Windows-1252 puts € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ at 0x80–0x9F.
+// Node's TextDecoder reads those bytes as Latin-1 control characters instead
+// (nodejs/node#56542), so they are put right here; browsers never produce them.
+const WINDOWS_1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+const C1_CONTROLS = /[\u0080-\u009f]/g;
+
 function decodeAs(bytes: Uint8Array, encoding: TextEncoding): string {
+  if (encoding === "windows-1252") {
+    return new TextDecoder(encoding).decode(bytes).replace(C1_CONTROLS, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] ?? char);
+  }
   const label = encoding === "utf-8-bom" ? "utf-8" : encoding;
   return new TextDecoder(label).decode(bytes);
 }

@@ -7,7 +7,8 @@ type RowsByKey = Map<string, number | number[]>;
 
 /**
  * Rows for the same car: the same VIN, or the same rego in the same state. Only rows
- * that could be sent take part, so a broken first row doesn't hide a good later one.
+ * that could be sent take part, so a broken first row doesn't hide a good later one;
+ * a row repeating a repeat is a repeat too.
  */
 export interface Duplicates {
   /** For each row, the index of the earlier row it repeats, or -1. */
@@ -24,9 +25,10 @@ function regoKey(customer: UploadCustomer | undefined): string | undefined {
 }
 
 /**
- * Marks each row of `rows` (ascending; all rows when undefined) that repeats an earlier
- * sendable row among them. Regos are looked up on their own first, as a plate seldom
- * appears in two states; only then is the rego-and-state key built.
+ * Marks each row of `rows` (ascending; all rows when undefined) that shares its VIN, or
+ * its rego and state, with an earlier sendable row among them: the first such row. Regos
+ * are looked up on their own first, as a plate seldom appears in two states; only then
+ * is the rego-and-state key built.
  */
 function markRepeats(of: Int32Array, customers: readonly UploadCustomer[], rows: readonly number[] | undefined, ownStatus: OwnStatus) {
   const firstByVin = new Map<string, number>();
@@ -39,24 +41,24 @@ function markRepeats(of: Int32Array, customers: readonly UploadCustomer[], rows:
     const customer = customers[row];
     if (ownStatus[row] === ROW_ERROR || !customer) continue;
     const { vin, rego, state } = customer;
-    let first = vin === undefined ? undefined : firstByVin.get(vin);
+
+    let firstWithVin: number | undefined;
+    if (vin !== undefined) {
+      firstWithVin = firstByVin.get(vin);
+      if (firstWithVin === undefined) firstByVin.set(vin, row);
+    }
     let firstWithRego: number | undefined;
-    let otherStateKey: string | undefined;
-    if (first === undefined && rego !== undefined) {
+    if (rego !== undefined) {
       firstWithRego = firstByRego.get(rego);
-      if (firstWithRego !== undefined && customers[firstWithRego]?.state === state) first = firstWithRego;
-      else if (firstWithRego !== undefined) {
-        otherStateKey = regoKey(customer);
-        first = otherStateKey === undefined ? undefined : firstByRegoInOtherStates.get(otherStateKey);
+      if (firstWithRego === undefined) firstByRego.set(rego, row);
+      else if (customers[firstWithRego]?.state !== state) {
+        const key = regoKey(customer) ?? "";
+        firstWithRego = firstByRegoInOtherStates.get(key);
+        if (firstWithRego === undefined) firstByRegoInOtherStates.set(key, row);
       }
     }
-    if (first !== undefined) {
-      of[row] = first;
-      continue;
-    }
-    if (vin !== undefined) firstByVin.set(vin, row);
-    if (rego !== undefined && firstWithRego === undefined && !firstByRego.has(rego)) firstByRego.set(rego, row);
-    if (otherStateKey !== undefined) firstByRegoInOtherStates.set(otherStateKey, row);
+    const first = firstWithVin ?? firstWithRego;
+    if (first !== undefined) of[row] = first;
   }
 }
 
