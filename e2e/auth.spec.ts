@@ -24,8 +24,8 @@ test.describe("signing in and out", () => {
 
       const signedIn = await context.storageState();
       await shell.signOut();
-      await page.goto("/customers");
-      await expect(page).toHaveURL(/\/sign-in\?next=%2Fcustomers$/);
+      await page.goto("/uploads");
+      await expect(page).toHaveURL(/\/sign-in\?next=%2Fuploads$/);
 
       // The session ended on the server, not just in this browser: its old cookie no longer works.
       const replay = await playwrightRequest.newContext({ baseURL, storageState: signedIn });
@@ -55,6 +55,7 @@ test.describe("signing in and out", () => {
     for (const role of ["admin", "staff", "viewer"] as const) {
       await expect(signInPage.demoAccounts.getByRole("button", { name: new RegExp(demoEmail(role)) })).toBeVisible();
     }
+    await test.info().attach("sign-in page", { body: await page.screenshot(), contentType: "image/png" });
     await signInPage.demoAccounts.getByRole("button", { name: /viewer@demo\.local/ }).click();
     await expect(signInPage.email).toHaveValue("viewer@demo.local");
     await expect(signInPage.password).toHaveValue(DEMO_PASSWORD);

@@ -35,7 +35,7 @@ test.describe("account management", () => {
     expect((await refused.post("/api/auth/sign-in", { data: { email, password: "second-password-2" } })).status()).toBe(200);
     await Promise.all([sam.dispose(), refused.dispose()]);
 
-    await usersPage.page.screenshot({ path: test.info().outputPath("users-page.png"), fullPage: true });
+    await test.info().attach("users page", { body: await usersPage.page.screenshot({ fullPage: true }), contentType: "image/png" });
   });
 
   test("the add form explains what is wrong, including an email already in use", async ({ usersPage, page }) => {
