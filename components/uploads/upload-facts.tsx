@@ -32,7 +32,9 @@ export function UploadFacts({ upload, timeZone }: UploadFactsProps) {
             download
             className="font-medium text-brand-700 underline-offset-2 hover:underline"
           >
-            Download the {formatCount(rowsNotSent)} rows not sent (CSV)
+            {rowsNotSent === 1
+              ? "Download the row not sent (CSV)"
+              : `Download the ${formatCount(rowsNotSent)} rows not sent (CSV)`}
           </a>
         ),
       });
