@@ -21,7 +21,9 @@ export function AdditionalFieldsEditor() {
   return (
     <fieldset className="flex flex-col gap-3">
       <legend className="text-sm font-medium text-slate-800">Additional fields</legend>
-      <p className="-mt-1 text-xs text-slate-500">Anything else to keep with the customer, such as the source or a salesperson.</p>
+      <p className="-mt-1 text-xs text-slate-500">
+        Anything else to keep with the customer, such as the source or a salesperson.
+      </p>
       {fields.length > 0 && (
         <ul className="flex flex-col gap-2">
           {fields.map((field, index) => {
@@ -46,8 +48,18 @@ export function AdditionalFieldsEditor() {
                   <label htmlFor={valueId} className="sr-only">
                     Value of additional field {index + 1}
                   </label>
-                  <Input id={valueId} placeholder="Value" autoComplete="off" {...register(`additional_fields.${index}.value`)} />
-                  <Button variant="ghost" size="sm" onClick={() => remove(index)} aria-label={`Remove additional field ${index + 1}`}>
+                  <Input
+                    id={valueId}
+                    placeholder="Value"
+                    autoComplete="off"
+                    {...register(`additional_fields.${index}.value`)}
+                  />
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => remove(index)}
+                    aria-label={`Remove additional field ${index + 1}`}
+                  >
                     Remove
                   </Button>
                 </div>

@@ -12,7 +12,9 @@ export function CustomerAdditionalFields({ fields }: CustomerAdditionalFieldsPro
       {entries.map(([key, value]) => (
         <div key={key} className="flex gap-4 py-2">
           <dt className="w-2/5 shrink-0 break-words font-medium text-slate-600">{key}</dt>
-          <dd className="break-words text-slate-900">{additionalFieldText(value) || <span className="text-slate-400">Empty</span>}</dd>
+          <dd className="break-words text-slate-900">
+            {additionalFieldText(value) || <span className="text-slate-500">Empty</span>}
+          </dd>
         </div>
       ))}
     </dl>

@@ -52,9 +52,14 @@ export function CustomerCreateForm() {
         router.push(`/customers/${customer.id}`);
       },
       onError: (error) => {
-        const { fields, other } = serverFieldErrors(error instanceof ApiError ? error.fields : {}, FIELD_NAMES, "customer.");
+        const { fields, other } = serverFieldErrors(
+          error instanceof ApiError ? error.fields : {},
+          FIELD_NAMES,
+          "customer.",
+        );
         const entries = Object.entries(fields) as [keyof CustomerCreateValues, string][];
-        for (const [name, message] of entries) form.setError(name, { type: "server", message }, { shouldFocus: true });
+        for (const [name, message] of entries)
+          form.setError(name, { type: "server", message }, { shouldFocus: true });
         if (entries.length === 0 || other.length > 0) setFailure([error.message, ...other].join(" "));
         toast.error("The customer wasn't added", { description: error.message });
       },
@@ -63,15 +68,27 @@ export function CustomerCreateForm() {
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={form.handleSubmit(submit)} noValidate aria-label="New customer" className="flex flex-col gap-6">
+      <form
+        onSubmit={form.handleSubmit(submit)}
+        noValidate
+        aria-label="New customer"
+        className="flex flex-col gap-6"
+      >
         {failure && (
           <Alert tone="danger" title="The customer wasn't added">
             {failure}
           </Alert>
         )}
         <div className="grid gap-5 sm:grid-cols-3">
-          <FormField id="new-rego" label="Rego" hint="A rego or a VIN is needed." error={errors.rego?.message}>
-            {(control) => <Input {...control} autoComplete="off" className="uppercase" {...form.register("rego")} />}
+          <FormField
+            id="new-rego"
+            label="Rego"
+            hint="A rego or a VIN is needed."
+            error={errors.rego?.message}
+          >
+            {(control) => (
+              <Input {...control} autoComplete="off" className="uppercase" {...form.register("rego")} />
+            )}
           </FormField>
           <FormField id="new-state" label="State" error={errors.state?.message}>
             {(control) => (
@@ -87,7 +104,13 @@ export function CustomerCreateForm() {
           </FormField>
           <FormField id="new-vin" label="VIN" error={errors.vin?.message}>
             {(control) => (
-              <Input {...control} autoComplete="off" spellCheck={false} className="font-mono uppercase" {...form.register("vin")} />
+              <Input
+                {...control}
+                autoComplete="off"
+                spellCheck={false}
+                className="font-mono uppercase"
+                {...form.register("vin")}
+              />
             )}
           </FormField>
         </div>
@@ -102,7 +125,14 @@ export function CustomerCreateForm() {
         </FormField>
         <div className="flex flex-wrap gap-5">
           {DATE_FIELDS.map(({ name, label, hint }) => (
-            <FormField key={name} id={`new-${name}`} label={label} hint={hint} error={errors[name]?.message} className="w-48">
+            <FormField
+              key={name}
+              id={`new-${name}`}
+              label={label}
+              hint={hint}
+              error={errors[name]?.message}
+              className="w-48"
+            >
               {(control) => <DateInput {...control} {...form.register(name)} />}
             </FormField>
           ))}
@@ -123,8 +153,8 @@ export function CustomerCreateForm() {
           </div>
           <Alert tone="warning" className="max-w-2xl">
             <span id="new-rego-lookups-cost">
-              Costs extra: when a rego and state are given without a VIN, Recapture looks the VIN up and charges your
-              account for each lookup. A VIN lets Recapture confirm a listing is really this car.
+              Costs extra: when a rego and state are given without a VIN, Recapture looks the VIN up and
+              charges your account for each lookup. A VIN lets Recapture confirm a listing is really this car.
             </span>
           </Alert>
         </div>

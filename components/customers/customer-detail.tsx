@@ -34,7 +34,13 @@ export interface CustomerDetailProps {
   from: CustomersSearch;
 }
 
-const EDIT_FIELDS = ["external_id", "sale_date", "monitor_start_date", "monitor_end_date", "additional_fields"] as const;
+const EDIT_FIELDS = [
+  "external_id",
+  "sale_date",
+  "monitor_start_date",
+  "monitor_end_date",
+  "additional_fields",
+] as const;
 
 /** The form is open with these values (the saved ones, or a refused attempt's) and what went wrong, if anything. */
 interface Editing {
@@ -69,13 +75,17 @@ export function CustomerDetail({ customerId, timeZone, canEdit, from }: Customer
   }
 
   if (query.isError) {
-    const missing = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400);
+    const missing =
+      query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400);
     return (
       <div className="flex flex-col gap-4">
         {backLink}
         <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
           {missing ? (
-            <EmptyState title="Customer not found" description="It may have been deleted, or the link is wrong." />
+            <EmptyState
+              title="Customer not found"
+              description="It may have been deleted, or the link is wrong."
+            />
           ) : (
             <ErrorState
               title="Couldn't load this customer"
@@ -103,8 +113,14 @@ export function CustomerDetail({ customerId, timeZone, canEdit, from }: Customer
     update.mutate(patch, {
       onSuccess: () => toast.success(`Saved ${label}`),
       onError: (error) => {
-        const { fields, other } = serverFieldErrors(error instanceof ApiError ? error.fields : {}, EDIT_FIELDS);
-        const message = other.length > 0 || Object.keys(fields).length === 0 ? [error.message, ...other].join(" ") : undefined;
+        const { fields, other } = serverFieldErrors(
+          error instanceof ApiError ? error.fields : {},
+          EDIT_FIELDS,
+        );
+        const message =
+          other.length > 0 || Object.keys(fields).length === 0
+            ? [error.message, ...other].join(" ")
+            : undefined;
         setEditing({ values, failure: { fields, message } });
         toast.error(`Couldn't save ${label}`, { description: error.message });
       },
@@ -119,12 +135,16 @@ export function CustomerDetail({ customerId, timeZone, canEdit, from }: Customer
           <div>
             <h1 className="text-2xl font-semibold tracking-tight">{label}</h1>
             <p className="mt-1 text-sm text-slate-600">
-              {[customer.vehicle_title, customer.state].filter(Boolean).join(" · ") || "Vehicle not yet identified"}
+              {[customer.vehicle_title, customer.state].filter(Boolean).join(" · ") ||
+                "Vehicle not yet identified"}
             </p>
           </div>
           {canEdit && !editing && (
             <div className="flex gap-2">
-              <Button onClick={() => setEditing({ values: editValuesFromCustomer(customer) })} disabled={update.isPending}>
+              <Button
+                onClick={() => setEditing({ values: editValuesFromCustomer(customer) })}
+                disabled={update.isPending}
+              >
                 Edit
               </Button>
               <DeleteCustomerButton customer={customer} backHref={backHref} />
@@ -164,7 +184,11 @@ export function CustomerDetail({ customerId, timeZone, canEdit, from }: Customer
       )}
 
       <Card title={`Sightings (${customer.sightings.length})`}>
-        <CustomerSightings sightings={customer.sightings} caption={`Sightings of ${label}`} timeZone={timeZone} />
+        <CustomerSightings
+          sightings={customer.sightings}
+          caption={`Sightings of ${label}`}
+          timeZone={timeZone}
+        />
       </Card>
     </div>
   );

@@ -7,7 +7,7 @@ export interface CustomerDetailsListProps {
   timeZone: string;
 }
 
-const notSet = <span className="text-slate-400">Not set</span>;
+const notSet = <span className="text-slate-500">Not set</span>;
 
 function date(value: string | null): ReactNode {
   return value ? formatDate(value) : notSet;

@@ -10,7 +10,14 @@ import {
 import type { Sighting } from "@/lib/recapture/schemas";
 
 function sighting(at: string): Sighting {
-  return { at, lead_id: at, listing_url: "https://example.com/x", listing_title: null, listing_price: null, seller_type: null };
+  return {
+    at,
+    lead_id: at,
+    listing_url: "https://example.com/x",
+    listing_title: null,
+    listing_price: null,
+    seller_type: null,
+  };
 }
 
 describe("customerLabel", () => {
@@ -41,16 +48,24 @@ describe("monitoringWindowText", () => {
   const start = "2022-06-01T00:00:00.000Z";
   const end = "2023-06-01T00:00:00.000Z";
   it("describes both ends, one end or none", () => {
-    expect(monitoringWindowText({ monitor_start_date: start, monitor_end_date: end })).toBe("01/06/2022 – 01/06/2023");
-    expect(monitoringWindowText({ monitor_start_date: start, monitor_end_date: null })).toBe("From 01/06/2022");
-    expect(monitoringWindowText({ monitor_start_date: null, monitor_end_date: end })).toBe("Until 01/06/2023");
+    expect(monitoringWindowText({ monitor_start_date: start, monitor_end_date: end })).toBe(
+      "01/06/2022\u00a0– 01/06/2023",
+    );
+    expect(monitoringWindowText({ monitor_start_date: start, monitor_end_date: null })).toBe(
+      "From 01/06/2022",
+    );
+    expect(monitoringWindowText({ monitor_start_date: null, monitor_end_date: end })).toBe(
+      "Until 01/06/2023",
+    );
     expect(monitoringWindowText({ monitor_start_date: null, monitor_end_date: null })).toBeNull();
   });
 });
 
 describe("safeListingUrl", () => {
   it("keeps http and https links", () => {
-    expect(safeListingUrl("https://www.carsales.com.au/cars/details/1/")).toBe("https://www.carsales.com.au/cars/details/1/");
+    expect(safeListingUrl("https://www.carsales.com.au/cars/details/1/")).toBe(
+      "https://www.carsales.com.au/cars/details/1/",
+    );
     expect(safeListingUrl("http://example.com")).toBe("http://example.com");
   });
 

@@ -12,14 +12,17 @@ export function sightingsNewestFirst(sightings: readonly Sighting[]): Sighting[]
 
 export function latestSighting(sightings: readonly Sighting[]): Sighting | undefined {
   let latest: Sighting | undefined;
-  for (const sighting of sightings) if (!latest || Date.parse(sighting.at) > Date.parse(latest.at)) latest = sighting;
+  for (const sighting of sightings)
+    if (!latest || Date.parse(sighting.at) > Date.parse(latest.at)) latest = sighting;
   return latest;
 }
 
-/** The monitor window in words: both ends, one open end, or none. */
-export function monitoringWindowText(customer: Pick<Customer, "monitor_start_date" | "monitor_end_date">): string | null {
+/** The monitor window in words: both ends, one open end, or none. A narrow column wraps it after the dash. */
+export function monitoringWindowText(
+  customer: Pick<Customer, "monitor_start_date" | "monitor_end_date">,
+): string | null {
   const { monitor_start_date: start, monitor_end_date: end } = customer;
-  if (start && end) return `${formatDate(start)} – ${formatDate(end)}`;
+  if (start && end) return `${formatDate(start)}\u00a0– ${formatDate(end)}`;
   if (start) return `From ${formatDate(start)}`;
   if (end) return `Until ${formatDate(end)}`;
   return null;

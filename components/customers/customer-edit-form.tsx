@@ -46,7 +46,12 @@ export function CustomerEditForm({ defaultValues, failure, onSubmit, onCancel }:
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label="Edit customer" className="flex flex-col gap-5">
+      <form
+        onSubmit={form.handleSubmit(onSubmit)}
+        noValidate
+        aria-label="Edit customer"
+        className="flex flex-col gap-5"
+      >
         {failure?.message && (
           <Alert tone="danger" title="The changes weren't saved">
             {failure.message}

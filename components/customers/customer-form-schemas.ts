@@ -19,7 +19,10 @@ import { customerInputSchema, updateCustomerRequestSchema } from "@/lib/recaptur
 const auDate = z
   .string()
   .trim()
-  .refine((value) => value === "" || auDateToIso(value) !== undefined, "Enter a real date as dd/mm/yyyy, e.g. 15/06/2022");
+  .refine(
+    (value) => value === "" || auDateToIso(value) !== undefined,
+    "Enter a real date as dd/mm/yyyy, e.g. 15/06/2022",
+  );
 
 const additionalFieldRows = z
   .array(z.object({ key: z.string(), value: z.string() }))
@@ -60,7 +63,12 @@ export const customerEditFormSchema = z
 export const customerCreateFormSchema = z
   .object({
     rego: z.string().max(10, "A rego has at most 10 characters"),
-    state: z.string().refine((state) => state === "" || (AU_STATES as readonly string[]).includes(state), "Choose a state from the list"),
+    state: z
+      .string()
+      .refine(
+        (state) => state === "" || (AU_STATES as readonly string[]).includes(state),
+        "Choose a state from the list",
+      ),
     vin: z.string().max(17, "A VIN has at most 17 characters"),
     external_id: z.string(),
     sale_date: auDate,

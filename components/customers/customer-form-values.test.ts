@@ -67,29 +67,40 @@ describe("customerPatch", () => {
   });
 
   it("sends only the changed fields, dates as yyyy-mm-dd", () => {
-    expect(customerPatch(customer, { ...values, external_id: " CUST-5673 ", monitor_end_date: "01/06/2023" })).toEqual({
+    expect(
+      customerPatch(customer, { ...values, external_id: " CUST-5673 ", monitor_end_date: "01/06/2023" }),
+    ).toEqual({
       external_id: "CUST-5673",
       monitor_end_date: "2023-06-01",
     });
   });
 
   it("sends an emptied field as an empty string, which clears it", () => {
-    expect(customerPatch(customer, { ...values, external_id: "", sale_date: "" })).toEqual({ external_id: "", sale_date: "" });
+    expect(customerPatch(customer, { ...values, external_id: "", sale_date: "" })).toEqual({
+      external_id: "",
+      sale_date: "",
+    });
   });
 
   it("sends the whole additional field map when a field changes, keeping untouched values' types", () => {
-    const rows = values.additional_fields.map((row) => (row.key === "market_source" ? { ...row, value: "walk_in" } : row));
+    const rows = values.additional_fields.map((row) =>
+      row.key === "market_source" ? { ...row, value: "walk_in" } : row,
+    );
     expect(customerPatch(customer, { ...values, additional_fields: rows })).toEqual({
       additional_fields: { market_source: "walk_in", visits: 3, vip: true },
     });
   });
 
   it("clears additional fields with null when every row is removed", () => {
-    expect(customerPatch(customer, { ...values, additional_fields: [] })).toEqual({ additional_fields: null });
+    expect(customerPatch(customer, { ...values, additional_fields: [] })).toEqual({
+      additional_fields: null,
+    });
   });
 
   it("ignores reordered additional fields", () => {
-    expect(customerPatch(customer, { ...values, additional_fields: [...values.additional_fields].reverse() })).toEqual({});
+    expect(
+      customerPatch(customer, { ...values, additional_fields: [...values.additional_fields].reverse() }),
+    ).toEqual({});
   });
 });
 
@@ -135,7 +146,11 @@ describe("serverFieldErrors", () => {
   it("puts messages on the form's fields, under a prefix or nested", () => {
     expect(
       serverFieldErrors(
-        { "customer.rego": "Missing", "customer.additional_fields.source": "Bad value", enable_rego_lookups: "On or off" },
+        {
+          "customer.rego": "Missing",
+          "customer.additional_fields.source": "Bad value",
+          enable_rego_lookups: "On or off",
+        },
         ["rego", "additional_fields"] as const,
         "customer.",
       ),

@@ -8,7 +8,8 @@ export function auDateToIso(text: string): string | undefined {
   const [, day, month, year] = match.map(Number) as [number, number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
   // Date rolls 31/02 over into March; a real date survives the round trip.
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return undefined;
   return date.toISOString().slice(0, 10);
 }
 
@@ -42,7 +43,9 @@ export function additionalFieldsFromRows(
     const before = original?.[name];
     const unchanged = original !== null && name in original && additionalFieldText(before) === value;
     fields[name] =
-      unchanged && (typeof before === "number" || typeof before === "boolean" || before === null) ? before : value;
+      unchanged && (typeof before === "number" || typeof before === "boolean" || before === null)
+        ? before
+        : value;
   }
   return fields;
 }

@@ -20,10 +20,18 @@ export function CustomerSightings({ sightings, caption, timeZone }: CustomerSigh
       <caption className="sr-only">{caption}</caption>
       <thead>
         <tr className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <th scope="col" className="py-1.5 pr-4 font-semibold">Seen</th>
-          <th scope="col" className="py-1.5 pr-4 font-semibold">Listing</th>
-          <th scope="col" className="py-1.5 pr-4 text-right font-semibold">Price</th>
-          <th scope="col" className="py-1.5 font-semibold">Seller</th>
+          <th scope="col" className="py-1.5 pr-4 font-semibold">
+            Seen
+          </th>
+          <th scope="col" className="py-1.5 pr-4 font-semibold">
+            Listing
+          </th>
+          <th scope="col" className="py-1.5 pr-4 text-right font-semibold">
+            Price
+          </th>
+          <th scope="col" className="py-1.5 font-semibold">
+            Seller
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-200/70">
@@ -32,7 +40,9 @@ export function CustomerSightings({ sightings, caption, timeZone }: CustomerSigh
           const title = sighting.listing_title ?? "Untitled listing";
           return (
             <tr key={sighting.lead_id}>
-              <td className="whitespace-nowrap py-2 pr-4 tabular-nums text-slate-700">{formatDateTime(sighting.at, timeZone)}</td>
+              <td className="whitespace-nowrap py-2 pr-4 tabular-nums text-slate-700">
+                {formatDateTime(sighting.at, timeZone)}
+              </td>
               <td className="py-2 pr-4">
                 {href ? (
                   <a

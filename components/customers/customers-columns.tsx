@@ -9,7 +9,7 @@ import type { Customer } from "@/lib/recapture/schemas";
 
 const helper = createColumnHelper<DataTableFeatures, Customer>();
 
-const empty = <span className="text-slate-400">—</span>;
+const empty = <span className="text-slate-500">—</span>;
 
 export interface CustomerColumnsOptions {
   timeZone: string;
@@ -21,11 +21,13 @@ export function customerColumns({ timeZone, from }: CustomerColumnsOptions) {
   return helper.columns([
     helper.display({
       id: "expand",
-      header: () => <span className="sr-only">Sightings</span>,
+      header: () => <span className="sr-only">Expand</span>,
       enableHiding: false,
       meta: { label: "Show sightings", className: "w-10 pr-0" },
       cell: ({ row }) =>
-        row.getCanExpand() ? <DataTableExpandButton row={row} label={`sightings of ${customerLabel(row.original)}`} /> : null,
+        row.getCanExpand() ? (
+          <DataTableExpandButton row={row} label={`sightings of ${customerLabel(row.original)}`} />
+        ) : null,
     }),
     helper.accessor("rego", {
       header: "Rego",
@@ -47,12 +49,15 @@ export function customerColumns({ timeZone, from }: CustomerColumnsOptions) {
     }),
     helper.accessor("vin", {
       header: "VIN",
-      meta: { label: "VIN", className: "whitespace-nowrap font-mono text-xs leading-5" },
-      cell: ({ getValue }) => getValue() ?? empty,
+      meta: { label: "VIN", className: "whitespace-nowrap" },
+      cell: ({ getValue }) => {
+        const vin = getValue();
+        return vin ? <span className="font-mono text-xs leading-5">{vin}</span> : empty;
+      },
     }),
     helper.accessor("vehicle_title", {
       header: "Vehicle",
-      meta: { label: "Vehicle", className: "min-w-48" },
+      meta: { label: "Vehicle", className: "min-w-44" },
       cell: ({ getValue }) => getValue() ?? empty,
     }),
     helper.accessor("external_id", {
@@ -71,7 +76,7 @@ export function customerColumns({ timeZone, from }: CustomerColumnsOptions) {
     helper.display({
       id: "monitoring",
       header: "Monitoring",
-      meta: { label: "Monitoring window", className: "whitespace-nowrap tabular-nums" },
+      meta: { label: "Monitoring window", className: "tabular-nums" },
       cell: ({ row }) => monitoringWindowText(row.original) ?? empty,
     }),
     helper.display({
@@ -81,7 +86,7 @@ export function customerColumns({ timeZone, from }: CustomerColumnsOptions) {
       cell: ({ row }) => {
         const { sightings } = row.original;
         const latest = latestSighting(sightings);
-        if (!latest) return <span className="text-slate-400">None</span>;
+        if (!latest) return <span className="text-slate-500">None</span>;
         return (
           <span className="flex flex-col">
             <span className="font-medium">
@@ -102,4 +107,3 @@ export function customerColumns({ timeZone, from }: CustomerColumnsOptions) {
     }),
   ]);
 }
-

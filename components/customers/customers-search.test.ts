@@ -56,12 +56,18 @@ describe("links", () => {
 describe("toListParams", () => {
   it("turns a page into an offset and limit", () => {
     expect(toListParams({ page: 1, size: 25 })).toEqual({ offset: 0, limit: 25 });
-    expect(toListParams({ page: 3, size: 100, uploadId: UPLOAD })).toEqual({ offset: 200, limit: 100, uploadId: UPLOAD });
+    expect(toListParams({ page: 3, size: 100, uploadId: UPLOAD })).toEqual({
+      offset: 200,
+      limit: 100,
+      uploadId: UPLOAD,
+    });
   });
 });
 
 describe("searchParamsFrom", () => {
   it("reads a page's searchParams record, first value of a repeated key", () => {
-    expect(parseCustomersSearch(searchParamsFrom({ page: ["2", "5"], size: "50", upload: undefined }))).toEqual({ page: 2, size: 50 });
+    expect(
+      parseCustomersSearch(searchParamsFrom({ page: ["2", "5"], size: "50", upload: undefined })),
+    ).toEqual({ page: 2, size: 50 });
   });
 });

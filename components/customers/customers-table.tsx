@@ -3,11 +3,21 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
-import { useTable, type ExpandedState, type PaginationState, type Updater, functionalUpdate } from "@tanstack/react-table";
+import {
+  useTable,
+  type ExpandedState,
+  type PaginationState,
+  type Updater,
+  functionalUpdate,
+} from "@tanstack/react-table";
 import { useEffect, useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableColumnMenu } from "@/components/data-table/data-table-column-menu";
-import { dataTableFeatures, isPageSize, DEFAULT_PAGE_SIZE } from "@/components/data-table/data-table-features";
+import {
+  dataTableFeatures,
+  isPageSize,
+  DEFAULT_PAGE_SIZE,
+} from "@/components/data-table/data-table-features";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { useColumnVisibility } from "@/components/data-table/use-column-visibility";
 import { useRenderMeasure } from "@/components/data-table/use-render-measure";
@@ -18,7 +28,12 @@ import { ErrorState } from "@/components/ui/error-state";
 import { customerLabel } from "@/components/customers/customer-display";
 import { CustomerSightings } from "@/components/customers/customer-sightings";
 import { customerColumns } from "@/components/customers/customers-columns";
-import { customersHref, parseCustomersSearch, toListParams, type CustomersSearch } from "@/components/customers/customers-search";
+import {
+  customersHref,
+  parseCustomersSearch,
+  toListParams,
+  type CustomersSearch,
+} from "@/components/customers/customers-search";
 import { CustomersUploadFilter } from "@/components/customers/customers-upload-filter";
 import { customerQueries } from "@/lib/queries/customers";
 import type { Customer } from "@/lib/recapture/schemas";
@@ -42,7 +57,10 @@ export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
   const [columnVisibility, setColumnVisibility] = useColumnVisibility("customers-table:columns");
   const [expanded, setExpanded] = useState<ExpandedState>({});
   const columns = useMemo(() => customerColumns({ timeZone, from: search }), [timeZone, search]);
-  const pagination = useMemo<PaginationState>(() => ({ pageIndex: search.page - 1, pageSize: search.size }), [search]);
+  const pagination = useMemo<PaginationState>(
+    () => ({ pageIndex: search.page - 1, pageSize: search.size }),
+    [search],
+  );
 
   const table = useTable({
     features: dataTableFeatures,
@@ -60,7 +78,8 @@ export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
       const next = functionalUpdate(updater, pagination);
       const size = isPageSize(next.pageSize) ? next.pageSize : DEFAULT_PAGE_SIZE;
       // A new page size starts at the page holding the row that was on top, so people keep their place.
-      const page = size === search.size ? next.pageIndex + 1 : Math.floor(((search.page - 1) * search.size) / size) + 1;
+      const page =
+        size === search.size ? next.pageIndex + 1 : Math.floor(((search.page - 1) * search.size) / size) + 1;
       showSearch({ ...search, page, size });
     },
     onColumnVisibilityChange: setColumnVisibility,
@@ -74,7 +93,11 @@ export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
   const pageEmpty = query.data?.customers.length === 0 && !query.isPlaceholderData;
   useEffect(() => {
     if (pageEmpty && total && search.page > 1) {
-      window.history.replaceState(null, "", customersHref({ ...search, page: Math.ceil(total / search.size) }));
+      window.history.replaceState(
+        null,
+        "",
+        customersHref({ ...search, page: Math.ceil(total / search.size) }),
+      );
     }
   }, [pageEmpty, total, search]);
 
@@ -85,7 +108,11 @@ export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
   return (
     <section aria-label="Customers" className="flex flex-col gap-3">
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <CustomersUploadFilter key={search.uploadId ?? ""} uploadId={search.uploadId} onChange={filterByUpload} />
+        <CustomersUploadFilter
+          key={search.uploadId ?? ""}
+          uploadId={search.uploadId}
+          onChange={filterByUpload}
+        />
         <DataTableColumnMenu table={table} />
       </div>
       {query.isError ? (

@@ -35,7 +35,12 @@ export function CustomersUploadFilter({ uploadId, onChange }: CustomersUploadFil
   }
 
   return (
-    <form onSubmit={submit} role="search" aria-label="Filter customers by upload" className="flex flex-col gap-1">
+    <form
+      onSubmit={submit}
+      role="search"
+      aria-label="Filter customers by upload"
+      className="flex min-w-0 flex-1 flex-col gap-1"
+    >
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={id} className="text-sm font-medium text-slate-800">
           Upload ID
@@ -49,7 +54,7 @@ export function CustomersUploadFilter({ uploadId, onChange }: CustomersUploadFil
           autoComplete="off"
           aria-invalid={Boolean(error)}
           aria-describedby={error ? errorId : undefined}
-          className="w-80 font-mono text-xs"
+          className="w-96 max-w-full font-mono text-xs"
         />
         <Button type="submit" variant="secondary" size="sm">
           Filter

@@ -35,21 +35,21 @@ export function DeleteCustomerButton({ customer, backHref }: DeleteCustomerButto
   }
 
   return (
-    <>
-      <Button variant="secondary" className="text-red-700 hover:bg-red-50" onClick={() => setOpen(true)}>
-        Delete
-      </Button>
-      <ConfirmDialog
-        open={open}
-        onOpenChange={setOpen}
-        title={`Delete ${label}?`}
-        description={`${label} and its sightings will be removed from Recapture and no longer monitored. This can't be undone.`}
-        confirmLabel="Delete customer"
-        pendingLabel="Deleting…"
-        pending={deletion.isPending}
-        destructive
-        onConfirm={confirm}
-      />
-    </>
+    <ConfirmDialog
+      trigger={
+        <Button variant="secondary" className="text-red-700 hover:bg-red-50">
+          Delete
+        </Button>
+      }
+      open={open}
+      onOpenChange={setOpen}
+      title={`Delete ${label}?`}
+      description={`${label} and its sightings will be removed from Recapture and no longer monitored. This can't be undone.`}
+      confirmLabel="Delete customer"
+      pendingLabel="Deleting…"
+      pending={deletion.isPending}
+      destructive
+      onConfirm={confirm}
+    />
   );
 }

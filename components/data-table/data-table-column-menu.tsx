@@ -13,7 +13,8 @@ export interface DataTableColumnMenuProps<TData extends RowData> {
 export function DataTableColumnMenu<TData extends RowData>({ table }: DataTableColumnMenuProps<TData>) {
   const columns = table.getAllLeafColumns().filter((column) => column.getCanHide());
   return (
-    <DropdownMenu.Root>
+    // Not modal: the table stays readable beside the menu, and nothing outside is hidden from assistive technology.
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger className={buttonStyles({ variant: "secondary", size: "sm" })}>
         <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4 text-slate-500">
           <path d="M3 4.75A.75.75 0 0 1 3.75 4h12.5a.75.75 0 0 1 0 1.5H3.75A.75.75 0 0 1 3 4.75Zm0 5.25a.75.75 0 0 1 .75-.75h12.5a.75.75 0 0 1 0 1.5H3.75A.75.75 0 0 1 3 10Zm.75 4.5a.75.75 0 0 0 0 1.5h12.5a.75.75 0 0 0 0-1.5H3.75Z" />
@@ -40,8 +41,17 @@ export function DataTableColumnMenu<TData extends RowData>({ table }: DataTableC
             >
               <span className="flex h-4 w-4 items-center justify-center rounded border border-slate-300 bg-white">
                 <DropdownMenu.ItemIndicator>
-                  <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-3.5 w-3.5 text-brand-600">
-                    <path fillRule="evenodd" d="M16.7 5.3a1 1 0 0 1 0 1.4l-7.5 7.5a1 1 0 0 1-1.4 0l-3.5-3.5a1 1 0 1 1 1.4-1.4l2.8 2.8 6.8-6.8a1 1 0 0 1 1.4 0Z" clipRule="evenodd" />
+                  <svg
+                    aria-hidden="true"
+                    viewBox="0 0 20 20"
+                    fill="currentColor"
+                    className="h-3.5 w-3.5 text-brand-600"
+                  >
+                    <path
+                      fillRule="evenodd"
+                      d="M16.7 5.3a1 1 0 0 1 0 1.4l-7.5 7.5a1 1 0 0 1-1.4 0l-3.5-3.5a1 1 0 1 1 1.4-1.4l2.8 2.8 6.8-6.8a1 1 0 0 1 1.4 0Z"
+                      clipRule="evenodd"
+                    />
                   </svg>
                 </DropdownMenu.ItemIndicator>
               </span>

@@ -15,7 +15,10 @@ export interface DataTablePaginationProps<TData extends RowData> {
 
 const count = new Intl.NumberFormat("en-AU");
 
-export function DataTablePagination<TData extends RowData>({ table, itemLabel }: DataTablePaginationProps<TData>) {
+export function DataTablePagination<TData extends RowData>({
+  table,
+  itemLabel,
+}: DataTablePaginationProps<TData>) {
   const { pageIndex, pageSize } = table.state.pagination;
   const rowCount = table.getRowCount();
   const pageCount = Math.max(table.getPageCount(), 1);
@@ -34,7 +37,10 @@ export function DataTablePagination<TData extends RowData>({ table, itemLabel }:
   }
 
   return (
-    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-x-6 gap-y-3 py-3 text-sm text-slate-700">
+    <nav
+      aria-label="Pagination"
+      className="flex flex-wrap items-center justify-between gap-x-6 gap-y-3 py-3 text-sm text-slate-700"
+    >
       <p aria-live="polite">
         {rowCount === 0
           ? `No ${itemLabel}`
@@ -43,7 +49,11 @@ export function DataTablePagination<TData extends RowData>({ table, itemLabel }:
       <div className="flex flex-wrap items-center gap-x-5 gap-y-3">
         <div className="flex items-center gap-2">
           <label htmlFor={sizeId}>Rows per page</label>
-          <Select id={sizeId} value={pageSize} onChange={(event) => table.setPageSize(Number(event.target.value))}>
+          <Select
+            id={sizeId}
+            value={pageSize}
+            onChange={(event) => table.setPageSize(Number(event.target.value))}
+          >
             {PAGE_SIZES.map((size) => (
               <option key={size} value={size}>
                 {size}
@@ -55,16 +65,36 @@ export function DataTablePagination<TData extends RowData>({ table, itemLabel }:
           Page {count.format(pageIndex + 1)} of {count.format(pageCount)}
         </p>
         <div className="flex items-center gap-1">
-          <Button variant="secondary" size="sm" onClick={() => table.firstPage()} disabled={!table.getCanPreviousPage()}>
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => table.firstPage()}
+            disabled={!table.getCanPreviousPage()}
+          >
             First
           </Button>
-          <Button variant="secondary" size="sm" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => table.previousPage()}
+            disabled={!table.getCanPreviousPage()}
+          >
             Previous
           </Button>
-          <Button variant="secondary" size="sm" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => table.nextPage()}
+            disabled={!table.getCanNextPage()}
+          >
             Next
           </Button>
-          <Button variant="secondary" size="sm" onClick={() => table.lastPage()} disabled={!table.getCanNextPage()}>
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => table.lastPage()}
+            disabled={!table.getCanNextPage()}
+          >
             Last
           </Button>
         </div>

@@ -26,7 +26,14 @@ export function expandedRowId(row: { id: string }): string {
   return `row-details-${row.id}`;
 }
 
-export function DataTable<TData extends RowData>({ table, caption, renderExpanded, empty, loadingLabel, busy = false }: DataTableProps<TData>) {
+export function DataTable<TData extends RowData>({
+  table,
+  caption,
+  renderExpanded,
+  empty,
+  loadingLabel,
+  busy = false,
+}: DataTableProps<TData>) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getVisibleLeafColumns().length;
   return (
@@ -36,7 +43,10 @@ export function DataTable<TData extends RowData>({ table, caption, renderExpande
           {loadingLabel}
         </p>
       )}
-      <table aria-busy={busy || Boolean(loadingLabel)} className={`w-full border-collapse text-sm transition-opacity ${busy ? "opacity-60" : ""}`}>
+      <table
+        aria-busy={busy || Boolean(loadingLabel)}
+        className={`w-full border-collapse text-sm transition-opacity ${busy ? "opacity-60" : ""}`}
+      >
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50">
           {table.getHeaderGroups().map((group) => (
@@ -75,7 +85,10 @@ export function DataTable<TData extends RowData>({ table, caption, renderExpande
                 <Fragment key={row.id}>
                   <tr className={`hover:bg-slate-50 ${expanded ? "bg-brand-50/40" : ""}`}>
                     {row.getVisibleCells().map((cell) => (
-                      <td key={cell.id} className={`px-3 py-2 align-top ${cell.column.columnDef.meta?.className ?? ""}`}>
+                      <td
+                        key={cell.id}
+                        className={`px-3 py-2 align-top ${cell.column.columnDef.meta?.className ?? ""}`}
+                      >
                         <table.FlexRender cell={cell} />
                       </td>
                     ))}

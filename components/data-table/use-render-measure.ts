@@ -11,6 +11,9 @@ import { useLayoutEffect } from "react";
 export function useRenderMeasure(name: string, dataUpdatedAt: number | undefined) {
   useLayoutEffect(() => {
     if (!dataUpdatedAt) return;
-    performance.measure(name, { start: Math.max(dataUpdatedAt - performance.timeOrigin, 0), end: performance.now() });
+    performance.measure(name, {
+      start: Math.max(dataUpdatedAt - performance.timeOrigin, 0),
+      end: performance.now(),
+    });
   }, [name, dataUpdatedAt]);
 }

@@ -18,7 +18,10 @@ export interface AlertProps {
 /** A boxed message. Danger alerts are announced when they appear; standing notices are not. */
 export function Alert({ tone = "info", title, children, className = "" }: AlertProps) {
   return (
-    <div role={tone === "danger" ? "alert" : undefined} className={`rounded-md border px-4 py-3 text-sm ${tones[tone]} ${className}`}>
+    <div
+      role={tone === "danger" ? "alert" : undefined}
+      className={`rounded-md border px-4 py-3 text-sm ${tones[tone]} ${className}`}
+    >
       {title && <p className="font-semibold">{title}</p>}
       <div className={title ? "mt-1" : undefined}>{children}</div>
     </div>

@@ -18,6 +18,9 @@ const sizes: Record<ButtonSize, string> = {
 };
 
 /** Button classes, shared with links that should look like buttons (`<Link className={buttonStyles()}>`). */
-export function buttonStyles({ variant = "primary", size = "md" }: { variant?: ButtonVariant; size?: ButtonSize } = {}): string {
+export function buttonStyles({
+  variant = "primary",
+  size = "md",
+}: { variant?: ButtonVariant; size?: ButtonSize } = {}): string {
   return `${base} ${variants[variant]} ${sizes[size]}`;
 }

@@ -5,6 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 
 export interface ConfirmDialogProps {
+  /** The button that opens the dialog; focus returns to it when the dialog closes. */
+  trigger?: ReactNode;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   title: ReactNode;
@@ -19,6 +21,7 @@ export interface ConfirmDialogProps {
 
 /** Asks before something that can't be undone. Cancel comes first, so it takes the focus and Enter never confirms by accident. */
 export function ConfirmDialog({
+  trigger,
   open,
   onOpenChange,
   title,
@@ -31,6 +34,7 @@ export function ConfirmDialog({
 }: ConfirmDialogProps) {
   return (
     <Dialog
+      trigger={trigger}
       open={open}
       onOpenChange={(next) => !pending && onOpenChange(next)}
       title={title}

@@ -8,7 +8,12 @@ export interface ErrorStateProps {
 }
 
 /** A failed load, said plainly, with a way to try again. `role="alert"` so screen readers hear it when it appears. */
-export function ErrorState({ title = "Couldn't load this", message, onRetry, retrying = false }: ErrorStateProps) {
+export function ErrorState({
+  title = "Couldn't load this",
+  message,
+  onRetry,
+  retrying = false,
+}: ErrorStateProps) {
   return (
     <div role="alert" className="flex flex-col items-center gap-2 px-4 py-12 text-center">
       <p className="text-base font-semibold text-slate-900">{title}</p>

@@ -5,7 +5,10 @@ import { ApiError, apiFetch, retryUnlessClientError } from "@/lib/queries/api";
 const okSchema = z.object({ success: z.literal(true), total: z.number() });
 
 function answer(status: number, body: unknown) {
-  const fetchMock = vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } }));
+  const fetchMock = vi.fn(
+    async () =>
+      new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } }),
+  );
   vi.stubGlobal("fetch", fetchMock);
   return fetchMock;
 }
@@ -43,9 +46,17 @@ describe("apiFetch", () => {
   });
 
   it("turns the dashboard's error shape into an ApiError with its field messages", async () => {
-    answer(422, { success: false, error: { code: "invalid_body", message: "Check the fields", fields: { sale_date: "Bad date" } } });
+    answer(422, {
+      success: false,
+      error: { code: "invalid_body", message: "Check the fields", fields: { sale_date: "Bad date" } },
+    });
     const error = await failure(apiFetch("/api/x", { method: "PATCH", body: "{}" }, okSchema));
-    expect(error).toMatchObject({ status: 422, code: "invalid_body", message: "Check the fields", fields: { sale_date: "Bad date" } });
+    expect(error).toMatchObject({
+      status: 422,
+      code: "invalid_body",
+      message: "Check the fields",
+      fields: { sale_date: "Bad date" },
+    });
   });
 
   it("says something plain when a failure has another shape", async () => {
@@ -57,12 +68,20 @@ describe("apiFetch", () => {
 
   it("refuses a success body that doesn't match the schema", async () => {
     answer(200, { success: true, total: "many" });
-    await expect(failure(apiFetch("/api/x", undefined, okSchema))).resolves.toMatchObject({ code: "invalid_response" });
+    await expect(failure(apiFetch("/api/x", undefined, okSchema))).resolves.toMatchObject({
+      code: "invalid_response",
+    });
   });
 
   it("reports a network failure", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("fetch failed"))));
-    await expect(failure(apiFetch("/api/x", undefined, okSchema))).resolves.toMatchObject({ status: 0, code: "network_error" });
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("fetch failed"))),
+    );
+    await expect(failure(apiFetch("/api/x", undefined, okSchema))).resolves.toMatchObject({
+      status: 0,
+      code: "network_error",
+    });
   });
 });
 

@@ -42,7 +42,11 @@ async function readJson(response: Response): Promise<unknown> {
  * Every mutating request is marked as JSON, even a body-less DELETE, because
  * the mutating routes refuse any other content type.
  */
-export async function apiFetch<T>(url: string, init: RequestInit | undefined, schema: z.ZodType<T>): Promise<T> {
+export async function apiFetch<T>(
+  url: string,
+  init: RequestInit | undefined,
+  schema: z.ZodType<T>,
+): Promise<T> {
   const headers = new Headers(init?.headers);
   headers.set("Accept", "application/json");
   const method = (init?.method ?? "GET").toUpperCase();
@@ -54,7 +58,11 @@ export async function apiFetch<T>(url: string, init: RequestInit | undefined, sc
   } catch (error) {
     // An abort is React Query cancelling the request, not a failure to report.
     if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new ApiError(0, "network_error", "We couldn't reach the dashboard. Check your connection and try again.");
+    throw new ApiError(
+      0,
+      "network_error",
+      "We couldn't reach the dashboard. Check your connection and try again.",
+    );
   }
 
   const body = await readJson(response);
@@ -69,7 +77,11 @@ export async function apiFetch<T>(url: string, init: RequestInit | undefined, sc
 
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new ApiError(response.status, "invalid_response", "The dashboard sent an answer we couldn't read. Please try again.");
+    throw new ApiError(
+      response.status,
+      "invalid_response",
+      "The dashboard sent an answer we couldn't read. Please try again.",
+    );
   }
   return parsed.data;
 }

@@ -23,17 +23,25 @@ describe("applyCustomerPatch", () => {
   });
 
   it("sets dates as the API stores them, midnight UTC", () => {
-    expect(applyCustomerPatch(customer, { sale_date: "2022-06-15" }).sale_date).toBe("2022-06-15T00:00:00.000Z");
+    expect(applyCustomerPatch(customer, { sale_date: "2022-06-15" }).sale_date).toBe(
+      "2022-06-15T00:00:00.000Z",
+    );
   });
 
   it("clears fields given as empty or null", () => {
-    const next = applyCustomerPatch(customer, { external_id: "", monitor_end_date: null, additional_fields: null });
+    const next = applyCustomerPatch(customer, {
+      external_id: "",
+      monitor_end_date: null,
+      additional_fields: null,
+    });
     expect(next).toMatchObject({ external_id: null, monitor_end_date: null, additional_fields: null });
     expect(next.monitor_start_date).toBe(customer.monitor_start_date);
   });
 
   it("replaces the additional field map", () => {
-    expect(applyCustomerPatch(customer, { additional_fields: { customer_type: "vip" } }).additional_fields).toEqual({
+    expect(
+      applyCustomerPatch(customer, { additional_fields: { customer_type: "vip" } }).additional_fields,
+    ).toEqual({
       customer_type: "vip",
     });
   });

@@ -50,14 +50,17 @@ export const customerQueries = {
   detail: (customerId: string) =>
     queryOptions({
       queryKey: [...customerQueries.details(), customerId] as const,
-      queryFn: async ({ signal }) => (await apiFetch(customerUrl(customerId), { signal }, customerResponseSchema)).customer,
+      queryFn: async ({ signal }) =>
+        (await apiFetch(customerUrl(customerId), { signal }, customerResponseSchema)).customer,
       retry: retryUnlessClientError,
     }),
 };
 
 /** The customer as last seen on any cached table page: shown at once while its own page loads. */
 export function findCachedCustomer(queryClient: QueryClient, customerId: string): Customer | undefined {
-  for (const [, list] of queryClient.getQueriesData<CustomerListResponse>({ queryKey: customerQueries.lists() })) {
+  for (const [, list] of queryClient.getQueriesData<CustomerListResponse>({
+    queryKey: customerQueries.lists(),
+  })) {
     const found = list?.customers.find((customer) => customer.id === customerId);
     if (found) return found;
   }
@@ -67,8 +70,10 @@ export function findCachedCustomer(queryClient: QueryClient, customerId: string)
 /** Writes one customer's new state into its detail entry and every cached table page that shows it. */
 function writeCustomer(queryClient: QueryClient, customer: Customer) {
   queryClient.setQueryData(customerQueries.detail(customer.id).queryKey, customer);
-  queryClient.setQueriesData<CustomerListResponse>({ queryKey: customerQueries.lists() }, (list) =>
-    list && { ...list, customers: list.customers.map((row) => (row.id === customer.id ? customer : row)) },
+  queryClient.setQueriesData<CustomerListResponse>(
+    { queryKey: customerQueries.lists() },
+    (list) =>
+      list && { ...list, customers: list.customers.map((row) => (row.id === customer.id ? customer : row)) },
   );
 }
 
@@ -94,11 +99,17 @@ export function useUpdateCustomer(customerId: string) {
   const detailKey = customerQueries.detail(customerId).queryKey;
   return useMutation({
     mutationFn: (patch: UpdateCustomerRequest) =>
-      apiFetch(customerUrl(customerId), { method: "PATCH", body: JSON.stringify(patch) }, customerResponseSchema),
+      apiFetch(
+        customerUrl(customerId),
+        { method: "PATCH", body: JSON.stringify(patch) },
+        customerResponseSchema,
+      ),
     onMutate: async (patch) => {
       await queryClient.cancelQueries({ queryKey: customerQueries.all() });
       const previousDetail = queryClient.getQueryData(detailKey);
-      const previousLists = queryClient.getQueriesData<CustomerListResponse>({ queryKey: customerQueries.lists() });
+      const previousLists = queryClient.getQueriesData<CustomerListResponse>({
+        queryKey: customerQueries.lists(),
+      });
       const current = previousDetail ?? findCachedCustomer(queryClient, customerId);
       if (current) writeCustomer(queryClient, applyCustomerPatch(current, patch));
       return { previousDetail, previousLists };

@@ -1,0 +1,87 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The customers table at /customers: its rows, pagination, upload filter and column menu. */
+export class CustomersPage {
+  readonly table: Locator;
+  readonly rows: Locator;
+  readonly pagination: Locator;
+  readonly summary: Locator;
+  readonly pageSize: Locator;
+  readonly goToPageInput: Locator;
+  readonly uploadFilter: Locator;
+  readonly columnsButton: Locator;
+  readonly addCustomer: Locator;
+
+  constructor(readonly page: Page) {
+    this.table = page.getByRole("table", { name: "Customers" });
+    // Customer rows are the ones with a link to the customer; expanded detail rows hold a table instead.
+    this.rows = this.table
+      .locator(":scope > tbody > tr")
+      .filter({ has: page.locator("a[href^='/customers/']") });
+    this.pagination = page.getByRole("navigation", { name: "Pagination" });
+    this.summary = this.pagination.getByText(/^Showing|^No customers/);
+    this.pageSize = page.getByLabel("Rows per page");
+    this.goToPageInput = page.getByLabel("Go to page");
+    this.uploadFilter = page.getByRole("search", { name: "Filter customers by upload" });
+    this.columnsButton = page.getByRole("button", { name: "Columns" });
+    this.addCustomer = page.getByRole("link", { name: "Add customer" });
+  }
+
+  async goto(query = "") {
+    await this.page.goto(`/customers${query}`);
+    await this.expectLoaded();
+  }
+
+  async expectLoaded() {
+    await expect(this.summary).toBeVisible();
+    await expect(this.table).toHaveAttribute("aria-busy", "false");
+  }
+
+  async expectShowing(first: number, last: number, total?: number) {
+    const count = (value: number) => value.toLocaleString("en-AU");
+    await expect(this.summary).toHaveText(
+      new RegExp(
+        `^Showing ${count(first)}–${count(last)} of ${total === undefined ? "[\\d,]+" : count(total)} customers$`,
+      ),
+    );
+    await expect(this.table).toHaveAttribute("aria-busy", "false");
+    await expect(this.rows).toHaveCount(last - first + 1);
+  }
+
+  async total(): Promise<number> {
+    const text = (await this.summary.textContent()) ?? "";
+    return Number(/of ([\d,]+) customers/.exec(text)?.[1]?.replaceAll(",", ""));
+  }
+
+  button(name: "First" | "Previous" | "Next" | "Last" | "Go"): Locator {
+    return this.pagination.getByRole("button", { name, exact: true });
+  }
+
+  async goToPage(page: number) {
+    await this.goToPageInput.fill(String(page));
+    await this.button("Go").click();
+  }
+
+  async filterByUpload(uploadId: string) {
+    await this.uploadFilter.getByLabel("Upload ID").fill(uploadId);
+    await this.uploadFilter.getByRole("button", { name: "Filter" }).click();
+  }
+
+  /** The open or close button of a row's sightings, by the customer's rego. */
+  expandButton(rego: string): Locator {
+    return this.table.getByRole("button", { name: new RegExp(`^(Show|Hide) sightings of ${rego}$`) });
+  }
+
+  sightingsOf(rego: string): Locator {
+    return this.page.getByRole("table", { name: `Sightings of ${rego}` });
+  }
+
+  async openCustomer(rego: string) {
+    await this.table.getByRole("link", { name: rego, exact: true }).click();
+  }
+
+  /** Regos of the rows on screen, in order. */
+  async regos(): Promise<string[]> {
+    return this.rows.locator("td:nth-child(2)").allInnerTexts();
+  }
+}
