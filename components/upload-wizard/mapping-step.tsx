@@ -1,0 +1,113 @@
+"use client";
+
+import { mappingProblems, type ColumnMapping } from "@/lib/csv";
+import type { Region } from "@/lib/recapture/regions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ColumnMappingRow } from "@/components/upload-wizard/column-mapping-row";
+import type { FileColumns } from "@/components/upload-wizard/pipeline-protocol";
+import { StepActions } from "@/components/upload-wizard/step-actions";
+
+export interface MappingStepProps {
+  columns: FileColumns;
+  mapping: ColumnMapping[];
+  /** The mapping came back from the last file with these headers. */
+  remembered: boolean;
+  region: Region;
+  busy: boolean;
+  onChange: (mapping: ColumnMapping[]) => void;
+  onBack: () => void;
+  onContinue: () => void;
+}
+
+export function MappingStep({ columns, mapping, remembered, region, busy, onChange, onBack, onContinue }: MappingStepProps) {
+  const problems = mappingProblems(columns.headers, mapping, region);
+  const errors = problems.filter((problem) => problem.severity === "error");
+  const warnings = problems.filter((problem) => problem.severity === "warning");
+  const keyMissing = mapping.some(({ target }) => target.kind === "additional" && target.key.trim() === "");
+  const blocked = errors.length > 0 || keyMissing;
+
+  return (
+    <div className="flex flex-col gap-4">
+      {remembered && (
+        <Alert tone="info">
+          Using the columns you chose last time for a file with these headers.{" "}
+          <button
+            type="button"
+            className="font-medium text-brand-700 underline hover:text-brand-900"
+            onClick={() => onChange(columns.suggestedMapping)}
+          >
+            Start from the suggested match instead
+          </button>
+        </Alert>
+      )}
+      <div className="overflow-x-auto rounded-md border border-slate-200">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Where each column of the file goes</caption>
+          <thead className="bg-slate-50 text-xs font-medium text-slate-500">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Column in your file
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Sample values
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Send as
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Details
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {columns.headers.map((header, column) => {
+              const columnMapping = mapping[column];
+              if (!columnMapping) return null;
+              return (
+                <ColumnMappingRow
+                  key={column}
+                  column={column}
+                  header={header}
+                  samples={columns.samples[column] ?? []}
+                  fittingDateFormats={columns.fittingDateFormats[column] ?? []}
+                  mapping={columnMapping}
+                  onChange={(changed) => onChange(mapping.map((current, i) => (i === column ? changed : current)))}
+                />
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {errors.length > 0 && (
+        <Alert tone="danger" title="Before you continue">
+          <ul className="list-disc pl-5">
+            {errors.map(({ message }) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      {warnings.length > 0 && (
+        <Alert tone="warning">
+          <ul className="list-disc pl-5">
+            {warnings.map(({ message }) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      <StepActions
+        back={
+          <Button variant="secondary" onClick={onBack} disabled={busy}>
+            Back
+          </Button>
+        }
+      >
+        <Button onClick={onContinue} disabled={busy || blocked}>
+          Check the rows
+        </Button>
+      </StepActions>
+    </div>
+  );
+}

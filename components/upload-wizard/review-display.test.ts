@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import type { ReviewedRow } from "@/lib/csv";
+import { cellTone, problemText, rowStatusLabel } from "@/components/upload-wizard/review-display";
+
+const row = (overrides: Partial<ReviewedRow>): ReviewedRow => ({
+  index: 0,
+  rowNumber: 2,
+  cells: [],
+  customer: {},
+  status: "ok",
+  sent: true,
+  problems: [],
+  ...overrides,
+});
+
+describe("review display", () => {
+  it("drops the row number the table already shows", () => {
+    expect(problemText({ severity: "error", message: 'Row 6, column "Date Sold": "31/02/2022" is not a real date' })).toBe(
+      'column "Date Sold": "31/02/2022" is not a real date',
+    );
+    expect(problemText({ severity: "error", message: "Row 7: needs a rego or a VIN" })).toBe("needs a rego or a VIN");
+  });
+
+  it("marks a cell by the worst problem naming its column", () => {
+    const reviewed = row({
+      problems: [
+        { severity: "warning", message: "", columnIndex: 4 },
+        { severity: "error", message: "", columnIndex: 7 },
+        { severity: "warning", message: "", columnIndex: 7 },
+      ],
+    });
+    expect([cellTone(reviewed, 4), cellTone(reviewed, 7), cellTone(reviewed, 0)]).toEqual(["warning", "error", undefined]);
+  });
+
+  it("says whether a row is sent", () => {
+    expect(rowStatusLabel(row({}))).toBe("Sent");
+    expect(rowStatusLabel(row({ status: "warning" }))).toBe("Sent, check");
+    expect(rowStatusLabel(row({ sent: false, status: "error" }))).toBe("Not sent");
+  });
+});

@@ -1,0 +1,26 @@
+import type { ReviewedRow, RowProblem } from "@/lib/csv";
+
+const ROW_PREFIX = /^Row \d+(?:, |: )/;
+
+/** A problem as the review table shows it, beside its row number: `column "Date Sold": "31/02/2022" is not a real date`. */
+export function problemText(problem: RowProblem): string {
+  return problem.message.replace(ROW_PREFIX, "");
+}
+
+export type CellTone = "error" | "warning" | undefined;
+
+/** How a cell is marked: by the worst problem naming its column. */
+export function cellTone(row: ReviewedRow, columnIndex: number): CellTone {
+  let tone: CellTone;
+  for (const problem of row.problems) {
+    if (problem.columnIndex !== columnIndex) continue;
+    if (problem.severity === "error") return "error";
+    tone = "warning";
+  }
+  return tone;
+}
+
+export function rowStatusLabel(row: ReviewedRow): string {
+  if (!row.sent) return "Not sent";
+  return row.status === "warning" ? "Sent, check" : "Sent";
+}

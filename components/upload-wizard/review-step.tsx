@@ -1,0 +1,124 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { ColumnMapping, ReviewCounts, ReviewedRow, RowFilter } from "@/lib/csv";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FIELD_LABELS } from "@/components/upload-wizard/mapping-choices";
+import { NotSentDownloadButton } from "@/components/upload-wizard/not-sent-download-button";
+import type { RowEdit } from "@/components/upload-wizard/pipeline-protocol";
+import { problemText } from "@/components/upload-wizard/review-display";
+import { ReviewSummary } from "@/components/upload-wizard/review-summary";
+import { ReviewTable } from "@/components/upload-wizard/review-table";
+import { StepActions } from "@/components/upload-wizard/step-actions";
+import type { Pipeline } from "@/components/upload-wizard/use-pipeline";
+
+export interface ReviewStepProps {
+  run: Pipeline["run"];
+  fileName: string;
+  headers: readonly string[];
+  mapping: readonly ColumnMapping[];
+  counts: ReviewCounts;
+  onCountsChange: (counts: ReviewCounts) => void;
+  announce: (message: string) => void;
+  onBack: () => void;
+  onContinue: () => void;
+}
+
+function columnNote({ target }: ColumnMapping): string {
+  if (target.kind === "field") return FIELD_LABELS[target.field];
+  if (target.kind === "additional") return `Additional: ${target.key}`;
+  return "Not sent";
+}
+
+function editOutcome(row: ReviewedRow): string {
+  if (!row.sent) return `Row ${row.rowNumber} is still not sent: ${row.problems.filter((p) => p.severity === "error").map(problemText).join("; ")}`;
+  return row.status === "warning" ? `Row ${row.rowNumber} will be sent, with a warning.` : `Row ${row.rowNumber} is fixed and will be sent.`;
+}
+
+export function ReviewStep({ run, fileName, headers, mapping, counts, onCountsChange, announce, onBack, onContinue }: ReviewStepProps) {
+  const withProblems = counts.notSent + counts.sentWithWarnings;
+  const [filter, setFilter] = useState<RowFilter>(withProblems > 0 ? "problems" : "all");
+  // The worker holds the view; `key` remounts the table whenever it is rebuilt.
+  const [view, setView] = useState<{ key: number; total: number }>();
+
+  useEffect(() => {
+    let current = true;
+    void run({ type: "filter", filter }).then((total) => current && setView((previous) => ({ key: (previous?.key ?? 0) + 1, total })));
+    return () => {
+      current = false;
+    };
+  }, [run, filter]);
+
+  const filters: { value: RowFilter; label: string; count: number }[] = [
+    { value: "all", label: "All rows", count: counts.rowsInFile },
+    { value: "problems", label: "With problems", count: withProblems },
+    { value: "not-sent", label: "Not sent", count: counts.notSent },
+  ];
+
+  return (
+    <div className="flex flex-col gap-5">
+      <ReviewSummary counts={counts} />
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <fieldset className="flex flex-col gap-1">
+          <legend className="text-xs font-medium text-slate-500">Show</legend>
+          <div className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 shadow-sm">
+            {filters.map((option) => (
+              <label
+                key={option.value}
+                className={`cursor-pointer rounded px-3 py-1.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${
+                  filter === option.value ? "bg-brand-600 font-medium text-white" : "text-slate-700 hover:bg-slate-100"
+                }`}
+              >
+                <input
+                  type="radio"
+                  name="review-filter"
+                  value={option.value}
+                  checked={filter === option.value}
+                  onChange={() => setFilter(option.value)}
+                  className="sr-only"
+                />
+                {option.label} ({option.count.toLocaleString("en-AU")})
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <NotSentDownloadButton run={run} fileName={fileName} notSent={counts.notSent} />
+      </div>
+      <p className="text-xs text-slate-500">
+        Select a cell (or Tab to it and press Enter) to fix it; Enter saves, Escape cancels. Fixed rows stay in this list until you change
+        what it shows.
+      </p>
+      {view && view.total === 0 ? (
+        <div className="rounded-md border border-slate-200">
+          <EmptyState title="No rows here" description={filter === "all" ? "The file has no rows." : "Every row can be sent as it is."} />
+        </div>
+      ) : (
+        view && (
+          <ReviewTable
+            key={view.key}
+            run={run}
+            total={view.total}
+            headers={headers}
+            columnNotes={mapping.map(columnNote)}
+            onEdited={(edit: RowEdit, row) => {
+              onCountsChange(edit.counts);
+              announce(editOutcome(row));
+            }}
+          />
+        )
+      )}
+      <StepActions
+        back={
+          <Button variant="secondary" onClick={onBack}>
+            Back
+          </Button>
+        }
+      >
+        <Button onClick={onContinue} disabled={counts.sent === 0}>
+          {counts.sent === 0 ? "No rows can be sent" : `Continue with ${counts.sent.toLocaleString("en-AU")} customers`}
+        </Button>
+      </StepActions>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ReviewedRow } from "@/lib/csv";
+import { Badge } from "@/components/ui/badge";
+import { EditableCell } from "@/components/upload-wizard/editable-cell";
+import { cellTone, problemText, rowStatusLabel } from "@/components/upload-wizard/review-display";
+
+export interface ReviewTableRowProps {
+  row: ReviewedRow;
+  headers: readonly string[];
+  /** aria-rowindex: the header row is 1. */
+  rowIndex: number;
+  height: number;
+  onEdit: (row: ReviewedRow, columnIndex: number, value: string) => void;
+}
+
+export function ReviewTableRow({ row, headers, rowIndex, height, onEdit }: ReviewTableRowProps) {
+  const problems = row.problems.map(problemText).join("; ");
+  return (
+    <tr aria-rowindex={rowIndex} style={{ height }} className={row.sent ? "" : "bg-red-50/40"}>
+      <td className="whitespace-nowrap border-b border-slate-100 px-3 text-right tabular-nums text-slate-500">{row.rowNumber}</td>
+      <td className="whitespace-nowrap border-b border-slate-100 px-3">
+        <Badge tone={!row.sent ? "danger" : row.status === "warning" ? "warning" : "success"}>{rowStatusLabel(row)}</Badge>
+      </td>
+      {headers.map((header, column) => (
+        <td key={column} className="max-w-52 border-b border-slate-100 px-1">
+          <EditableCell
+            value={row.cells[column] ?? ""}
+            label={`${header.trim() || `column ${column + 1}`} on row ${row.rowNumber}`}
+            tone={cellTone(row, column)}
+            onCommit={(value) => onEdit(row, column, value)}
+          />
+        </td>
+      ))}
+      <td className="max-w-md truncate border-b border-slate-100 px-3 text-xs text-slate-600" title={problems}>
+        {problems}
+      </td>
+    </tr>
+  );
+}

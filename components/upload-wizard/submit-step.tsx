@@ -1,0 +1,127 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect } from "react";
+import type { ReviewCounts } from "@/lib/csv";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import { NotSentDownloadButton } from "@/components/upload-wizard/not-sent-download-button";
+import { uploadSettings, type SettingsValues } from "@/components/upload-wizard/settings-form";
+import { StepActions } from "@/components/upload-wizard/step-actions";
+import type { Pipeline } from "@/components/upload-wizard/use-pipeline";
+import { useSendUpload, type SendState } from "@/components/upload-wizard/use-send-upload";
+
+export interface SubmitStepProps {
+  run: Pipeline["run"];
+  fileName: string;
+  counts: ReviewCounts;
+  settings: SettingsValues;
+  maxCustomersPerUpload: number;
+  /** Told when going back stops being safe (sending, or a part already queued). */
+  onLockedChange: (locked: boolean) => void;
+  onBack: () => void;
+}
+
+const n = (value: number) => value.toLocaleString("en-AU");
+
+function progressText({ stage, parts, accepted }: SendState): string {
+  if (stage === "prepare") return "Preparing the upload…";
+  if (stage === "record") return "Adding the upload to the uploads list…";
+  return parts > 1 ? `Sending part ${accepted.length + 1} of ${parts}…` : "Sending the upload…";
+}
+
+function failureTitle({ stage, parts, accepted }: SendState): string {
+  if (stage === "prepare") return "The upload couldn't be prepared";
+  if (stage === "record") return "The upload is queued, but it couldn't be added to the uploads list";
+  return parts > 1 ? `Part ${accepted.length + 1} of ${parts} wasn't sent` : "The upload wasn't sent";
+}
+
+export function SubmitStep({ run, fileName, counts, settings, maxCustomersPerUpload, onLockedChange, onBack }: SubmitStepProps) {
+  const { state, send } = useSendUpload({ run, fileName, counts, settings: uploadSettings(settings), maxCustomersPerUpload });
+  const locked = state.phase === "working" || state.phase === "done" || state.accepted.length > 0;
+  const expectedParts = Math.ceil(counts.sent / maxCustomersPerUpload);
+
+  useEffect(() => onLockedChange(locked), [locked, onLockedChange]);
+
+  const facts: [string, string][] = [
+    ["Upload name", settings.name],
+    [
+      "Customers to send",
+      expectedParts > 1 ? `${n(counts.sent)}, in ${expectedParts} parts of at most ${n(maxCustomersPerUpload)}` : n(counts.sent),
+    ],
+    ["Rows not sent", counts.notSent > 0 ? `${n(counts.notSent)} (download them below to fix)` : "None"],
+    ["Monitoring", [settings.monitorStart && `from ${settings.monitorStart}`, settings.monitorEnd && `until ${settings.monitorEnd}`].filter(Boolean).join(" ") || "From now on, with no end date"],
+    ["Rego lookups", settings.enableRegoLookups ? `On: up to ${n(counts.paidLookups)} paid lookups` : "Off"],
+  ];
+
+  return (
+    <div className="flex flex-col gap-5">
+      <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2 rounded-md border border-slate-200 bg-slate-50 px-5 py-4 text-sm">
+        {facts.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-slate-500">{label}</dt>
+            <dd className="font-medium text-slate-900">{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      {state.phase === "working" && (
+        <div className="flex max-w-2xl flex-col gap-2">
+          <p className="inline-flex items-center gap-2 text-sm font-medium text-brand-700">
+            <Spinner /> {progressText(state)}
+          </p>
+          {state.parts > 0 && (
+            <div
+              role="progressbar"
+              aria-label="Parts sent"
+              aria-valuemin={0}
+              aria-valuemax={state.parts}
+              aria-valuenow={state.accepted.length}
+              aria-valuetext={`${state.accepted.length} of ${state.parts} parts sent`}
+              className="h-2 overflow-hidden rounded-full bg-slate-200"
+            >
+              <div className="h-full bg-brand-600 transition-all" style={{ width: `${(state.accepted.length / state.parts) * 100}%` }} />
+            </div>
+          )}
+        </div>
+      )}
+
+      {state.phase === "failed" && (
+        <Alert tone="danger" title={failureTitle(state)}>
+          <p>{state.failure}</p>
+          {state.accepted.length > 0 && (
+            <p className="mt-2">
+              {state.accepted.length === 1 ? "The first part was" : `${state.accepted.length} parts were`} accepted and {state.accepted.length === 1 ? "is" : "are"}{" "}
+              queued. Nothing is lost: trying again sends only what is left.{" "}
+              <Link href={`/uploads/${state.accepted[0]?.id}`} className="font-medium underline">
+                See the queued upload
+              </Link>
+            </p>
+          )}
+        </Alert>
+      )}
+
+      {state.phase === "done" && (
+        <p role="status" className="inline-flex items-center gap-2 text-sm font-medium text-emerald-800">
+          <Spinner /> Sent. Opening the upload&apos;s progress…
+        </p>
+      )}
+
+      <StepActions
+        back={
+          !locked && (
+            <Button variant="secondary" onClick={onBack}>
+              Back
+            </Button>
+          )
+        }
+      >
+        <NotSentDownloadButton run={run} fileName={fileName} notSent={counts.notSent} />
+        <Button onClick={send} disabled={state.phase === "working" || state.phase === "done"}>
+          {state.phase === "failed" ? "Try again" : `Send ${n(counts.sent)} customers`}
+        </Button>
+      </StepActions>
+    </div>
+  );
+}
