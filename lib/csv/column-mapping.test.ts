@@ -141,6 +141,12 @@ describe("mappingProblems", () => {
     ]);
   });
 
+  it("refuses an additional field without a name", () => {
+    expect(mappingProblems(headers, [{ target: field("rego") }, { target: additional(" ") }, { target: ignore }], "nz")).toEqual([
+      { severity: "error", message: 'Give column "Plate" a name for its additional field, or ignore it' },
+    ]);
+  });
+
   it("warns when Australian regos have no state column", () => {
     const mapping: ColumnMapping[] = [{ target: field("rego") }, { target: ignore }, { target: ignore }];
     expect(mappingProblems(headers, mapping, "au")).toEqual([

@@ -186,8 +186,13 @@ export function mappingProblems(headers: readonly string[], mapping: readonly Co
   const columnsByTarget = new Map<string, string[]>();
   mapping.forEach(({ target }, column) => {
     if (target.kind === "ignore") return;
+    const header = `"${headers[column] ?? `column ${column + 1}`}"`;
+    if (target.kind === "additional" && target.key.trim() === "") {
+      problems.push({ severity: "error", message: `Give column ${header} a name for its additional field, or ignore it` });
+      return;
+    }
     const name = target.kind === "field" ? target.field : `additional field "${target.key.trim()}"`;
-    columnsByTarget.set(name, [...(columnsByTarget.get(name) ?? []), `"${headers[column] ?? `column ${column + 1}`}"`]);
+    columnsByTarget.set(name, [...(columnsByTarget.get(name) ?? []), header]);
   });
   for (const [name, columns] of columnsByTarget) {
     if (columns.length > 1) {

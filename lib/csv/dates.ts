@@ -46,7 +46,9 @@ const ZERO = 0x30;
 let year = 0;
 let month = 0;
 let day = 0;
-const isoByDay = new Map<number, string>();
+// Indexed by (year - 1900) * 372 + (month - 1) * 31 + day - 1; built packed, as writing
+// far into an empty array would turn it into a slow dictionary.
+const isoByDay = Array.from<string | undefined>({ length: (LAST_YEAR - FIRST_YEAR + 1) * 372 });
 
 function fullYear(value: number, digits: number): number {
   if (digits > 2) return value;
@@ -167,14 +169,10 @@ function partsAreARealDate(): boolean {
   return year >= FIRST_YEAR && year <= LAST_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/** Only called for a real date, so the index stays within the table. */
 function isoFromParts(): string {
-  const key = year * 10000 + month * 100 + day;
-  let iso = isoByDay.get(key);
-  if (iso === undefined) {
-    iso = `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
-    isoByDay.set(key, iso);
-  }
-  return iso;
+  const index = (year - FIRST_YEAR) * 372 + (month - 1) * 31 + (day - 1);
+  return (isoByDay[index] ??= `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`);
 }
 
 /** The date as `yyyy-mm-dd`, or undefined when `value` is not a real date written in `format`. */

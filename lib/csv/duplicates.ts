@@ -25,37 +25,64 @@ function regoKey(customer: UploadCustomer | undefined): string | undefined {
 }
 
 /**
+ * The first row seen with each key (a VIN, a rego). A Map would do, but with 100,000
+ * keys and more its lookups are mostly cache misses on entries and key strings; here a
+ * lookup reads one (hash, row) pair and compares strings only when the 32-bit hashes agree.
+ */
+class FirstRowByKey {
+  // Pairs of [hash, row + 1]; a row of 0 marks an empty slot.
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(
+    keys: number,
+    private readonly keyOf: (row: number) => string | undefined,
+  ) {
+    let capacity = 16;
+    while (capacity < keys * 2) capacity *= 2;
+    this.slots = new Int32Array(capacity * 2);
+    this.mask = capacity - 1;
+  }
+
+  /** The first row registered with `key`; when there is none, registers `row` and returns undefined. */
+  firstOrAdd(key: string, row: number): number | undefined {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const stored = this.slots[slot * 2 + 1] ?? 0;
+      if (stored === 0) {
+        this.slots[slot * 2] = hash;
+        this.slots[slot * 2 + 1] = row + 1;
+        return undefined;
+      }
+      if (this.slots[slot * 2] === hash && this.keyOf(stored - 1) === key) return stored - 1;
+    }
+  }
+}
+
+/**
  * Marks each row of `rows` (ascending; all rows when undefined) that shares its VIN, or
  * its rego and state, with an earlier sendable row among them: the first such row. Regos
  * are looked up on their own first, as a plate seldom appears in two states; only then
  * is the rego-and-state key built.
  */
 function markRepeats(of: Int32Array, customers: readonly UploadCustomer[], rows: readonly number[] | undefined, ownStatus: OwnStatus) {
-  const firstByVin = new Map<string, number>();
-  const firstByRego = new Map<string, number>();
-  const firstByRegoInOtherStates = new Map<string, number>();
   const count = rows ? rows.length : customers.length;
+  const firstByVin = new FirstRowByKey(count, (row) => customers[row]?.vin);
+  const firstByRego = new FirstRowByKey(count, (row) => customers[row]?.rego);
+  const firstByRegoInOtherStates = new Map<string, number>();
   for (let i = 0; i < count; i++) {
     const row = rows ? (rows[i] ?? 0) : i;
     of[row] = -1;
     const customer = customers[row];
     if (ownStatus[row] === ROW_ERROR || !customer) continue;
     const { vin, rego, state } = customer;
-
-    let firstWithVin: number | undefined;
-    if (vin !== undefined) {
-      firstWithVin = firstByVin.get(vin);
-      if (firstWithVin === undefined) firstByVin.set(vin, row);
-    }
-    let firstWithRego: number | undefined;
-    if (rego !== undefined) {
-      firstWithRego = firstByRego.get(rego);
-      if (firstWithRego === undefined) firstByRego.set(rego, row);
-      else if (customers[firstWithRego]?.state !== state) {
-        const key = regoKey(customer) ?? "";
-        firstWithRego = firstByRegoInOtherStates.get(key);
-        if (firstWithRego === undefined) firstByRegoInOtherStates.set(key, row);
-      }
+    const firstWithVin = vin === undefined ? undefined : firstByVin.firstOrAdd(vin, row);
+    let firstWithRego = rego === undefined ? undefined : firstByRego.firstOrAdd(rego, row);
+    if (firstWithRego !== undefined && customers[firstWithRego]?.state !== state) {
+      const key = regoKey(customer) ?? "";
+      firstWithRego = firstByRegoInOtherStates.get(key);
+      if (firstWithRego === undefined) firstByRegoInOtherStates.set(key, row);
     }
     const first = firstWithVin ?? firstWithRego;
     if (first !== undefined) of[row] = first;

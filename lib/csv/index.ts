@@ -39,7 +39,7 @@ export { DATE_FORMATS, DATE_FORMAT_LABELS, detectDateFormats, normaliseDate, par
 export { normaliseRego } from "@/lib/csv/rego";
 export { AU_STATES, normaliseState, type AuState } from "@/lib/csv/states";
 export { normaliseVin, type NormalisedVin } from "@/lib/csv/vin";
-export { createRowChecker, type RowChecker, type RowProblem, type UploadCustomer } from "@/lib/csv/row-check";
+export type { RowProblem, UploadCustomer } from "@/lib/csv/row-check";
 export type { DuplicatePolicy } from "@/lib/csv/duplicates";
 export {
   applyCellEdit,

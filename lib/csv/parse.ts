@@ -20,7 +20,10 @@ const QUOTE_WARNINGS: Record<string, string> = {
 };
 
 export function isBlankRow(row: readonly string[]): boolean {
-  for (const cell of row) if (cell.trim() !== "") return false;
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i] ?? "";
+    if (cell !== "" && cell.trim() !== "") return false;
+  }
   return true;
 }
 

@@ -105,7 +105,8 @@ export function createReview(fileRows: readonly string[][], options: ReviewOptio
     blankRowsSkipped: fileRows.length - headerRowIndex - 1 - rows.length,
     region,
     duplicatePolicy,
-    customers: new Array<UploadCustomer>(rows.length),
+    // Filled in order by checkInto; `new Array(n)` would start a large array in slow dictionary mode.
+    customers: [],
     problems: new Map(),
     ownStatus: new Uint8Array(rows.length),
     duplicates: { of: new Int32Array(0) },
