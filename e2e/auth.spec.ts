@@ -10,7 +10,13 @@ const ROLE_LABELS: Record<Role, string> = { admin: "Admin", staff: "Staff", view
 
 test.describe("signing in and out", () => {
   for (const role of ["admin", "staff", "viewer"] as const) {
-    test(`${role} signs in, sees what the role allows, and signs out`, async ({ page, context, baseURL, signInPage, shell }) => {
+    test(`${role} signs in, sees what the role allows, and signs out`, async ({
+      page,
+      context,
+      baseURL,
+      signInPage,
+      shell,
+    }) => {
       await page.goto("/uploads");
       await expect(page).toHaveURL(/\/sign-in\?next=%2Fuploads$/);
       await signInPage.signIn(demoEmail(role), DEMO_PASSWORD);
@@ -53,7 +59,9 @@ test.describe("signing in and out", () => {
   test("in emulator mode the demo accounts are listed and fill the form in", async ({ page, signInPage }) => {
     await signInPage.goto();
     for (const role of ["admin", "staff", "viewer"] as const) {
-      await expect(signInPage.demoAccounts.getByRole("button", { name: new RegExp(demoEmail(role)) })).toBeVisible();
+      await expect(
+        signInPage.demoAccounts.getByRole("button", { name: new RegExp(demoEmail(role)) }),
+      ).toBeVisible();
     }
     await test.info().attach("sign-in page", { body: await page.screenshot(), contentType: "image/png" });
     await signInPage.demoAccounts.getByRole("button", { name: /viewer@demo\.local/ }).click();
@@ -82,12 +90,19 @@ test.describe("signing in and out", () => {
 });
 
 test.describe("sign-in throttle", () => {
-  test("the sixth wrong password in a minute gets 429 and the wait, even when it is right", async ({ page, apiAs, signInPage, baseURL }) => {
+  test("the sixth wrong password in a minute gets 429 and the wait, even when it is right", async ({
+    page,
+    apiAs,
+    signInPage,
+    baseURL,
+  }) => {
     // An account and a client address of its own: the throttle would otherwise lock out other tests for a minute.
     const email = `throttled-${Date.now()}@dealer.test`;
     const password = "the-right-password";
     const admin = await apiAs("admin");
-    expect((await admin.post("/api/users", { data: { email, role: "viewer", password } })).status()).toBe(201);
+    expect((await admin.post("/api/users", { data: { email, role: "viewer", password } })).status()).toBe(
+      201,
+    );
     await page.setExtraHTTPHeaders({ "X-Forwarded-For": "203.0.113.66" });
 
     await signInPage.goto();
@@ -98,14 +113,20 @@ test.describe("sign-in throttle", () => {
       ]);
       expect(response.status(), `attempt ${attempt}`).toBe(401);
     }
-    const [sixth] = await Promise.all([page.waitForResponse("**/api/auth/sign-in"), signInPage.signIn(email, password)]);
+    const [sixth] = await Promise.all([
+      page.waitForResponse("**/api/auth/sign-in"),
+      signInPage.signIn(email, password),
+    ]);
     expect(sixth.status()).toBe(429);
     expect(Number(sixth.headers()["retry-after"])).toBeGreaterThan(0);
     await expect(signInPage.error).toHaveText(/^Too many sign-in attempts\. Try again in \d+ seconds\.$/);
 
     // The email stays locked from any other address too; the address is locked for other emails.
     const elsewhere = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
-    const sameEmail = await elsewhere.post("/api/auth/sign-in", { data: { email, password }, headers: { "X-Forwarded-For": "198.51.100.7" } });
+    const sameEmail = await elsewhere.post("/api/auth/sign-in", {
+      data: { email, password },
+      headers: { "X-Forwarded-For": "198.51.100.7" },
+    });
     expect(sameEmail.status()).toBe(429);
     const sameAddress = await elsewhere.post("/api/auth/sign-in", {
       data: { email: "someone-else@dealer.test", password: "whatever" },
@@ -117,12 +138,25 @@ test.describe("sign-in throttle", () => {
 });
 
 test.describe("session cookie", () => {
-  const signIn = (context: Awaited<ReturnType<typeof playwrightRequest.newContext>>, headers: Record<string, string>) =>
-    context.post("/api/auth/sign-in", { data: { email: "viewer@demo.local", password: DEMO_PASSWORD }, headers });
+  const signIn = (
+    context: Awaited<ReturnType<typeof playwrightRequest.newContext>>,
+    headers: Record<string, string>,
+  ) =>
+    context.post("/api/auth/sign-in", {
+      data: { email: "viewer@demo.local", password: DEMO_PASSWORD },
+      headers,
+    });
   const sessionCookie = (response: Awaited<ReturnType<typeof signIn>>) =>
-    response.headersArray().find((header) => header.name.toLowerCase() === "set-cookie" && header.value.startsWith("recapture_session="))?.value;
+    response
+      .headersArray()
+      .find(
+        (header) =>
+          header.name.toLowerCase() === "set-cookie" && header.value.startsWith("recapture_session="),
+      )?.value;
 
-  test("is HttpOnly, SameSite=Lax and site-wide; Secure when the request came over HTTPS", async ({ baseURL }) => {
+  test("is HttpOnly, SameSite=Lax and site-wide; Secure when the request came over HTTPS", async ({
+    baseURL,
+  }) => {
     const context = await playwrightRequest.newContext({ baseURL });
     const plain = sessionCookie(await signIn(context, { Origin: baseURL! }));
     expect(plain).toMatch(/; HttpOnly/i);
@@ -132,7 +166,9 @@ test.describe("session cookie", () => {
     expect(plain).not.toMatch(/; Secure/i);
 
     const httpsOrigin = baseURL!.replace(/^http:/, "https:");
-    const secure = sessionCookie(await signIn(context, { Origin: httpsOrigin, "X-Forwarded-Proto": "https" }));
+    const secure = sessionCookie(
+      await signIn(context, { Origin: httpsOrigin, "X-Forwarded-Proto": "https" }),
+    );
     expect(secure).toMatch(/; Secure/i);
     expect(secure).toMatch(/; HttpOnly/i);
     expect(secure).toMatch(/; SameSite=Lax/i);
@@ -161,21 +197,35 @@ test.describe("live mode", () => {
     EMULATOR_DB: `${dir}/emulator.db`,
   });
 
-  test("demo accounts are never created; the first admin comes from the users CLI", async ({ page, baseURL }) => {
+  test("demo accounts are never created; the first admin comes from the users CLI", async ({
+    page,
+    baseURL,
+  }) => {
     test.setTimeout(120_000);
     const port = Number(new URL(baseURL!).port) + 50;
     const liveURL = `http://localhost:${port}`;
     const env = liveEnv(port, mkdtempSync(join(tmpdir(), "recapture-live-")));
-    const server = spawn("npx", ["next", "start", "-p", String(port)], { env, stdio: "ignore", detached: true });
-    const live = await playwrightRequest.newContext({ baseURL: liveURL, extraHTTPHeaders: { Origin: liveURL } });
+    const server = spawn("npx", ["next", "start", "-p", String(port)], {
+      env,
+      stdio: "ignore",
+      detached: true,
+    });
+    const live = await playwrightRequest.newContext({
+      baseURL: liveURL,
+      extraHTTPHeaders: { Origin: liveURL },
+    });
     try {
       await expect
-        .poll(async () => (await live.get("/api/health").catch(() => undefined))?.status(), { timeout: 60_000 })
+        .poll(async () => (await live.get("/api/health").catch(() => undefined))?.status(), {
+          timeout: 60_000,
+        })
         .toBe(200);
       expect(await (await live.get("/api/health")).json()).toMatchObject({ mode: "live" });
 
       for (const role of ["admin", "staff", "viewer"] as const) {
-        const response = await live.post("/api/auth/sign-in", { data: { email: demoEmail(role), password: DEMO_PASSWORD } });
+        const response = await live.post("/api/auth/sign-in", {
+          data: { email: demoEmail(role), password: DEMO_PASSWORD },
+        });
         expect(response.status(), demoEmail(role)).toBe(401);
       }
       await page.goto(`${liveURL}/sign-in`);
@@ -184,14 +234,20 @@ test.describe("live mode", () => {
       await expect(page.getByText("demo-password")).toHaveCount(0);
       await expect(page.getByText("Emulator: simulated data")).toHaveCount(0);
 
-      const cli = spawnSync("npm", ["run", "--silent", "users", "--", "add", "--email", "owner@dealer.test", "--role", "admin"], {
-        env,
-        input: "owner-password-123\n",
-        encoding: "utf8",
-      });
+      const cli = spawnSync(
+        "npm",
+        ["run", "--silent", "users", "--", "add", "--email", "owner@dealer.test", "--role", "admin"],
+        {
+          env,
+          input: "owner-password-123\n",
+          encoding: "utf8",
+        },
+      );
       expect(cli.stderr).toBe("");
       expect(cli.stdout).toContain("Created admin account owner@dealer.test.");
-      const owner = await live.post("/api/auth/sign-in", { data: { email: "owner@dealer.test", password: "owner-password-123" } });
+      const owner = await live.post("/api/auth/sign-in", {
+        data: { email: "owner@dealer.test", password: "owner-password-123" },
+      });
       expect(owner.status()).toBe(200);
     } finally {
       await live.dispose();

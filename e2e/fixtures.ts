@@ -1,4 +1,10 @@
-import { test as base, expect, request as playwrightRequest, type APIRequestContext, type BrowserContextOptions } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  request as playwrightRequest,
+  type APIRequestContext,
+  type BrowserContextOptions,
+} from "@playwright/test";
 import { AppShell } from "./pages/app-shell";
 import { SignInPage } from "./pages/sign-in-page";
 import { UsersPage } from "./pages/users-page";
@@ -74,7 +80,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const contexts: APIRequestContext[] = [];
     await provide(async (role) => {
       const storageState = role ? await sessionFor(role) : undefined;
-      const context = await playwrightRequest.newContext({ baseURL, storageState, extraHTTPHeaders: { Origin: baseURL! } });
+      const context = await playwrightRequest.newContext({
+        baseURL,
+        storageState,
+        extraHTTPHeaders: { Origin: baseURL! },
+      });
       contexts.push(context);
       return context;
     });

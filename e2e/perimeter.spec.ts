@@ -3,7 +3,9 @@ import { apiRoutes, appPages, isMutating } from "./support/app-routes";
 import { expect, test } from "./fixtures";
 
 /** The header that let requests skip Next.js middleware before CVE-2025-29927 was fixed. */
-const SKIP_MIDDLEWARE = { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" };
+const SKIP_MIDDLEWARE = {
+  "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware",
+};
 
 // The emulator's test controls are open by design (404 unless EMULATOR_CONTROL=1 in emulator mode; see proxy.ts).
 const PUBLIC_API = new Set(["/api/health", "/api/auth/sign-in", "/api/emulator/sample/path"]);
@@ -14,8 +16,12 @@ const protectedPages = appPages().filter((path) => path !== "/sign-in");
 const OPEN_TO_VIEWERS = new Set(["POST /api/auth/sign-out"]);
 
 test("the route lists found the app's pages and API routes", () => {
-  expect(protectedPages).toEqual(expect.arrayContaining(["/customers", "/uploads", "/settings/users", "/settings/audit"]));
-  expect(protectedApi.map((route) => route.path)).toEqual(expect.arrayContaining(["/api/users", "/api/users/1", "/api/auth/sign-out"]));
+  expect(protectedPages).toEqual(
+    expect.arrayContaining(["/customers", "/uploads", "/settings/users", "/settings/audit"]),
+  );
+  expect(protectedApi.map((route) => route.path)).toEqual(
+    expect.arrayContaining(["/api/users", "/api/users/1", "/api/auth/sign-out"]),
+  );
 });
 
 for (const [label, headers] of [
@@ -42,7 +48,10 @@ for (const [label, headers] of [
             maxRedirects: 0,
           });
           expect(response.status(), `${method} ${path}`).toBe(401);
-          expect(await response.json(), `${method} ${path}`).toMatchObject({ success: false, error: { code: "unauthenticated" } });
+          expect(await response.json(), `${method} ${path}`).toMatchObject({
+            success: false,
+            error: { code: "unauthenticated" },
+          });
         }
       }
     });
@@ -58,7 +67,10 @@ test.describe("as a viewer", () => {
         if (OPEN_TO_VIEWERS.has(`${method} ${path}`)) continue;
         const response = await api.fetch(path, { method, data: {} });
         expect(response.status(), `${method} ${path}`).toBe(403);
-        expect(await response.json(), `${method} ${path}`).toMatchObject({ success: false, error: { code: "forbidden" } });
+        expect(await response.json(), `${method} ${path}`).toMatchObject({
+          success: false,
+          error: { code: "forbidden" },
+        });
       }
     }
   });
@@ -113,11 +125,16 @@ test.describe("writes", () => {
       data: JSON.stringify(account("plain@dealer.test")),
     });
     expect(response.status()).toBe(415);
-    expect(await response.json()).toMatchObject({ success: false, error: { code: "unsupported_media_type" } });
+    expect(await response.json()).toMatchObject({
+      success: false,
+      error: { code: "unsupported_media_type" },
+    });
   });
 
   test("that don't fit the schema get 422 with the fields named", async ({ api }) => {
-    const response = await api.post("/api/users", { data: { email: "not-an-email", role: "owner", password: "short" } });
+    const response = await api.post("/api/users", {
+      data: { email: "not-an-email", role: "owner", password: "short" },
+    });
     expect(response.status()).toBe(422);
     expect((await response.json()).error.fields).toEqual({
       email: expect.stringContaining("valid email"),

@@ -5,10 +5,17 @@ const DATE_TIME = /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;
 test.describe("account management", () => {
   test.use({ role: "admin" });
 
-  test("an admin adds an account, changes its role, disables, enables and resets its password", async ({ usersPage, baseURL, playwright }) => {
+  test("an admin adds an account, changes its role, disables, enables and resets its password", async ({
+    usersPage,
+    baseURL,
+    playwright,
+  }) => {
     const email = `sam-${Date.now()}@dealer.test`;
     const sessionOf = async (password: string) => {
-      const context = await playwright.request.newContext({ baseURL, storageState: await signInViaApi(baseURL!, email, password) });
+      const context = await playwright.request.newContext({
+        baseURL,
+        storageState: await signInViaApi(baseURL!, email, password),
+      });
       return context;
     };
 
@@ -17,7 +24,11 @@ test.describe("account management", () => {
     await expect(usersPage.row(email).getByLabel(`Role for ${email}`)).toHaveValue("staff");
 
     const sam = await sessionOf("first-password-1");
-    expect((await (await sam.get("/api/auth/session")).json()).user).toMatchObject({ email, role: "staff", name: "Sam Salesperson" });
+    expect((await (await sam.get("/api/auth/session")).json()).user).toMatchObject({
+      email,
+      role: "staff",
+      name: "Sam Salesperson",
+    });
 
     // A role change applies at the account's next request, without signing in again.
     await usersPage.changeRole(email, "Viewer");
@@ -27,18 +38,32 @@ test.describe("account management", () => {
     await usersPage.disable(email);
     expect((await sam.get("/api/auth/session")).status()).toBe(401);
     const refused = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
-    expect((await refused.post("/api/auth/sign-in", { data: { email, password: "first-password-1" } })).status()).toBe(401);
+    expect(
+      (await refused.post("/api/auth/sign-in", { data: { email, password: "first-password-1" } })).status(),
+    ).toBe(401);
 
     await usersPage.enable(email);
     await usersPage.resetPassword(email, "second-password-2");
-    expect((await refused.post("/api/auth/sign-in", { data: { email, password: "first-password-1" } })).status()).toBe(401);
-    expect((await refused.post("/api/auth/sign-in", { data: { email, password: "second-password-2" } })).status()).toBe(200);
+    expect(
+      (await refused.post("/api/auth/sign-in", { data: { email, password: "first-password-1" } })).status(),
+    ).toBe(401);
+    expect(
+      (await refused.post("/api/auth/sign-in", { data: { email, password: "second-password-2" } })).status(),
+    ).toBe(200);
     await Promise.all([sam.dispose(), refused.dispose()]);
 
-    await test.info().attach("users page", { body: await usersPage.page.screenshot({ fullPage: true }), contentType: "image/png" });
+    await test
+      .info()
+      .attach("users page", {
+        body: await usersPage.page.screenshot({ fullPage: true }),
+        contentType: "image/png",
+      });
   });
 
-  test("the add form explains what is wrong, including an email already in use", async ({ usersPage, page }) => {
+  test("the add form explains what is wrong, including an email already in use", async ({
+    usersPage,
+    page,
+  }) => {
     await usersPage.goto();
     await page.getByRole("button", { name: "Add user" }).click();
     const dialog = page.getByRole("dialog", { name: "Add user" });
@@ -63,7 +88,11 @@ test.describe("account management", () => {
 
   test("the audit log shows who did what, newest first, in dd/mm/yyyy HH:mm", async ({ page, api }) => {
     const email = `audited-${Date.now()}@dealer.test`;
-    expect((await api.post("/api/users", { data: { email, role: "viewer", password: DEMO_PASSWORD.repeat(2) } })).status()).toBe(201);
+    expect(
+      (
+        await api.post("/api/users", { data: { email, role: "viewer", password: DEMO_PASSWORD.repeat(2) } })
+      ).status(),
+    ).toBe(201);
 
     await page.goto("/settings/audit");
     const table = page.getByRole("table", { name: "Audit log entries" });

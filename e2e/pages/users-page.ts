@@ -19,7 +19,12 @@ export class UsersPage {
     return this.table.getByRole("row").filter({ hasText: email });
   }
 
-  async addUser(user: { email: string; name?: string; role: "Admin" | "Staff" | "Viewer"; password: string }) {
+  async addUser(user: {
+    email: string;
+    name?: string;
+    role: "Admin" | "Staff" | "Viewer";
+    password: string;
+  }) {
     await this.page.getByRole("button", { name: "Add user" }).click();
     const dialog = this.page.getByRole("dialog", { name: "Add user" });
     await dialog.getByLabel("Email").fill(user.email);
@@ -38,7 +43,11 @@ export class UsersPage {
 
   async disable(email: string) {
     await this.page.getByRole("button", { name: `Disable ${email}` }).click();
-    await this.page.getByRole("alertdialog").or(this.page.getByRole("dialog")).getByRole("button", { name: "Disable account" }).click();
+    await this.page
+      .getByRole("alertdialog")
+      .or(this.page.getByRole("dialog"))
+      .getByRole("button", { name: "Disable account" })
+      .click();
     await expect(this.row(email).getByText("Disabled")).toBeVisible();
   }
 

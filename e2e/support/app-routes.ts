@@ -24,13 +24,22 @@ function urlPath(file: string): string {
   const segments = relative(APP_DIR, file).split(sep).slice(0, -1);
   const path = segments
     .filter((segment) => !/^\(.*\)$/.test(segment))
-    .map((segment) => (segment.startsWith("[...") || segment.startsWith("[[...") ? "sample/path" : segment.startsWith("[") ? "1" : segment))
+    .map((segment) =>
+      segment.startsWith("[...") || segment.startsWith("[[...")
+        ? "sample/path"
+        : segment.startsWith("[")
+          ? "1"
+          : segment,
+    )
     .join("/");
   return `/${path}`;
 }
 
 export function appPages(): string[] {
-  return [...files(APP_DIR)].filter((file) => /[/\\]page\.tsx$/.test(file)).map(urlPath).sort();
+  return [...files(APP_DIR)]
+    .filter((file) => /[/\\]page\.tsx$/.test(file))
+    .map(urlPath)
+    .sort();
 }
 
 export function apiRoutes(): { path: string; methods: Method[] }[] {
@@ -40,7 +49,9 @@ export function apiRoutes(): { path: string; methods: Method[] }[] {
       const source = readFileSync(file, "utf8");
       // `export const POST = …`, `export async function POST`, `export { forward as POST }`
       const methods = METHODS.filter((method) =>
-        new RegExp(`export\\s+(const|async\\s+function|function)\\s+${method}\\b|export\\s*\\{[^}]*\\bas\\s+${method}\\b`).test(source),
+        new RegExp(
+          `export\\s+(const|async\\s+function|function)\\s+${method}\\b|export\\s*\\{[^}]*\\bas\\s+${method}\\b`,
+        ).test(source),
       );
       return { path: urlPath(file), methods };
     })

@@ -90,7 +90,7 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
         className="mt-4 flex items-center justify-between text-sm text-slate-600"
       >
         <p>
-          Page {page} of {pages} · {total.toLocaleString("en-AU")} entries
+          Page {page} of {pages} · {total.toLocaleString("en-AU")} {total === 1 ? "entry" : "entries"}
         </p>
         <div className="flex gap-2">
           {page > 1 && (

@@ -1,0 +1,109 @@
+import { NextRequest } from "next/server";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { SESSION_COOKIE, sealSessionToken } from "@/lib/server/auth/cookie";
+import { createSession } from "@/lib/server/auth/sessions";
+import { closeDatabase } from "@/lib/server/db";
+import { insertUser } from "@/lib/server/db/users";
+import { readJson } from "./read-json";
+import { route } from "./route";
+
+vi.stubEnv("DATABASE_URL", ":memory:");
+vi.stubEnv("RECAPTURE_API_KEY", "");
+
+const ORIGIN = "http://localhost:3000";
+let cookies: Record<"viewer" | "staff", string>;
+
+beforeEach(async () => {
+  const cookieFor = async (role: "viewer" | "staff") => {
+    const user = insertUser({ email: `${role}@dealer.test`, name: null, role, passwordHash: "x" })!;
+    return `${SESSION_COOKIE}=${await sealSessionToken(createSession(user.id))}`;
+  };
+  cookies = { viewer: await cookieFor("viewer"), staff: await cookieFor("staff") };
+});
+afterEach(() => closeDatabase());
+
+function call(
+  handler: ReturnType<typeof route<{ id: string }>>,
+  init: { method?: string; cookie?: string; headers?: Record<string, string>; body?: string },
+) {
+  const request = new NextRequest(`${ORIGIN}/api/things/7`, {
+    method: init.method ?? "GET",
+    body: init.body,
+    headers: { host: "localhost:3000", ...(init.cookie ? { cookie: init.cookie } : {}), ...init.headers },
+  });
+  return handler(request, { params: Promise.resolve({ id: "7" }) });
+}
+
+const echo = route<{ id: string }>({ role: "staff" }, async ({ user, params }) =>
+  Response.json({ email: user.email, id: params.id }),
+);
+// A constructed Request has no Content-Length of its own; one from the network always does (or is chunked).
+const json = { origin: ORIGIN, "content-type": "application/json", "content-length": "2" };
+
+describe("route()", () => {
+  it("answers 401 JSON without a session, whatever headers claim", async () => {
+    const attempts: Record<string, string>[] = [
+      {},
+      { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" },
+    ];
+    for (const headers of attempts) {
+      const response = await call(echo, { headers });
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ success: false, error: { code: "unauthenticated" } });
+    }
+    expect((await call(echo, { cookie: `${SESSION_COOKIE}=forged` })).status).toBe(401);
+  });
+
+  it("answers 403 below the route's role, and runs the handler with the user and params otherwise", async () => {
+    expect((await call(echo, { cookie: cookies.viewer })).status).toBe(403);
+    const response = await call(echo, { cookie: cookies.staff });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ email: "staff@dealer.test", id: "7" });
+  });
+
+  it("lets any signed-in account through by default", async () => {
+    const open = route<{ id: string }>({}, async () => new Response(null, { status: 204 }));
+    expect((await call(open, { cookie: cookies.viewer })).status).toBe(204);
+  });
+
+  it("refuses a cross-origin write with 403 and a non-JSON write with 415, before the handler runs", async () => {
+    const handler = vi.fn(async () => new Response(null, { status: 204 }));
+    const write = route<{ id: string }>({ role: "staff" }, handler);
+    const cross = await call(write, {
+      method: "POST",
+      cookie: cookies.staff,
+      headers: { ...json, origin: "http://evil.example" },
+      body: "{}",
+    });
+    expect(cross.status).toBe(403);
+    const plain = await call(write, {
+      method: "POST",
+      cookie: cookies.staff,
+      headers: { origin: ORIGIN, "content-type": "text/plain", "content-length": "2" },
+      body: "{}",
+    });
+    expect(plain.status).toBe(415);
+    expect(handler).not.toHaveBeenCalled();
+    expect(
+      (await call(write, { method: "DELETE", cookie: cookies.staff, headers: { origin: ORIGIN } })).status,
+    ).toBe(204);
+  });
+
+  it("turns what the handler throws into the one error shape", async () => {
+    const strict = route<{ id: string }>({}, async ({ request }) =>
+      Response.json(await readJson(request, z.object({ rego: z.string("Rego is required") }))),
+    );
+    const response = await call(strict, {
+      method: "POST",
+      cookie: cookies.viewer,
+      headers: json,
+      body: "{}",
+    });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({
+      success: false,
+      error: { code: "invalid_input", message: "Rego is required", fields: { rego: "Rego is required" } },
+    });
+  });
+});
