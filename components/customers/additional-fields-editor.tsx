@@ -21,7 +21,7 @@ export function AdditionalFieldsEditor() {
   return (
     <fieldset className="flex flex-col gap-3">
       <legend className="text-sm font-medium text-slate-800">Additional fields</legend>
-      <p className="-mt-1 text-xs text-slate-500">
+      <p className="mt-1 text-xs text-slate-500">
         Anything else to keep with the customer, such as the source or a salesperson.
       </p>
       {fields.length > 0 && (

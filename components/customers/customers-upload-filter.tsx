@@ -54,7 +54,7 @@ export function CustomersUploadFilter({ uploadId, onChange }: CustomersUploadFil
           autoComplete="off"
           aria-invalid={Boolean(error)}
           aria-describedby={error ? errorId : undefined}
-          className="w-96 max-w-full font-mono text-xs"
+          className="w-[26rem] max-w-full font-mono text-xs"
         />
         <Button type="submit" variant="secondary" size="sm">
           Filter

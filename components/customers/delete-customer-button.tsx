@@ -36,11 +36,7 @@ export function DeleteCustomerButton({ customer, backHref }: DeleteCustomerButto
 
   return (
     <ConfirmDialog
-      trigger={
-        <Button variant="secondary" className="text-red-700 hover:bg-red-50">
-          Delete
-        </Button>
-      }
+      trigger={<Button variant="secondary">Delete</Button>}
       open={open}
       onOpenChange={setOpen}
       title={`Delete ${label}?`}

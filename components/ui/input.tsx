@@ -2,10 +2,15 @@ import type { InputHTMLAttributes } from "react";
 
 export type InputProps = InputHTMLAttributes<HTMLInputElement>;
 
+/** Full width unless the caller gives a width (`w-…`): two width classes can't be ordered from here. */
+function widthClass(className: string): string {
+  return /(^|\s)w-/.test(className) ? "" : "w-full";
+}
+
 export function Input({ className = "", ...props }: InputProps) {
   return (
     <input
-      className={`h-9 w-full rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm placeholder:text-slate-400 disabled:bg-slate-100 aria-[invalid=true]:border-red-500 ${className}`}
+      className={`h-9 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm placeholder:text-slate-400 disabled:bg-slate-100 aria-[invalid=true]:border-red-500 ${widthClass(className)} ${className}`}
       {...props}
     />
   );
