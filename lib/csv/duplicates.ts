@@ -89,10 +89,9 @@ function markRepeats(of: Int32Array, customers: readonly UploadCustomer[], rows:
   }
 }
 
-export function findDuplicates(customers: readonly UploadCustomer[], ownStatus: OwnStatus): Duplicates {
-  const of = new Int32Array(customers.length);
-  markRepeats(of, customers, undefined, ownStatus);
-  return { of };
+/** Decides the duplicates of the whole file into `duplicates.of`, sized for its rows. */
+export function markAllDuplicates(duplicates: Duplicates, customers: readonly UploadCustomer[], ownStatus: OwnStatus): void {
+  markRepeats(duplicates.of, customers, undefined, ownStatus);
 }
 
 function addRow(rowsByKey: RowsByKey, key: string | undefined, row: number) {

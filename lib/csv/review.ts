@@ -1,7 +1,7 @@
 import type { Region } from "@/lib/recapture/regions";
 import type { ColumnMapping } from "@/lib/csv/column-mapping";
 import { CsvFileError } from "@/lib/csv/csv-file-error";
-import { findDuplicates, updateDuplicates, type DuplicatePolicy, type Duplicates } from "@/lib/csv/duplicates";
+import { markAllDuplicates, updateDuplicates, type DuplicatePolicy, type Duplicates } from "@/lib/csv/duplicates";
 import { isBlankRow } from "@/lib/csv/parse";
 import { ROW_ERROR, ROW_OK, ROW_WARNING, createRowChecker, type RowChecker, type RowProblem, type UploadCustomer } from "@/lib/csv/row-check";
 
@@ -109,11 +109,12 @@ export function createReview(fileRows: readonly string[][], options: ReviewOptio
     customers: [],
     problems: new Map(),
     ownStatus: new Uint8Array(rows.length),
-    duplicates: { of: new Int32Array(0) },
+    duplicates: { of: new Int32Array(rows.length) },
     checkRow: createRowChecker(headers, mapping, region),
   };
   for (let row = 0; row < rows.length; row++) checkInto(review, row);
-  return { ...review, duplicates: findDuplicates(review.customers, review.ownStatus) };
+  markAllDuplicates(review.duplicates, review.customers, review.ownStatus);
+  return review;
 }
 
 /**
