@@ -49,10 +49,7 @@ export async function createAccount(input: {
     role: input.role,
     passwordHash: await hashPassword(input.password),
   });
-  if (!user)
-    throw new HttpError(409, "email_taken", "An account with that email already exists.", {
-      email: "Already in use",
-    });
+  if (!user) throw emailTaken();
   return user;
 }
 
@@ -84,3 +81,7 @@ export async function resetPassword(id: number, password: string): Promise<UserR
 }
 
 const accountNotFound = () => new HttpError(404, "not_found", "That account doesn't exist.");
+const emailTaken = () =>
+  new HttpError(409, "email_taken", "An account with that email already exists.", {
+    email: "Already in use",
+  });

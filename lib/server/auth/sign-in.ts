@@ -18,46 +18,39 @@ const throttle = () =>
  * address and per email; after 5 in a minute either one must wait, and it is
  * told how long (429 with Retry-After).
  */
-export async function signIn(input: {
-  email: string;
-  password: string;
-  ip: string;
-}): Promise<{ user: SessionUser; token: string }> {
+export async function signIn(input: SignInAttempt): Promise<{ user: SessionUser; token: string }> {
   const keys = [`ip:${input.ip}`, `email:${input.email}`];
   const wait = Math.max(...keys.map((key) => throttle().waitSeconds(key)));
   if (wait > 0) {
-    audit({
-      user: null,
-      action: "auth.sign_in",
-      target: input.email,
-      outcome: "failure",
-      detail: `throttled (${input.ip})`,
-    });
-    throw new HttpError(
-      429,
-      "too_many_attempts",
-      `Too many sign-in attempts. Try again in ${wait} seconds.`,
-      undefined,
-      {
-        retryAfterSeconds: wait,
-      },
-    );
+    auditFailure(input, "throttled");
+    const message = `Too many sign-in attempts. Try again in ${wait} seconds.`;
+    throw new HttpError(429, "too_many_attempts", message, undefined, { retryAfterSeconds: wait });
   }
 
   const user = await authenticate(input.email, input.password);
   if (!user) {
     for (const key of keys) throttle().recordFailure(key);
-    audit({
-      user: null,
-      action: "auth.sign_in",
-      target: input.email,
-      outcome: "failure",
-      detail: `wrong credentials (${input.ip})`,
-    });
+    auditFailure(input, "wrong credentials");
     throw new HttpError(401, "invalid_credentials", SIGN_IN_FAILED);
   }
 
   throttle().clear(`email:${input.email}`);
   audit({ user, action: "auth.sign_in", target: user.email, outcome: "success" });
   return { user, token: createSession(user.id) };
+}
+
+interface SignInAttempt {
+  email: string;
+  password: string;
+  ip: string;
+}
+
+function auditFailure(input: SignInAttempt, reason: string): void {
+  audit({
+    user: null,
+    action: "auth.sign_in",
+    target: input.email,
+    outcome: "failure",
+    detail: `${reason} (${input.ip})`,
+  });
 }

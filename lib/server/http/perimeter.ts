@@ -4,7 +4,7 @@ import { publicOrigin } from "./request-info";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export const isMutating = (method: string) => MUTATING.has(method.toUpperCase());
+const isMutating = (method: string) => MUTATING.has(method.toUpperCase());
 
 /**
  * Cross-site request forgery guard for writes. Browsers label every request
