@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiFetch, retryUnlessClientError } from "@/lib/queries/api";
 import { uploadResponseSchema, type Upload } from "@/lib/recapture/schemas";
-import { pollInterval, reconnectDelay } from "@/lib/uploads/polling";
+import { LIST_POLL_MS, pollInterval, reconnectDelay } from "@/lib/uploads/polling";
 import { countersOf, isFinished, uploadState } from "@/lib/uploads/progress";
 import {
   registerPageSchema,
@@ -17,6 +17,8 @@ const REGISTER_URL = "/api/uploads";
 const registeredUploadUrl = (uploadId: string) => `${REGISTER_URL}/${encodeURIComponent(uploadId)}`;
 const liveUploadUrl = ({ id, region }: UploadPart) =>
   `/api/recapture/upload/${encodeURIComponent(id)}?${new URLSearchParams({ region })}`;
+
+const isHidden = () => typeof document !== "undefined" && document.visibilityState === "hidden";
 
 /** Where the rows the wizard did not send can be downloaded. */
 export const notSentFileUrl = (uploadId: string) => `${registeredUploadUrl(uploadId)}/not-sent`;
@@ -54,6 +56,16 @@ export const uploadQueries = {
       queryFn: async ({ signal }) =>
         (await apiFetch(registeredUploadUrl(uploadId), { signal }, registeredUploadResponseSchema)).upload,
       retry: retryUnlessClientError,
+      // Read again now and then while a part runs, so a cancel made on another computer shows here too.
+      refetchInterval: (query) =>
+        pollInterval({
+          finished:
+            query.state.data?.parts.every((part) =>
+              isFinished(uploadState(part, part.cancelledAt !== null)),
+            ) ?? true,
+          hidden: isHidden(),
+          activeMs: LIST_POLL_MS,
+        }),
     }),
   live: () => [...uploadQueries.all(), "live"] as const,
   /**
@@ -82,7 +94,7 @@ export const uploadQueries = {
           finished:
             (query.state.status === "error" && isLastingFailure(query.state.error)) ||
             finished(query.state.data ?? lastKnownUpload(part)),
-          hidden: typeof document !== "undefined" && document.visibilityState === "hidden",
+          hidden: isHidden(),
           activeMs: options.activeMs,
         }),
       refetchIntervalInBackground: true,

@@ -7,7 +7,7 @@
 export const ACTIVE_POLL_MS = 1_000;
 /** A hidden tab still notices completion, at a tenth of the load. */
 export const HIDDEN_POLL_MS = 10_000;
-/** The register list shows many uploads at once, so each is checked less often. */
+/** The register list shows many uploads at once, so each is checked less often; so is the register's own record. */
 export const LIST_POLL_MS = 5_000;
 
 export function pollInterval(options: {

@@ -98,6 +98,17 @@ describe("recordProgress and recordCancellation", () => {
     });
   });
 
+  it("never takes the counters back when an older answer arrives late", () => {
+    const queued = upload();
+    sent(queued);
+    recordProgress({ ...queued, total_processed_customers: 3_000, total_errors: 2 }, minute(2));
+    recordProgress({ ...queued, total_processed_customers: 2_900, total_errors: 1 }, minute(3));
+    expect(findRegisteredUpload(queued.id)?.parts[0]).toMatchObject({
+      totalProcessed: 3_000,
+      totalErrors: 2,
+    });
+  });
+
   it("ignores uploads that aren't registered", () => {
     recordProgress(upload());
     expect(listRegisteredUploads({ page: 1, pageSize: 20 }).total).toBe(0);

@@ -187,20 +187,28 @@ export function recordSentUpload(upload: Upload, context: { region: Region; user
   }
 }
 
-/** Keeps the counters the API last reported, so the register and a reload show them without asking again. */
+/**
+ * Keeps the counters the API last reported, so the register and a reload show
+ * them without asking again. Counters only grow, so an answer that arrives
+ * late (a poll overtaken by a cancel) never takes them back.
+ */
 export function recordProgress(upload: Upload, now = new Date()): void {
   db()
     .prepare(
-      `UPDATE uploads SET total_uploaded = ?, total_processed = ?, total_errors = ?, checked_at = ?
-       WHERE id = ?`,
+      `UPDATE uploads SET
+         total_uploaded = @uploaded,
+         total_processed = CASE WHEN @processed > total_processed THEN @processed ELSE total_processed END,
+         total_errors = CASE WHEN @errors > total_errors THEN @errors ELSE total_errors END,
+         checked_at = @at
+       WHERE id = @id`,
     )
-    .run(
-      upload.total_uploaded_customers,
-      upload.total_processed_customers,
-      upload.total_errors,
-      now.toISOString(),
-      upload.id,
-    );
+    .run({
+      id: upload.id,
+      uploaded: upload.total_uploaded_customers,
+      processed: upload.total_processed_customers,
+      errors: upload.total_errors,
+      at: now.toISOString(),
+    });
 }
 
 /**

@@ -1,9 +1,14 @@
+import { DEFAULT_MAX_FILE_BYTES } from "@/lib/csv/decode";
 import { readJson, route } from "@/lib/server/http";
 import { recordBatch } from "@/lib/server/uploads/register";
 import { recordBatchRequestSchema } from "@/lib/uploads/register-schemas";
 
+// Every row of the largest file the wizard accepts may come back as not sent, plus its
+// `problem` column and JSON escaping, so twice the file limit.
+const MAX_BATCH_BYTES = 2 * DEFAULT_MAX_FILE_BYTES;
+
 /** The wizard's last step: the parts it sent, grouped as one file with its counts and rows not sent. */
 export const POST = route({ role: "staff" }, async ({ request }) => {
-  const batch = await readJson(request, recordBatchRequestSchema);
+  const batch = await readJson(request, recordBatchRequestSchema, { maxBytes: MAX_BATCH_BYTES });
   return Response.json({ success: true, upload: recordBatch(batch) }, { status: 201 });
 });

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { notSentFileName } from "./not-sent-file";
+import {
+  recordBatchRequestSchema,
+  registerPageQuerySchema,
+  trackUploadRequestSchema,
+} from "./register-schemas";
+
+const PART = "99aa2d8e-348b-4321-beeb-f2fa67bab3eb";
+const batch = {
+  name: "June trade-ins",
+  fileName: "june.csv",
+  rowsInFile: 10,
+  sent: 8,
+  notSent: 2,
+  notSentCsv: "rego,problem\n",
+  uploadIds: [PART],
+};
+
+const messages = (input: unknown) =>
+  recordBatchRequestSchema
+    .safeParse(input)
+    .error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) ?? [];
+
+describe("recordBatchRequestSchema (the wizard's contract)", () => {
+  it("accepts counts that add up, with the rows not sent", () => {
+    expect(messages(batch)).toEqual([]);
+    expect(messages({ ...batch, notSent: 0, sent: 10, notSentCsv: undefined })).toEqual([]);
+  });
+
+  it("refuses counts that don't add up", () => {
+    expect(messages({ ...batch, sent: 9 })).toEqual([
+      "rowsInFile: The counts don't add up: 9 sent and 2 not sent, but 10 rows in the file",
+    ]);
+  });
+
+  it("needs the file of rows not sent when some were not sent", () => {
+    expect(messages({ ...batch, notSentCsv: undefined })).toEqual([
+      "notSentCsv: Include the file of rows not sent",
+    ]);
+  });
+
+  it("needs distinct, well-formed upload ids", () => {
+    expect(messages({ ...batch, uploadIds: [] })).toEqual(["uploadIds: List the upload ids of the parts"]);
+    expect(messages({ ...batch, uploadIds: [PART, PART] })).toEqual([
+      "uploadIds: An upload id is listed twice",
+    ]);
+    expect(messages({ ...batch, uploadIds: ["../customers"] })).toEqual(["uploadIds.0: Invalid upload ID"]);
+  });
+});
+
+describe("trackUploadRequestSchema", () => {
+  it("trims the pasted id and explains the expected form", () => {
+    expect(trackUploadRequestSchema.parse({ uploadId: `  ${PART}\n` })).toEqual({ uploadId: PART });
+    expect(trackUploadRequestSchema.safeParse({ uploadId: "upload 7" }).error?.issues[0]?.message).toBe(
+      "An upload id looks like 99aa2d8e-348b-4321-beeb-f2fa67bab3eb",
+    );
+  });
+});
+
+describe("registerPageQuerySchema", () => {
+  it("falls back to the first page of 25 for anything unreadable", () => {
+    expect(registerPageQuerySchema.parse({ page: "3", pageSize: "50" })).toEqual({ page: 3, pageSize: 50 });
+    expect(registerPageQuerySchema.parse({ page: "-1", pageSize: "9999" })).toEqual({
+      page: 1,
+      pageSize: 25,
+    });
+    expect(registerPageQuerySchema.parse({})).toEqual({ page: 1, pageSize: 25 });
+  });
+});
+
+describe("notSentFileName", () => {
+  it("names the download after the original file", () => {
+    expect(notSentFileName("march-service.csv")).toBe("march-service - rows not sent.csv");
+    expect(notSentFileName("Export.TSV")).toBe("Export - rows not sent.csv");
+    expect(notSentFileName("dms export")).toBe("dms export - rows not sent.csv");
+  });
+});
