@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_PATH_HEADER, signInPath } from "@/lib/auth/next-path";
 import { SESSION_COOKIE, unsealSessionToken } from "@/lib/server/auth/cookie";
-import { errorResponse } from "@/lib/server/http/errors";
+import { notSignedIn, toErrorResponse } from "@/lib/server/http/errors";
 import { publicOrigin } from "@/lib/server/http/request-info";
 
 /**
@@ -20,15 +20,11 @@ export async function proxy(request: NextRequest) {
 
   const token = await unsealSessionToken(request.cookies.get(SESSION_COOKIE)?.value);
   if (!token) {
-    if (pathname.startsWith("/api/")) {
-      return errorResponse(
-        401,
-        "unauthenticated",
-        "You're not signed in, or your session has ended. Please sign in again.",
-      );
-    }
+    if (pathname.startsWith("/api/")) return toErrorResponse(notSignedIn());
     // Not request.url: behind `next start` that names the server's own host, not the address the browser used.
-    return NextResponse.redirect(new URL(signInPath(`${pathname}${search}`), publicOrigin(request.headers, request.nextUrl)));
+    return NextResponse.redirect(
+      new URL(signInPath(`${pathname}${search}`), publicOrigin(request.headers, request.nextUrl)),
+    );
   }
 
   const headers = new Headers(request.headers);

@@ -21,6 +21,14 @@ export class HttpError extends Error {
   }
 }
 
+/** No session, or one that has ended: said the same way by proxy.ts and by every route handler. */
+export const notSignedIn = () =>
+  new HttpError(
+    401,
+    "unauthenticated",
+    "You're not signed in, or your session has ended. Please sign in again.",
+  );
+
 /** The one error body every API route answers with. */
 export function errorResponse(
   status: number,

@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { userFromRequest } from "@/lib/server/auth/current-user";
 import type { SessionUser } from "@/lib/server/auth/sessions";
-import { HttpError, toErrorResponse } from "./errors";
+import { HttpError, notSignedIn, toErrorResponse } from "./errors";
 import { assertWritePerimeter } from "./perimeter";
 
 export interface RouteOptions {
@@ -33,12 +33,7 @@ export function route<P = Record<string, string>>(
   return async (request, context) => {
     try {
       const user = await userFromRequest(request);
-      if (!user)
-        throw new HttpError(
-          401,
-          "unauthenticated",
-          "You're not signed in, or your session has ended. Please sign in again.",
-        );
+      if (!user) throw notSignedIn();
       if (!hasRole(user.role, options.role ?? "viewer")) {
         throw new HttpError(403, "forbidden", "Your account's role doesn't allow this.");
       }
