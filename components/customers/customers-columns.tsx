@@ -36,6 +36,8 @@ export function customerColumns({ timeZone, from }: CustomerColumnsOptions) {
       cell: ({ row }) => (
         <Link
           href={customerHref(row.original.id, from)}
+          // Up to 500 links per page: prefetching each customer's page would cost more than it saves.
+          prefetch={false}
           className="font-semibold text-brand-700 underline-offset-2 hover:underline"
         >
           {row.original.rego ?? <span className="font-normal italic">No rego</span>}
