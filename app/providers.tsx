@@ -16,7 +16,8 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       {children}
-      <Toaster position="top-right" richColors closeButton />
+      {/* Default (not richColors) toast colours: the rich error palette fails colour contrast. */}
+      <Toaster position="top-right" closeButton />
     </QueryClientProvider>
   );
 }
