@@ -28,7 +28,7 @@ export function controlRoutes(ctx: EmulatorContext) {
       c.json({
         success: true,
         accounts: accounts.count(),
-        process_rate: ctx.options.processRate,
+        process_rate: ctx.processor.rate(),
         rate_limit_per_minute: ctx.rateLimiter.perMinute,
         faults: faults.current(),
       }),
@@ -46,6 +46,11 @@ export function controlRoutes(ctx: EmulatorContext) {
       const account = headerAccount(c) ?? accounts.first();
       if (!account) throw new ApiError(400, "No API keys are configured");
       return c.json({ success: true, ...loadDemoData(store, { account, region, now: ctx.now() }) });
+    })
+    .put("/process-rate", async (c) => {
+      const { process_rate } = await readBody(c, z.object({ process_rate: z.number().int().min(0) }));
+      ctx.processor.setRate(process_rate);
+      return c.json({ success: true, process_rate });
     })
     .get("/faults", (c) => c.json({ success: true, faults: faults.current() }))
     .put("/faults", async (c) => {

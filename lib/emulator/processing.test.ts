@@ -152,4 +152,23 @@ describe("queued upload processing", () => {
     );
     expect(listed.body.total).toBe(frozen.total_processed_customers - frozen.total_errors);
   });
+
+  it("changes its processing rate at run time through the control API", async () => {
+    emulator = await startEmulatorServer({ processRate: 0 });
+    const slowed = await emulator.call<{ process_rate: number }>("PUT", "/__emulator/process-rate", {
+      body: { process_rate: 100 },
+    });
+    expect(slowed.body.process_rate).toBe(100);
+    const queued = await upload(emulator, { customers: Array.from({ length: 1_000 }, (_, i) => ({ rego: `S${i}` })) });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const progress = async () =>
+      (await emulator!.call<{ upload: Upload }>("GET", `/v2/recapture/upload/${queued.id}?region=au`)).body.upload
+        .total_processed_customers;
+    // About 100/s after the slow-down, so far from the 1,000 an unthrottled emulator finishes at once.
+    expect(await progress()).toBeLessThan(200);
+
+    await emulator.call("PUT", "/__emulator/process-rate", { body: { process_rate: 0 } });
+    await expect.poll(progress).toBe(1_000);
+    expect((await emulator.call<{ process_rate: number }>("GET", "/__emulator")).body.process_rate).toBe(0);
+  });
 });

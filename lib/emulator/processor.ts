@@ -18,7 +18,8 @@ const TICK_MS = 100;
 export type Processor = ReturnType<typeof createProcessor>;
 
 export function createProcessor(options: { store: Store; processRate: number; now: () => number }) {
-  const { store, processRate, now } = options;
+  const { store, now } = options;
+  let processRate = options.processRate;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
 
@@ -117,11 +118,21 @@ export function createProcessor(options: { store: Store; processRate: number; no
     schedule(() => step(tick, TICK_MS), TICK_MS);
   }
 
+  function wake() {
+    if (closed || timer !== undefined || !store.hasQueuedUpload()) return;
+    start();
+  }
+
   return {
     /** Starts processing if there is queued work and it is not already running. */
-    wake() {
-      if (closed || timer !== undefined || !store.hasQueuedUpload()) return;
-      start();
+    wake,
+    rate: () => processRate,
+    /** Changes the rate at run time (tests slow it down to watch progress); work in hand carries on at the new rate. */
+    setRate(rate: number) {
+      processRate = rate;
+      clearTimeout(timer);
+      timer = undefined;
+      wake();
     },
     close() {
       closed = true;
