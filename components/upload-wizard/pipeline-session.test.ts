@@ -41,6 +41,11 @@ describe("pipeline session", () => {
     expect(columns.fittingDateFormats[saleDate]).toEqual(expect.arrayContaining(["dmy", "mdy"]));
   });
 
+  it("reads a date column's format from its readable values, so one impossible date doesn't hide it", async () => {
+    const { columns } = await reviewed("bom-crlf.csv");
+    expect(columns.fittingDateFormats[columns.headers.indexOf("Date Sold")]).toEqual(["dmy"]);
+  });
+
   it("pages through a filter that stays put while a row is fixed", async () => {
     const { session, counts } = await reviewed("bom-crlf.csv");
     const problems = await session.handle({ type: "filter", filter: "not-sent" });

@@ -1,9 +1,9 @@
 import {
   applyCellEdit,
   autoMapColumns,
-  buildUploadPayloads,
   columnSamples,
   createReview,
+  DATE_FORMATS,
   decodeCsvBytes,
   detectDateFormats,
   detectHeaderRow,
@@ -12,11 +12,13 @@ import {
   mappingSignature,
   notSentCsv,
   parseCsvText,
+  parseDate,
   reviewCounts,
   reviewedRow,
   sampleRows,
   type Review,
 } from "@/lib/csv";
+import { partBodies } from "@/components/upload-wizard/part-bodies";
 import type { PipelineRequest, PipelineRequestOf, PipelineRequestType, PipelineResults } from "@/components/upload-wizard/pipeline-protocol";
 
 const PREVIEW_ROWS = 15;
@@ -24,6 +26,14 @@ const PREVIEW_CELL_LENGTH = 80;
 const SAMPLES_PER_COLUMN = 4;
 // As many rows as the auto-mapper reads to choose a date format, spread through the file.
 const DATE_FORMAT_SAMPLE_ROWS = 1000;
+
+/**
+ * A column's values that read as a date in some format. One impossible date (31/02) would
+ * otherwise rule out every format, and the column needs its format more than ever.
+ */
+function readableDates(rows: readonly (readonly string[])[], column: number): string[] {
+  return rows.map((row) => row[column] ?? "").filter((value) => DATE_FORMATS.some((format) => parseDate(value, format) !== undefined));
+}
 
 type Handlers = { [K in PipelineRequestType]: (request: PipelineRequestOf<K>) => PipelineResults[K] | Promise<PipelineResults[K]> };
 
@@ -81,7 +91,7 @@ export function createPipelineSession(report: (message: string) => void): Pipeli
         signature: mappingSignature(headers),
         suggestedMapping: autoMapColumns(headers, dataRows),
         samples: headers.map((_, column) => columnSamples(dataRows, column, SAMPLES_PER_COLUMN)),
-        fittingDateFormats: headers.map((_, column) => detectDateFormats(dateSample.map((row) => row[column] ?? ""))),
+        fittingDateFormats: headers.map((_, column) => detectDateFormats(readableDates(dateSample, column))),
       };
     },
 
@@ -114,7 +124,7 @@ export function createPipelineSession(report: (message: string) => void): Pipeli
 
     payloads({ settings, maxCustomersPerUpload }) {
       report("Preparing the upload…");
-      return buildUploadPayloads(currentReview(), settings, maxCustomersPerUpload).map((payload) => JSON.stringify(payload));
+      return partBodies(currentReview(), settings, maxCustomersPerUpload);
     },
 
     "not-sent-csv"() {

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { NotSentDownloadButton } from "@/components/upload-wizard/not-sent-download-button";
-import { uploadSettings, type SettingsValues } from "@/components/upload-wizard/settings-form";
+import type { SettingsValues } from "@/components/upload-wizard/settings-form";
 import { StepActions } from "@/components/upload-wizard/step-actions";
 import type { Pipeline } from "@/components/upload-wizard/use-pipeline";
 import { useSendUpload, type SendState } from "@/components/upload-wizard/use-send-upload";
@@ -26,7 +26,6 @@ export interface SubmitStepProps {
 const n = (value: number) => value.toLocaleString("en-AU");
 
 function progressText({ stage, parts, accepted }: SendState): string {
-  if (stage === "prepare") return "Preparing the upload…";
   if (stage === "record") return "Adding the upload to the uploads list…";
   return parts > 1 ? `Sending part ${accepted.length + 1} of ${parts}…` : "Sending the upload…";
 }
@@ -38,9 +37,8 @@ function failureTitle({ stage, parts, accepted }: SendState): string {
 }
 
 export function SubmitStep({ run, fileName, counts, settings, maxCustomersPerUpload, onLockedChange, onBack }: SubmitStepProps) {
-  const { state, send } = useSendUpload({ run, fileName, counts, settings: uploadSettings(settings), maxCustomersPerUpload });
+  const { state, send } = useSendUpload({ run, fileName, counts, settings, maxCustomersPerUpload });
   const locked = state.phase === "working" || state.phase === "done" || state.accepted.length > 0;
-  const expectedParts = Math.ceil(counts.sent / maxCustomersPerUpload);
 
   useEffect(() => onLockedChange(locked), [locked, onLockedChange]);
 
@@ -48,7 +46,7 @@ export function SubmitStep({ run, fileName, counts, settings, maxCustomersPerUpl
     ["Upload name", settings.name],
     [
       "Customers to send",
-      expectedParts > 1 ? `${n(counts.sent)}, in ${expectedParts} parts of at most ${n(maxCustomersPerUpload)}` : n(counts.sent),
+      state.parts > 1 ? `${n(counts.sent)}, in ${state.parts} parts sent one after another` : n(counts.sent),
     ],
     ["Rows not sent", counts.notSent > 0 ? `${n(counts.notSent)} (download them below to fix)` : "None"],
     ["Monitoring", [settings.monitorStart && `from ${settings.monitorStart}`, settings.monitorEnd && `until ${settings.monitorEnd}`].filter(Boolean).join(" ") || "From now on, with no end date"],
@@ -118,7 +116,7 @@ export function SubmitStep({ run, fileName, counts, settings, maxCustomersPerUpl
         }
       >
         <NotSentDownloadButton run={run} fileName={fileName} notSent={counts.notSent} />
-        <Button onClick={send} disabled={state.phase === "working" || state.phase === "done"}>
+        <Button onClick={send} disabled={state.phase === "preparing" || state.phase === "working" || state.phase === "done"}>
           {state.phase === "failed" ? "Try again" : `Send ${n(counts.sent)} customers`}
         </Button>
       </StepActions>
