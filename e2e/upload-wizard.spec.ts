@@ -6,7 +6,9 @@ const UPLOAD_ID_URL = /\/uploads\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4
 test.describe("upload wizard", () => {
   test.use({ role: "staff" });
 
-  test("a dropped BOM + CRLF export: map, fix a bad cell, download what isn't sent, send, land on progress", async ({ page }) => {
+  test("a dropped BOM + CRLF export: map, fix a bad cell, download what isn't sent, send, land on progress", async ({
+    page,
+  }) => {
     const wizard = new UploadWizardPage(page);
     await wizard.goto();
     await wizard.screenshot("1-file");
@@ -43,7 +45,9 @@ test.describe("upload wizard", () => {
     await wizard.screenshot("5-review-problems");
 
     await wizard.fixCell("Date Sold", 6, "28/02/2022");
-    await expect(page.getByRole("status").filter({ hasText: "Row 6 is fixed and will be sent." })).toBeAttached();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Row 6 is fixed and will be sent." }),
+    ).toBeAttached();
     const after = await wizard.expectCountsAddUp();
     expect(after).toEqual({ rowsInFile: 12, sent: 10, notSent: 2 });
 
@@ -55,7 +59,18 @@ test.describe("upload wizard", () => {
     const { download, rows } = await wizard.downloadNotSent();
     expect(download.suggestedFilename()).toBe("bom-crlf - not sent.csv");
     const [header, ...notSent] = rows;
-    expect(header).toEqual(["Customer No", "Customer Name", "Rego No.", "Registration State", "VIN/Chassis", "Make", "Model", "Date Sold", "Salesperson", "problem"]);
+    expect(header).toEqual([
+      "Customer No",
+      "Customer Name",
+      "Rego No.",
+      "Registration State",
+      "VIN/Chassis",
+      "Make",
+      "Model",
+      "Date Sold",
+      "Salesperson",
+      "problem",
+    ]);
     expect(notSent.map((row) => row[0])).toEqual(notSentIds);
     expect(notSent).toHaveLength(after.notSent);
     for (const row of notSent) expect(row.at(-1)).not.toBe("");
@@ -68,7 +83,9 @@ test.describe("upload wizard", () => {
     await expect(page.getByText("12: 10 sent, 2 not sent")).toBeVisible();
   });
 
-  test("a Windows-1252 export keeps its accented names, in the table and in the not-sent file", async ({ page }) => {
+  test("a Windows-1252 export keeps its accented names, in the table and in the not-sent file", async ({
+    page,
+  }) => {
     const wizard = new UploadWizardPage(page);
     await wizard.goto();
     await wizard.pick("windows-1252.csv");
@@ -129,14 +146,20 @@ test.describe("upload wizard", () => {
     await expect(page).toHaveURL(UPLOAD_ID_URL, { timeout: 30_000 });
   });
 
-  test("a tab-separated export warns about ambiguous dates, and paid lookups are confirmed with their count", async ({ page }) => {
+  test("a tab-separated export warns about ambiguous dates, and paid lookups are confirmed with their count", async ({
+    page,
+  }) => {
     const wizard = new UploadWizardPage(page);
     await wizard.goto();
     await wizard.pick("tab-separated.tsv");
     await expect(page.getByText("tab-separated")).toBeVisible();
     await wizard.button("Continue to columns").click();
-    await expect(page.getByText("These dates read as dd/mm/yyyy and mm/dd/yyyy: check which one your system writes.")).toBeVisible();
-    await expect(page.getByRole("combobox", { name: "Date format of Sale Date" })).toHaveAccessibleDescription(/These dates read as/);
+    await expect(
+      page.getByText("These dates read as dd/mm/yyyy and mm/dd/yyyy: check which one your system writes."),
+    ).toBeVisible();
+    await expect(
+      page.getByRole("combobox", { name: "Date format of Sale Date" }),
+    ).toHaveAccessibleDescription(/These dates read as/);
     await wizard.button("Check the rows").click();
 
     await wizard.expectStep("Upload settings");
@@ -162,7 +185,7 @@ test.describe("upload wizard", () => {
     const counts = await wizard.expectCountsAddUp();
     await wizard.button(/^Continue with/).click();
     await expect(page.getByText("On: up to 5 paid lookups")).toBeVisible();
-    await expect(page.getByText("from 01/07/2023 until 30/06/2025")).toBeVisible();
+    await expect(page.getByText("From 01/07/2023 until 30/06/2025")).toBeVisible();
     await wizard.screenshot("6-send");
     await wizard.button(`Send ${counts.sent} customers`).click();
     await expect(page).toHaveURL(UPLOAD_ID_URL, { timeout: 30_000 });
@@ -213,16 +236,32 @@ test.describe("upload wizard", () => {
     await wizard.goto();
     const refused = (name: string) => page.getByRole("alert").filter({ hasText: `We can't use "${name}"` });
 
-    await wizard.fileInput.setInputFiles({ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.from("") });
+    await wizard.fileInput.setInputFiles({
+      name: "empty.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(""),
+    });
     await expect(refused("empty.csv")).toContainText("This file is empty");
 
-    await wizard.fileInput.setInputFiles({ name: "photo.csv", mimeType: "text/csv", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]) });
+    await wizard.fileInput.setInputFiles({
+      name: "photo.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]),
+    });
     await expect(refused("photo.csv")).toContainText("This file is not text");
 
-    await wizard.fileInput.setInputFiles({ name: "header-only.csv", mimeType: "text/csv", buffer: Buffer.from("Rego,State,VIN\r\n") });
+    await wizard.fileInput.setInputFiles({
+      name: "header-only.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("Rego,State,VIN\r\n"),
+    });
     await expect(refused("header-only.csv")).toContainText("no customers below the header");
 
-    await wizard.fileInput.setInputFiles({ name: "june.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("PK") });
+    await wizard.fileInput.setInputFiles({
+      name: "june.xlsx",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from("PK"),
+    });
     await expect(refused("june.xlsx")).toContainText("isn't a CSV file");
 
     // Built in the page, so 101 MB never crosses the wire; refused before it is read.
@@ -244,6 +283,8 @@ test.describe("upload wizard for a viewer", () => {
     const response = await page.goto("/uploads/new");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "New upload" })).toHaveCount(0);
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "New upload" }),
+    ).toHaveCount(0);
   });
 });

@@ -1,7 +1,13 @@
 import { DATE_FORMATS, DATE_FORMAT_LABELS, type ColumnMapping, type DateFormat } from "@/lib/csv";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { TARGET_CHOICES, choiceOf, dateFormatWarning, isDateMapping, mappingForChoice } from "@/components/upload-wizard/mapping-choices";
+import {
+  TARGET_CHOICES,
+  choiceOf,
+  dateFormatWarning,
+  isDateMapping,
+  mappingForChoice,
+} from "@/components/upload-wizard/mapping-choices";
 
 export interface ColumnMappingRowProps {
   column: number;
@@ -14,11 +20,19 @@ export interface ColumnMappingRowProps {
 
 function columnLetter(column: number): string {
   let letters = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
-export function ColumnMappingRow({ column, header, samples, fittingDateFormats, mapping, onChange }: ColumnMappingRowProps) {
+export function ColumnMappingRow({
+  column,
+  header,
+  samples,
+  fittingDateFormats,
+  mapping,
+  onChange,
+}: ColumnMappingRowProps) {
   const name = header.trim() || `Column ${columnLetter(column)}`;
   const id = `column-${column}`;
   const ignored = mapping.target.kind === "ignore";
@@ -36,7 +50,11 @@ export function ColumnMappingRow({ column, header, samples, fittingDateFormats, 
         {samples.length > 0 ? (
           <ul aria-label={`Sample values of ${name}`} className="flex max-w-sm flex-wrap gap-1">
             {samples.map((sample) => (
-              <li key={sample} className="max-w-40 truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700" title={sample}>
+              <li
+                key={sample}
+                className="max-w-40 truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700"
+                title={sample}
+              >
                 {sample}
               </li>
             ))}
@@ -50,7 +68,9 @@ export function ColumnMappingRow({ column, header, samples, fittingDateFormats, 
           id={`${id}-target`}
           aria-label={`Send ${name} as`}
           value={choiceOf(mapping)}
-          onChange={(event) => onChange(mappingForChoice(event.currentTarget.value, header, column, fittingDateFormats))}
+          onChange={(event) =>
+            onChange(mappingForChoice(event.currentTarget.value, header, column, fittingDateFormats))
+          }
           className="w-48"
         >
           <optgroup label="Recapture field">
@@ -77,7 +97,9 @@ export function ColumnMappingRow({ column, header, samples, fittingDateFormats, 
               aria-invalid={keyMissing}
               aria-describedby={keyMissing ? `${id}-key-error` : undefined}
               value={mapping.target.key}
-              onChange={(event) => onChange({ target: { kind: "additional", key: event.currentTarget.value } })}
+              onChange={(event) =>
+                onChange({ target: { kind: "additional", key: event.currentTarget.value } })
+              }
               className="w-52 font-mono text-xs"
               spellCheck={false}
             />
@@ -94,7 +116,9 @@ export function ColumnMappingRow({ column, header, samples, fittingDateFormats, 
               aria-label={`Date format of ${name}`}
               aria-describedby={dateWarning ? `${id}-date-warning` : undefined}
               value={dateFormat}
-              onChange={(event) => onChange({ ...mapping, dateFormat: event.currentTarget.value as DateFormat })}
+              onChange={(event) =>
+                onChange({ ...mapping, dateFormat: event.currentTarget.value as DateFormat })
+              }
               className="w-52"
             >
               {DATE_FORMATS.map((format) => (

@@ -34,7 +34,11 @@ export function FileStep({ maxFileBytes, busy, onFile }: FileStepProps) {
     try {
       await onFile(file);
     } catch (error) {
-      setFailure({ fileName: file.name, message: error instanceof PipelineError ? error.message : "This file couldn't be read. Please try again." });
+      setFailure({
+        fileName: file.name,
+        message:
+          error instanceof PipelineError ? error.message : "This file couldn't be read. Please try again.",
+      });
     }
   }
 
@@ -62,8 +66,19 @@ export function FileStep({ maxFileBytes, busy, onFile }: FileStepProps) {
           dragging ? "border-brand-500 bg-brand-50" : "border-slate-300 bg-slate-50"
         }`}
       >
-        <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5" className="h-10 w-10 text-brand-600">
-          <path strokeLinecap="round" strokeLinejoin="round" d="M12 16V4m0 0 4 4m-4-4-4 4M4 16v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" />
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.5"
+          className="h-10 w-10 text-brand-600"
+        >
+          <path
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            d="M12 16V4m0 0 4 4m-4-4-4 4M4 16v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2"
+          />
         </svg>
         {busy ? (
           <p className="inline-flex items-center gap-2 text-sm font-medium text-brand-700">
@@ -93,8 +108,8 @@ export function FileStep({ maxFileBytes, busy, onFile }: FileStepProps) {
           </>
         )}
         <p id={HINT_ID} className="max-w-md text-xs text-slate-500">
-          A .csv, .tsv or .txt export from your dealer management system, up to {megabytes(maxFileBytes)}. Title lines, Excel&apos;s
-          byte-order mark and Windows accents are all fine.
+          A .csv, .tsv or .txt export from your dealer management system, up to {megabytes(maxFileBytes)}.
+          Title lines, Excel&apos;s byte-order mark and Windows accents are all fine.
         </p>
       </div>
       {failure && (
@@ -104,9 +119,18 @@ export function FileStep({ maxFileBytes, busy, onFile }: FileStepProps) {
       )}
       <div className="grid gap-3 text-sm text-slate-600 sm:grid-cols-3">
         {[
-          ["Match the columns", "Rego, state, VIN and dates are recognised from your headers; you confirm or change them."],
-          ["Fix what's wrong", "Every row is checked. Fix a bad cell right in the table, or download the rows that can't be sent."],
-          ["Nothing is lost", "The counts always add up: every row is either sent or listed, with its reason."],
+          [
+            "Match the columns",
+            "Rego, state, VIN and dates are recognised from your headers; you confirm or change them.",
+          ],
+          [
+            "Fix what's wrong",
+            "Every row is checked. Fix a bad cell right in the table, or download the rows that can't be sent.",
+          ],
+          [
+            "Nothing is lost",
+            "The counts always add up: every row is either sent or listed, with its reason.",
+          ],
         ].map(([title, text]) => (
           <div key={title} className="rounded-md border border-slate-200 bg-white p-3">
             <p className="font-medium text-slate-800">{title}</p>

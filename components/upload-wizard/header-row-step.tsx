@@ -24,12 +24,23 @@ const ENCODING_LABELS: Record<TextEncoding, string> = {
   "windows-1252": "Windows-1252 (older Excel)",
 };
 
-const DELIMITER_LABELS: Record<Delimiter, string> = { ",": "comma-separated", "\t": "tab-separated", ";": "semicolon-separated" };
+const DELIMITER_LABELS: Record<Delimiter, string> = {
+  ",": "comma-separated",
+  "\t": "tab-separated",
+  ";": "semicolon-separated",
+};
 
 // Wide exports are cut in the preview; the mapping step shows every column.
 const PREVIEW_COLUMNS = 8;
 
-export function HeaderRowStep({ fileName, file, headerRowIndex, busy, onBack, onContinue }: HeaderRowStepProps) {
+export function HeaderRowStep({
+  fileName,
+  file,
+  headerRowIndex,
+  busy,
+  onBack,
+  onContinue,
+}: HeaderRowStepProps) {
   const [chosen, setChosen] = useState(headerRowIndex);
   const width = Math.max(...file.previewRows.map((row) => row.length));
   const shownColumns = Math.min(width, PREVIEW_COLUMNS);
@@ -50,7 +61,9 @@ export function HeaderRowStep({ fileName, file, headerRowIndex, busy, onBack, on
         </Alert>
       )}
       <fieldset>
-        <legend className="mb-2 text-sm font-medium text-slate-800">Which line holds the column names?</legend>
+        <legend className="mb-2 text-sm font-medium text-slate-800">
+          Which line holds the column names?
+        </legend>
         <div className="overflow-x-auto rounded-md border border-slate-200">
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs text-slate-500">
@@ -91,7 +104,11 @@ export function HeaderRowStep({ fileName, file, headerRowIndex, busy, onBack, on
                       </label>
                     </td>
                     {Array.from({ length: shownColumns }, (_, column) => (
-                      <td key={column} className="max-w-48 truncate whitespace-nowrap px-3 py-1.5" title={row[column]}>
+                      <td
+                        key={column}
+                        className="max-w-48 truncate whitespace-nowrap px-3 py-1.5"
+                        title={row[column]}
+                      >
                         {row[column]}
                       </td>
                     ))}
@@ -102,8 +119,10 @@ export function HeaderRowStep({ fileName, file, headerRowIndex, busy, onBack, on
           </table>
         </div>
         <p className="mt-2 text-xs text-slate-500">
-          {chosen === file.detectedHeaderRowIndex ? "Detected automatically. " : ""}Lines above the header (report titles, dates) are skipped.
-          {file.recordCount > file.previewRows.length && ` Showing the first ${file.previewRows.length} lines.`}
+          {chosen === file.detectedHeaderRowIndex ? "Detected automatically. " : ""}Lines above the header
+          (report titles, dates) are skipped.
+          {file.recordCount > file.previewRows.length &&
+            ` Showing the first ${file.previewRows.length} lines.`}
           {width > PREVIEW_COLUMNS && ` Showing ${PREVIEW_COLUMNS} of ${width} columns.`}
         </p>
       </fieldset>

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { choiceOf, dateFormatWarning, isDateMapping, mappingForChoice } from "@/components/upload-wizard/mapping-choices";
+import {
+  choiceOf,
+  dateFormatWarning,
+  isDateMapping,
+  mappingForChoice,
+} from "@/components/upload-wizard/mapping-choices";
 
 describe("mapping choices", () => {
   it("round-trips a field, an additional field and ignore through the select value", () => {
@@ -9,12 +14,19 @@ describe("mapping choices", () => {
   });
 
   it("names an additional field after its column, or its position when the header is blank", () => {
-    expect(mappingForChoice("additional", "Customer Name", 1, [])).toEqual({ target: { kind: "additional", key: "customer_name" } });
-    expect(mappingForChoice("additional", " ", 4, [])).toEqual({ target: { kind: "additional", key: "column_5" } });
+    expect(mappingForChoice("additional", "Customer Name", 1, [])).toEqual({
+      target: { kind: "additional", key: "customer_name" },
+    });
+    expect(mappingForChoice("additional", " ", 4, [])).toEqual({
+      target: { kind: "additional", key: "column_5" },
+    });
   });
 
   it("gives a date field the first format its values fit, else dd/mm/yyyy", () => {
-    expect(mappingForChoice("sale_date", "Purchased", 6, ["ymd"])).toEqual({ target: { kind: "field", field: "sale_date" }, dateFormat: "ymd" });
+    expect(mappingForChoice("sale_date", "Purchased", 6, ["ymd"])).toEqual({
+      target: { kind: "field", field: "sale_date" },
+      dateFormat: "ymd",
+    });
     expect(mappingForChoice("sale_date", "Purchased", 6, []).dateFormat).toBe("dmy");
     expect(isDateMapping(mappingForChoice("monitor_end_date", "Until", 0, []))).toBe(true);
     expect(isDateMapping(mappingForChoice("vin", "VIN", 0, []))).toBe(false);
@@ -27,11 +39,15 @@ describe("date format warning", () => {
   });
 
   it("asks for a check when the values fit more than one format", () => {
-    expect(dateFormatWarning("dmy", ["dmy", "mdy"])).toBe("These dates read as dd/mm/yyyy and mm/dd/yyyy: check which one your system writes.");
+    expect(dateFormatWarning("dmy", ["dmy", "mdy"])).toBe(
+      "These dates read as dd/mm/yyyy and mm/dd/yyyy: check which one your system writes.",
+    );
   });
 
   it("points to the format that fits when another was chosen, and warns when none fits", () => {
-    expect(dateFormatWarning("mdy", ["dmy"])).toBe("Some values aren't written as mm/dd/yyyy; dd/mm/yyyy fits them all.");
+    expect(dateFormatWarning("mdy", ["dmy"])).toBe(
+      "Some values aren't written as mm/dd/yyyy; dd/mm/yyyy fits them all.",
+    );
     expect(dateFormatWarning("dmy", [])).toMatch(/^No single format fits every value/);
   });
 });

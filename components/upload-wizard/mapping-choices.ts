@@ -1,4 +1,12 @@
-import { DATE_FIELDS, DATE_FORMAT_LABELS, RECAPTURE_FIELDS, additionalFieldKey, type ColumnMapping, type DateFormat, type RecaptureField } from "@/lib/csv";
+import {
+  DATE_FIELDS,
+  DATE_FORMAT_LABELS,
+  RECAPTURE_FIELDS,
+  additionalFieldKey,
+  type ColumnMapping,
+  type DateFormat,
+  type RecaptureField,
+} from "@/lib/csv";
 
 export const FIELD_LABELS: Record<RecaptureField, string> = {
   rego: "Rego",
@@ -33,13 +41,19 @@ function isRecaptureField(value: string): value is RecaptureField {
  * A column's mapping after choosing `choice` in its select. An additional field starts
  * under the column's own name; a date field starts with the first format its values fit.
  */
-export function mappingForChoice(choice: string, header: string, column: number, fittingDateFormats: readonly DateFormat[]): ColumnMapping {
+export function mappingForChoice(
+  choice: string,
+  header: string,
+  column: number,
+  fittingDateFormats: readonly DateFormat[],
+): ColumnMapping {
   if (isRecaptureField(choice)) {
     return DATE_FIELDS.has(choice)
       ? { target: { kind: "field", field: choice }, dateFormat: fittingDateFormats[0] ?? "dmy" }
       : { target: { kind: "field", field: choice } };
   }
-  if (choice === ADDITIONAL_CHOICE) return { target: { kind: "additional", key: additionalFieldKey(header, column) } };
+  if (choice === ADDITIONAL_CHOICE)
+    return { target: { kind: "additional", key: additionalFieldKey(header, column) } };
   return { target: { kind: "ignore" } };
 }
 
@@ -55,8 +69,11 @@ function listFormats(formats: readonly DateFormat[]): string {
 
 /** Why the chosen format of a date column needs a second look, given the formats all its sampled values fit. */
 export function dateFormatWarning(chosen: DateFormat, fitting: readonly DateFormat[]): string | undefined {
-  if (fitting.length === 0) return "No single format fits every value: rows whose date can't be read are flagged at review.";
-  if (!fitting.includes(chosen)) return `Some values aren't written as ${DATE_FORMAT_LABELS[chosen]}; ${listFormats(fitting)} fits them all.`;
-  if (fitting.length > 1) return `These dates read as ${listFormats(fitting)}: check which one your system writes.`;
+  if (fitting.length === 0)
+    return "No single format fits every value: rows whose date can't be read are flagged at review.";
+  if (!fitting.includes(chosen))
+    return `Some values aren't written as ${DATE_FORMAT_LABELS[chosen]}; ${listFormats(fitting)} fits them all.`;
+  if (fitting.length > 1)
+    return `These dates read as ${listFormats(fitting)}: check which one your system writes.`;
   return undefined;
 }

@@ -20,7 +20,16 @@ export interface MappingStepProps {
   onContinue: () => void;
 }
 
-export function MappingStep({ columns, mapping, remembered, region, busy, onChange, onBack, onContinue }: MappingStepProps) {
+export function MappingStep({
+  columns,
+  mapping,
+  remembered,
+  region,
+  busy,
+  onChange,
+  onBack,
+  onContinue,
+}: MappingStepProps) {
   const problems = mappingProblems(columns.headers, mapping, region);
   const errors = problems.filter((problem) => problem.severity === "error");
   const warnings = problems.filter((problem) => problem.severity === "warning");
@@ -72,7 +81,9 @@ export function MappingStep({ columns, mapping, remembered, region, busy, onChan
                   samples={columns.samples[column] ?? []}
                   fittingDateFormats={columns.fittingDateFormats[column] ?? []}
                   mapping={columnMapping}
-                  onChange={(changed) => onChange(mapping.map((current, i) => (i === column ? changed : current)))}
+                  onChange={(changed) =>
+                    onChange(mapping.map((current, i) => (i === column ? changed : current)))
+                  }
                 />
               );
             })}

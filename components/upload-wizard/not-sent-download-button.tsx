@@ -28,7 +28,9 @@ export function NotSentDownloadButton({ run, fileName, notSent }: NotSentDownloa
       // The click has handed the file to the browser; the URL is not needed after this turn.
       setTimeout(() => URL.revokeObjectURL(url), 0);
     } catch (error) {
-      toast.error("The file of rows not sent couldn't be made", { description: error instanceof Error ? error.message : undefined });
+      toast.error("The file of rows not sent couldn't be made", {
+        description: error instanceof Error ? error.message : undefined,
+      });
     } finally {
       setPreparing(false);
     }
@@ -36,7 +38,16 @@ export function NotSentDownloadButton({ run, fileName, notSent }: NotSentDownloa
 
   return (
     <Button variant="secondary" onClick={download} disabled={notSent === 0 || preparing}>
-      <svg aria-hidden="true" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" className="h-4 w-4">
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 20 20"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        className="h-4 w-4"
+      >
         <path d="M10 3v10m0 0-4-4m4 4 4-4M4 15v1.5A1.5 1.5 0 0 0 5.5 18h9a1.5 1.5 0 0 0 1.5-1.5V15" />
       </svg>
       {preparing ? "Preparing…" : `Download rows not sent (${notSent.toLocaleString("en-AU")})`}

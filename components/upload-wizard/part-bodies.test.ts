@@ -7,10 +7,15 @@ const { rows: fileRows } = parseCsvText(["Rego,State,Name", ...rows].join("\n"))
 const review = createReview(fileRows, {
   headerRowIndex: 0,
   region: "au",
-  mapping: [{ target: { kind: "field", field: "rego" } }, { target: { kind: "field", field: "state" } }, { target: { kind: "additional", key: "name" } }],
+  mapping: [
+    { target: { kind: "field", field: "rego" } },
+    { target: { kind: "field", field: "state" } },
+    { target: { kind: "additional", key: "name" } },
+  ],
 });
 const settings = { name: "June", enable_rego_lookups: false };
-const parse = (bodies: string[]) => bodies.map((body) => JSON.parse(body) as { name: string; customers: { rego: string }[] });
+const parse = (bodies: string[]) =>
+  bodies.map((body) => JSON.parse(body) as { name: string; customers: { rego: string }[] });
 
 describe("part bodies", () => {
   it("keeps to the customer limit when the parts are small enough", () => {
@@ -27,6 +32,8 @@ describe("part bodies", () => {
     const parts = parse(bodies);
     expect(parts.length).toBeGreaterThan(1);
     expect(parts[0]?.name).toBe(`June (part 1 of ${parts.length})`);
-    expect(parts.flatMap(({ customers }) => customers.map(({ rego }) => rego))).toEqual(rows.map((row) => row.split(",")[0]));
+    expect(parts.flatMap(({ customers }) => customers.map(({ rego }) => rego))).toEqual(
+      rows.map((row) => row.split(",")[0]),
+    );
   });
 });

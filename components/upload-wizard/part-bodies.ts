@@ -14,7 +14,12 @@ const encoder = new TextEncoder();
  * The JSON bodies of the upload requests: parts of at most `maxCustomersPerUpload`
  * customers, made smaller (and more) when a part would be over `maxPartBytes`.
  */
-export function partBodies(review: Review, settings: UploadSettings, maxCustomersPerUpload: number, maxPartBytes = MAX_PART_BYTES): string[] {
+export function partBodies(
+  review: Review,
+  settings: UploadSettings,
+  maxCustomersPerUpload: number,
+  maxPartBytes = MAX_PART_BYTES,
+): string[] {
   let perPart = maxCustomersPerUpload;
   for (;;) {
     const bodies = buildUploadPayloads(review, settings, perPart).map((payload) => JSON.stringify(payload));

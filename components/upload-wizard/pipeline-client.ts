@@ -38,7 +38,8 @@ export function createPipelineClient(worker: Worker, onProgress: (message: strin
   };
   worker.onerror = (event) => {
     event.preventDefault();
-    for (const call of pending.values()) call.reject(new PipelineError("The file reader stopped unexpectedly. Reload the page and try again."));
+    for (const call of pending.values())
+      call.reject(new PipelineError("The file reader stopped unexpectedly. Reload the page and try again."));
     pending.clear();
   };
 

@@ -4,13 +4,21 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_MAX_FILE_BYTES } from "@/lib/csv";
 import { createPipelineSession } from "@/components/upload-wizard/pipeline-session";
 
-const fixture = (name: string) => new Blob([readFileSync(new URL(`../../e2e/data/${name}`, import.meta.url))]);
+const fixture = (name: string) =>
+  new Blob([readFileSync(new URL(`../../e2e/data/${name}`, import.meta.url))]);
 
 async function reviewed(name: string) {
   const progress: string[] = [];
   const session = createPipelineSession((message) => progress.push(message));
-  const loaded = await session.handle({ type: "load", file: fixture(name), maxBytes: DEFAULT_MAX_FILE_BYTES });
-  const columns = await session.handle({ type: "choose-header", headerRowIndex: loaded.detectedHeaderRowIndex });
+  const loaded = await session.handle({
+    type: "load",
+    file: fixture(name),
+    maxBytes: DEFAULT_MAX_FILE_BYTES,
+  });
+  const columns = await session.handle({
+    type: "choose-header",
+    headerRowIndex: loaded.detectedHeaderRowIndex,
+  });
   const counts = await session.handle({ type: "review", mapping: columns.suggestedMapping, region: "au" });
   return { session, loaded, columns, counts, progress };
 }
@@ -54,7 +62,12 @@ describe("pipeline session", () => {
     const badDate = rows.find((row) => row.cells.includes("31/02/2022"));
     expect(badDate?.sent).toBe(false);
 
-    const edit = await session.handle({ type: "edit", rowIndex: badDate!.index, columnIndex: 7, value: "28/02/2022" });
+    const edit = await session.handle({
+      type: "edit",
+      rowIndex: badDate!.index,
+      columnIndex: 7,
+      value: "28/02/2022",
+    });
     expect(edit.rows.find((row) => row.index === badDate!.index)?.sent).toBe(true);
     expect(edit.counts.notSent).toBe(counts.notSent - 1);
     expect(edit.counts.rowsInFile).toBe(edit.counts.sent + edit.counts.notSent);
@@ -82,7 +95,9 @@ describe("pipeline session", () => {
 
   it("reports an unusable file with the pipeline's own message", async () => {
     const session = createPipelineSession(() => {});
-    await expect(session.handle({ type: "load", file: new Blob([""]), maxBytes: DEFAULT_MAX_FILE_BYTES })).rejects.toMatchObject({
+    await expect(
+      session.handle({ type: "load", file: new Blob([""]), maxBytes: DEFAULT_MAX_FILE_BYTES }),
+    ).rejects.toMatchObject({
       problem: "empty-file",
     });
   });

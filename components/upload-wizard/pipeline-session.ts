@@ -19,7 +19,12 @@ import {
   type Review,
 } from "@/lib/csv";
 import { partBodies } from "@/components/upload-wizard/part-bodies";
-import type { PipelineRequest, PipelineRequestOf, PipelineRequestType, PipelineResults } from "@/components/upload-wizard/pipeline-protocol";
+import type {
+  PipelineRequest,
+  PipelineRequestOf,
+  PipelineRequestType,
+  PipelineResults,
+} from "@/components/upload-wizard/pipeline-protocol";
 
 const PREVIEW_ROWS = 15;
 const PREVIEW_CELL_LENGTH = 80;
@@ -32,10 +37,16 @@ const DATE_FORMAT_SAMPLE_ROWS = 1000;
  * otherwise rule out every format, and the column needs its format more than ever.
  */
 function readableDates(rows: readonly (readonly string[])[], column: number): string[] {
-  return rows.map((row) => row[column] ?? "").filter((value) => DATE_FORMATS.some((format) => parseDate(value, format) !== undefined));
+  return rows
+    .map((row) => row[column] ?? "")
+    .filter((value) => DATE_FORMATS.some((format) => parseDate(value, format) !== undefined));
 }
 
-type Handlers = { [K in PipelineRequestType]: (request: PipelineRequestOf<K>) => PipelineResults[K] | Promise<PipelineResults[K]> };
+type Handlers = {
+  [K in PipelineRequestType]: (
+    request: PipelineRequestOf<K>,
+  ) => PipelineResults[K] | Promise<PipelineResults[K]>;
+};
 
 export interface PipelineSession {
   handle<K extends PipelineRequestType>(request: PipelineRequestOf<K>): Promise<PipelineResults[K]>;
@@ -74,7 +85,9 @@ export function createPipelineSession(report: (message: string) => void): Pipeli
         delimiter: parsed.delimiter,
         warnings: parsed.warnings,
         recordCount: fileRows.length,
-        previewRows: fileRows.slice(0, PREVIEW_ROWS).map((row) => row.map((cell) => cell.slice(0, PREVIEW_CELL_LENGTH))),
+        previewRows: fileRows
+          .slice(0, PREVIEW_ROWS)
+          .map((row) => row.map((cell) => cell.slice(0, PREVIEW_CELL_LENGTH))),
         detectedHeaderRowIndex: detectHeaderRow(fileRows),
       };
     },

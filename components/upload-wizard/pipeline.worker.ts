@@ -13,7 +13,8 @@ self.onmessage = async ({ data: { id, request } }: MessageEvent<PipelineCall>) =
   try {
     post({ type: "result", id, result: await session.handle(request) });
   } catch (error) {
-    if (error instanceof CsvFileError) post({ type: "failure", id, message: error.message, problem: error.problem });
+    if (error instanceof CsvFileError)
+      post({ type: "failure", id, message: error.message, problem: error.problem });
     else post({ type: "failure", id, message: error instanceof Error ? error.message : String(error) });
   }
 };

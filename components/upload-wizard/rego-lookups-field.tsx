@@ -37,8 +37,8 @@ export function RegoLookupsField({ checked, paidLookups, onChange }: RegoLookups
       >
         {paidLookups > 0 ? (
           <>
-            <strong>{customers(paidLookups)}</strong> would trigger a paid lookup: they have a rego and state but no VIN. A VIN lets
-            Recapture confirm that a listed car is the same car.
+            <strong>{customers(paidLookups)}</strong> would trigger a paid lookup: they have a rego and state
+            but no VIN. A VIN lets Recapture confirm that a listed car is the same car.
           </>
         ) : (
           "No customer in this upload would trigger a paid lookup: every one sent has a VIN or no state to look up."

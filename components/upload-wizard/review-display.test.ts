@@ -15,10 +15,15 @@ const row = (overrides: Partial<ReviewedRow>): ReviewedRow => ({
 
 describe("review display", () => {
   it("drops the row number the table already shows", () => {
-    expect(problemText({ severity: "error", message: 'Row 6, column "Date Sold": "31/02/2022" is not a real date' })).toBe(
-      'column "Date Sold": "31/02/2022" is not a real date',
+    expect(
+      problemText({
+        severity: "error",
+        message: 'Row 6, column "Date Sold": "31/02/2022" is not a real date',
+      }),
+    ).toBe('column "Date Sold": "31/02/2022" is not a real date');
+    expect(problemText({ severity: "error", message: "Row 7: needs a rego or a VIN" })).toBe(
+      "needs a rego or a VIN",
     );
-    expect(problemText({ severity: "error", message: "Row 7: needs a rego or a VIN" })).toBe("needs a rego or a VIN");
   });
 
   it("marks a cell by the worst problem naming its column", () => {
@@ -29,7 +34,11 @@ describe("review display", () => {
         { severity: "warning", message: "", columnIndex: 7 },
       ],
     });
-    expect([cellTone(reviewed, 4), cellTone(reviewed, 7), cellTone(reviewed, 0)]).toEqual(["warning", "error", undefined]);
+    expect([cellTone(reviewed, 4), cellTone(reviewed, 7), cellTone(reviewed, 0)]).toEqual([
+      "warning",
+      "error",
+      undefined,
+    ]);
   });
 
   it("says whether a row is sent", () => {

@@ -32,11 +32,27 @@ function columnNote({ target }: ColumnMapping): string {
 }
 
 function editOutcome(row: ReviewedRow): string {
-  if (!row.sent) return `Row ${row.rowNumber} is still not sent: ${row.problems.filter((p) => p.severity === "error").map(problemText).join("; ")}`;
-  return row.status === "warning" ? `Row ${row.rowNumber} will be sent, with a warning.` : `Row ${row.rowNumber} is fixed and will be sent.`;
+  if (!row.sent)
+    return `Row ${row.rowNumber} is still not sent: ${row.problems
+      .filter((p) => p.severity === "error")
+      .map(problemText)
+      .join("; ")}`;
+  return row.status === "warning"
+    ? `Row ${row.rowNumber} will be sent, with a warning.`
+    : `Row ${row.rowNumber} is fixed and will be sent.`;
 }
 
-export function ReviewStep({ run, fileName, headers, mapping, counts, onCountsChange, announce, onBack, onContinue }: ReviewStepProps) {
+export function ReviewStep({
+  run,
+  fileName,
+  headers,
+  mapping,
+  counts,
+  onCountsChange,
+  announce,
+  onBack,
+  onContinue,
+}: ReviewStepProps) {
   const withProblems = counts.notSent + counts.sentWithWarnings;
   const [filter, setFilter] = useState<RowFilter>(withProblems > 0 ? "problems" : "all");
   // The worker holds the view; `key` remounts the table whenever it is rebuilt.
@@ -44,7 +60,9 @@ export function ReviewStep({ run, fileName, headers, mapping, counts, onCountsCh
 
   useEffect(() => {
     let current = true;
-    void run({ type: "filter", filter }).then((total) => current && setView((previous) => ({ key: (previous?.key ?? 0) + 1, total })));
+    void run({ type: "filter", filter }).then(
+      (total) => current && setView((previous) => ({ key: (previous?.key ?? 0) + 1, total })),
+    );
     return () => {
       current = false;
     };
@@ -67,7 +85,9 @@ export function ReviewStep({ run, fileName, headers, mapping, counts, onCountsCh
               <label
                 key={option.value}
                 className={`cursor-pointer rounded px-3 py-1.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${
-                  filter === option.value ? "bg-brand-600 font-medium text-white" : "text-slate-700 hover:bg-slate-100"
+                  filter === option.value
+                    ? "bg-brand-600 font-medium text-white"
+                    : "text-slate-700 hover:bg-slate-100"
                 }`}
               >
                 <input
@@ -86,12 +106,15 @@ export function ReviewStep({ run, fileName, headers, mapping, counts, onCountsCh
         <NotSentDownloadButton run={run} fileName={fileName} notSent={counts.notSent} />
       </div>
       <p className="text-xs text-slate-500">
-        Select a cell (or Tab to it and press Enter) to fix it; Enter saves, Escape cancels. Fixed rows stay in this list until you change
-        what it shows.
+        Select a cell (or Tab to it and press Enter) to fix it; Enter saves, Escape cancels. Fixed rows stay
+        in this list until you change what it shows.
       </p>
       {view && view.total === 0 ? (
         <div className="rounded-md border border-slate-200">
-          <EmptyState title="No rows here" description={filter === "all" ? "The file has no rows." : "Every row can be sent as it is."} />
+          <EmptyState
+            title="No rows here"
+            description={filter === "all" ? "The file has no rows." : "Every row can be sent as it is."}
+          />
         </div>
       ) : (
         view && (
@@ -116,7 +139,9 @@ export function ReviewStep({ run, fileName, headers, mapping, counts, onCountsCh
         }
       >
         <Button onClick={onContinue} disabled={counts.sent === 0}>
-          {counts.sent === 0 ? "No rows can be sent" : `Continue with ${counts.sent.toLocaleString("en-AU")} customers`}
+          {counts.sent === 0
+            ? "No rows can be sent"
+            : `Continue with ${counts.sent.toLocaleString("en-AU")} customers`}
         </Button>
       </StepActions>
     </div>

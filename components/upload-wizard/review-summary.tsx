@@ -30,21 +30,35 @@ export function ReviewSummary({ counts }: ReviewSummaryProps) {
           <dd className="text-2xl font-semibold tabular-nums text-emerald-900" data-testid="rows-sent">
             {n(counts.sent)}
           </dd>
-          {counts.sentWithWarnings > 0 && <dd className="text-xs text-emerald-800">{plural(counts.sentWithWarnings, "with a warning", "with warnings")}</dd>}
+          {counts.sentWithWarnings > 0 && (
+            <dd className="text-xs text-emerald-800">
+              {plural(counts.sentWithWarnings, "with a warning", "with warnings")}
+            </dd>
+          )}
         </div>
         <div aria-hidden="true" className="self-center text-xl text-slate-400">
           +
         </div>
-        <div className={`min-w-36 rounded-md border px-4 py-3 ${counts.notSent > 0 ? "border-red-200 bg-red-50" : "border-slate-200 bg-white"}`}>
-          <dt className={`text-xs font-medium ${counts.notSent > 0 ? "text-red-800" : "text-slate-500"}`}>Not sent</dt>
-          <dd className={`text-2xl font-semibold tabular-nums ${counts.notSent > 0 ? "text-red-900" : "text-slate-900"}`} data-testid="rows-not-sent">
+        <div
+          className={`min-w-36 rounded-md border px-4 py-3 ${counts.notSent > 0 ? "border-red-200 bg-red-50" : "border-slate-200 bg-white"}`}
+        >
+          <dt className={`text-xs font-medium ${counts.notSent > 0 ? "text-red-800" : "text-slate-500"}`}>
+            Not sent
+          </dt>
+          <dd
+            className={`text-2xl font-semibold tabular-nums ${counts.notSent > 0 ? "text-red-900" : "text-slate-900"}`}
+            data-testid="rows-not-sent"
+          >
             {n(counts.notSent)}
           </dd>
           {notSentDetail.length > 0 && <dd className="text-xs text-red-800">{notSentDetail.join(" · ")}</dd>}
         </div>
       </dl>
       {counts.blankRowsSkipped > 0 && (
-        <p className="text-xs text-slate-500">{plural(counts.blankRowsSkipped, "empty line was", "empty lines were")} skipped; they hold no customer.</p>
+        <p className="text-xs text-slate-500">
+          {plural(counts.blankRowsSkipped, "empty line was", "empty lines were")} skipped; they hold no
+          customer.
+        </p>
       )}
     </div>
   );

@@ -16,9 +16,19 @@ export function ReviewTableRow({ row, headers, rowIndex, height, onEdit }: Revie
   const problems = row.problems.map(problemText).join("; ");
   return (
     <tr aria-rowindex={rowIndex} style={{ height }} className={row.sent ? "" : "bg-red-50/40"}>
-      <td className="whitespace-nowrap border-b border-slate-100 px-3 text-right tabular-nums text-slate-500">{row.rowNumber}</td>
+      <td className="whitespace-nowrap border-b border-slate-100 px-3 text-right tabular-nums text-slate-500">
+        {row.rowNumber}
+      </td>
       <td className="whitespace-nowrap border-b border-slate-100 px-3">
-        <Badge tone={!row.sent ? "danger" : row.status === "warning" ? "warning" : "success"}>{rowStatusLabel(row)}</Badge>
+        <Badge tone={!row.sent ? "danger" : row.status === "warning" ? "warning" : "success"}>
+          {rowStatusLabel(row)}
+        </Badge>
+      </td>
+      <td
+        className="min-w-64 max-w-sm truncate border-b border-slate-100 px-3 text-xs text-slate-600"
+        title={problems}
+      >
+        {problems}
       </td>
       {headers.map((header, column) => (
         <td key={column} className="max-w-52 border-b border-slate-100 px-1">
@@ -30,9 +40,6 @@ export function ReviewTableRow({ row, headers, rowIndex, height, onEdit }: Revie
           />
         </td>
       ))}
-      <td className="max-w-md truncate border-b border-slate-100 px-3 text-xs text-slate-600" title={problems}>
-        {problems}
-      </td>
     </tr>
   );
 }

@@ -20,6 +20,8 @@ export interface ReviewTableProps {
 }
 
 const ROW_HEIGHT = 44;
+// Row, status and problems come before the file's own columns, so the reason is in view.
+const FIXED_COLUMNS = 3;
 
 /**
  * The rows of the current view, virtualised: only the rows on screen are in the page
@@ -53,19 +55,34 @@ export function ReviewTable({ run, total, headers, columnNotes, onEdited }: Revi
   const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
   return (
-    <div ref={scroller} className="max-h-[65vh] min-h-48 overflow-auto rounded-md border border-slate-200" tabIndex={-1}>
-      <table className="w-max min-w-full border-separate border-spacing-0 text-sm" aria-rowcount={total + 1} aria-label="Rows of the file">
+    <div
+      ref={scroller}
+      className="max-h-[65vh] min-h-48 overflow-auto rounded-md border border-slate-200"
+      tabIndex={-1}
+    >
+      <table
+        className="w-max min-w-full border-separate border-spacing-0 text-sm"
+        aria-rowcount={total + 1}
+        aria-label="Rows of the file"
+      >
         <thead>
           <tr aria-rowindex={1}>
-            {["Row", "Status", ...headers.map((header, column) => header.trim() || `Column ${column + 1}`), "Problems"].map((title, i) => (
+            {[
+              "Row",
+              "Status",
+              "Problems",
+              ...headers.map((header, column) => header.trim() || `Column ${column + 1}`),
+            ].map((title, i) => (
               <th
                 key={i}
                 scope="col"
                 className="sticky top-0 z-10 whitespace-nowrap border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold text-slate-700"
               >
                 {title}
-                {i >= 2 && i < headers.length + 2 && (
-                  <span className="block text-[11px] font-normal text-slate-500">{columnNotes[i - 2]}</span>
+                {i >= FIXED_COLUMNS && (
+                  <span className="block text-[11px] font-normal text-slate-500">
+                    {columnNotes[i - FIXED_COLUMNS]}
+                  </span>
                 )}
               </th>
             ))}
@@ -76,7 +93,14 @@ export function ReviewTable({ run, total, headers, columnNotes, onEdited }: Revi
           {items.map((item) => {
             const row = rows.rowAt(item.index);
             return row ? (
-              <ReviewTableRow key={row.index} row={row} headers={headers} rowIndex={item.index + 2} height={ROW_HEIGHT} onEdit={edit} />
+              <ReviewTableRow
+                key={row.index}
+                row={row}
+                headers={headers}
+                rowIndex={item.index + 2}
+                height={ROW_HEIGHT}
+                onEdit={edit}
+              />
             ) : (
               <tr key={`loading-${item.index}`} style={{ height: ROW_HEIGHT }} aria-rowindex={item.index + 2}>
                 <td colSpan={headers.length + 3} className="px-3">

@@ -1,14 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { mappingSignature, type ColumnMapping } from "@/lib/csv";
-import { loadSavedMapping, saveMapping, type MappingStorage } from "@/components/upload-wizard/saved-mappings";
+import {
+  loadSavedMapping,
+  saveMapping,
+  type MappingStorage,
+} from "@/components/upload-wizard/saved-mappings";
 
 function memoryStorage(): MappingStorage & { items: Map<string, string> } {
   const items = new Map<string, string>();
-  return { items, getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value) };
+  return {
+    items,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+  };
 }
 
 const headers = ["Rego No.", "Notes"];
-const mapping: ColumnMapping[] = [{ target: { kind: "field", field: "rego" } }, { target: { kind: "ignore" } }];
+const mapping: ColumnMapping[] = [
+  { target: { kind: "field", field: "rego" } },
+  { target: { kind: "ignore" } },
+];
 
 describe("saved mappings", () => {
   it("brings back the mapping for a file whose headers differ only in case and punctuation", () => {

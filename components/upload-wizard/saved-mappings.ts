@@ -6,7 +6,11 @@ const KEY_PREFIX = "recapture:column-mapping:";
 export type MappingStorage = Pick<Storage, "getItem" | "setItem">;
 
 /** The mapping chosen last time for a file with these headers, if any and still well formed. */
-export function loadSavedMapping(storage: MappingStorage, signature: string, headers: readonly string[]): ColumnMapping[] | undefined {
+export function loadSavedMapping(
+  storage: MappingStorage,
+  signature: string,
+  headers: readonly string[],
+): ColumnMapping[] | undefined {
   try {
     const saved = storage.getItem(KEY_PREFIX + signature);
     return saved === null ? undefined : restoreMapping(headers, JSON.parse(saved));
@@ -16,7 +20,11 @@ export function loadSavedMapping(storage: MappingStorage, signature: string, hea
   }
 }
 
-export function saveMapping(storage: MappingStorage, signature: string, mapping: readonly ColumnMapping[]): void {
+export function saveMapping(
+  storage: MappingStorage,
+  signature: string,
+  mapping: readonly ColumnMapping[],
+): void {
   try {
     storage.setItem(KEY_PREFIX + signature, JSON.stringify(mapping));
   } catch {

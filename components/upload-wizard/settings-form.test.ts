@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { defaultSettingsValues, settingsFormSchema, uploadSettings } from "@/components/upload-wizard/settings-form";
+import {
+  defaultSettingsValues,
+  settingsFormSchema,
+  uploadSettings,
+} from "@/components/upload-wizard/settings-form";
 
 const valid = { name: "June", monitorStart: "", monitorEnd: "", enableRegoLookups: false };
 
@@ -18,9 +22,12 @@ describe("settings form", () => {
   });
 
   it("refuses a blank name, an impossible date and a window that ends before it starts", () => {
-    const issues = (values: typeof valid) => settingsFormSchema.safeParse(values).error?.issues.map((issue) => [issue.path[0], issue.message]);
+    const issues = (values: typeof valid) =>
+      settingsFormSchema.safeParse(values).error?.issues.map((issue) => [issue.path[0], issue.message]);
     expect(issues({ ...valid, name: "  " })).toEqual([["name", "Give the upload a name"]]);
-    expect(issues({ ...valid, monitorStart: "31/02/2022" })).toEqual([["monitorStart", "Enter a real date as dd/mm/yyyy, e.g. 01/07/2022"]]);
+    expect(issues({ ...valid, monitorStart: "31/02/2022" })).toEqual([
+      ["monitorStart", "Enter a real date as dd/mm/yyyy, e.g. 01/07/2022"],
+    ]);
     expect(issues({ ...valid, monitorStart: "01/07/2023", monitorEnd: "30/06/2023" })).toEqual([
       ["monitorEnd", "The monitoring end date must be on or after the start date"],
     ]);

@@ -21,14 +21,23 @@ export const settingsFormSchema = z
     const start = auDate(monitorStart);
     const end = auDate(monitorEnd);
     if (start && end && end < start) {
-      ctx.addIssue({ code: "custom", path: ["monitorEnd"], message: "The monitoring end date must be on or after the start date" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["monitorEnd"],
+        message: "The monitoring end date must be on or after the start date",
+      });
     }
   });
 
 export type SettingsValues = z.infer<typeof settingsFormSchema>;
 
 export function defaultSettingsValues(fileName: string, today: Date): SettingsValues {
-  return { name: defaultUploadName(fileName, today), monitorStart: "", monitorEnd: "", enableRegoLookups: false };
+  return {
+    name: defaultUploadName(fileName, today),
+    monitorStart: "",
+    monitorEnd: "",
+    enableRegoLookups: false,
+  };
 }
 
 /** The upload-level part of the request: dates typed dd/mm/yyyy go out as yyyy-mm-dd, empty ones not at all. */

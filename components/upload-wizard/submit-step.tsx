@@ -25,6 +25,12 @@ export interface SubmitStepProps {
 
 const n = (value: number) => value.toLocaleString("en-AU");
 
+function monitoringText({ monitorStart, monitorEnd }: SettingsValues): string {
+  if (monitorStart && monitorEnd) return `From ${monitorStart} until ${monitorEnd}`;
+  if (monitorStart) return `From ${monitorStart}, with no end date`;
+  return monitorEnd ? `From now until ${monitorEnd}` : "From now on, with no end date";
+}
+
 function progressText({ stage, parts, accepted }: SendState): string {
   if (stage === "record") return "Adding the upload to the uploads list…";
   return parts > 1 ? `Sending part ${accepted.length + 1} of ${parts}…` : "Sending the upload…";
@@ -36,7 +42,15 @@ function failureTitle({ stage, parts, accepted }: SendState): string {
   return parts > 1 ? `Part ${accepted.length + 1} of ${parts} wasn't sent` : "The upload wasn't sent";
 }
 
-export function SubmitStep({ run, fileName, counts, settings, maxCustomersPerUpload, onLockedChange, onBack }: SubmitStepProps) {
+export function SubmitStep({
+  run,
+  fileName,
+  counts,
+  settings,
+  maxCustomersPerUpload,
+  onLockedChange,
+  onBack,
+}: SubmitStepProps) {
   const { state, send } = useSendUpload({ run, fileName, counts, settings, maxCustomersPerUpload });
   const locked = state.phase === "working" || state.phase === "done" || state.accepted.length > 0;
 
@@ -49,7 +63,7 @@ export function SubmitStep({ run, fileName, counts, settings, maxCustomersPerUpl
       state.parts > 1 ? `${n(counts.sent)}, in ${state.parts} parts sent one after another` : n(counts.sent),
     ],
     ["Rows not sent", counts.notSent > 0 ? `${n(counts.notSent)} (download them below to fix)` : "None"],
-    ["Monitoring", [settings.monitorStart && `from ${settings.monitorStart}`, settings.monitorEnd && `until ${settings.monitorEnd}`].filter(Boolean).join(" ") || "From now on, with no end date"],
+    ["Monitoring", monitoringText(settings)],
     ["Rego lookups", settings.enableRegoLookups ? `On: up to ${n(counts.paidLookups)} paid lookups` : "Off"],
   ];
 
@@ -79,7 +93,10 @@ export function SubmitStep({ run, fileName, counts, settings, maxCustomersPerUpl
               aria-valuetext={`${state.accepted.length} of ${state.parts} parts sent`}
               className="h-2 overflow-hidden rounded-full bg-slate-200"
             >
-              <div className="h-full bg-brand-600 transition-all" style={{ width: `${(state.accepted.length / state.parts) * 100}%` }} />
+              <div
+                className="h-full bg-brand-600 transition-all"
+                style={{ width: `${(state.accepted.length / state.parts) * 100}%` }}
+              />
             </div>
           )}
         </div>
@@ -90,8 +107,9 @@ export function SubmitStep({ run, fileName, counts, settings, maxCustomersPerUpl
           <p>{state.failure}</p>
           {state.accepted.length > 0 && (
             <p className="mt-2">
-              {state.accepted.length === 1 ? "The first part was" : `${state.accepted.length} parts were`} accepted and {state.accepted.length === 1 ? "is" : "are"}{" "}
-              queued. Nothing is lost: trying again sends only what is left.{" "}
+              {state.accepted.length === 1 ? "The first part was" : `${state.accepted.length} parts were`}{" "}
+              accepted and {state.accepted.length === 1 ? "is" : "are"} queued. Nothing is lost: trying again
+              sends only what is left.{" "}
               <Link href={`/uploads/${state.accepted[0]?.id}`} className="font-medium underline">
                 See the queued upload
               </Link>
@@ -116,7 +134,10 @@ export function SubmitStep({ run, fileName, counts, settings, maxCustomersPerUpl
         }
       >
         <NotSentDownloadButton run={run} fileName={fileName} notSent={counts.notSent} />
-        <Button onClick={send} disabled={state.phase === "preparing" || state.phase === "working" || state.phase === "done"}>
+        <Button
+          onClick={send}
+          disabled={state.phase === "preparing" || state.phase === "working" || state.phase === "done"}
+        >
           {state.phase === "failed" ? "Try again" : `Send ${n(counts.sent)} customers`}
         </Button>
       </StepActions>

@@ -26,10 +26,13 @@ export interface UploadWizardProps {
 
 const DESCRIPTIONS: Record<WizardStepId, string> = {
   file: "Drop the customer export from your dealer management system. It is read here in your browser; nothing is sent until the last step.",
-  header: "Report titles above the column names are skipped. Check that the highlighted line holds the column names.",
-  mapping: "Tell Recapture what each column holds. Columns are matched from their names; anything else is kept as an additional field unless you choose not to send it.",
+  header:
+    "Report titles above the column names are skipped. Check that the highlighted line holds the column names.",
+  mapping:
+    "Tell Recapture what each column holds. Columns are matched from their names; anything else is kept as an additional field unless you choose not to send it.",
   settings: "Name the upload and choose how its customers are watched.",
-  review: "Every row is cleaned up and checked. Rows with an error aren't sent unless you fix them here; you can download them either way.",
+  review:
+    "Every row is cleaned up and checked. Rows with an error aren't sent unless you fix them here; you can download them either way.",
   submit: "Check the summary, then send. Large files go in parts, one after another.",
 };
 
@@ -74,7 +77,10 @@ export function UploadWizard({ region, maxCustomersPerUpload, maxFileBytes }: Up
   }
 
   async function loadFile(picked: File) {
-    const loaded = await run({ type: "load", file: picked, maxBytes: maxFileBytes }, `Reading ${picked.name}…`);
+    const loaded = await run(
+      { type: "load", file: picked, maxBytes: maxFileBytes },
+      `Reading ${picked.name}…`,
+    );
     setFile({ name: picked.name, loaded });
     setColumns(undefined);
     setCounts(undefined);
@@ -107,7 +113,10 @@ export function UploadWizard({ region, maxCustomersPerUpload, maxFileBytes }: Up
   const onLockedChange = useCallback((value: boolean) => setLocked(value), []);
 
   return (
-    <section aria-labelledby="wizard-heading" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+    <section
+      aria-labelledby="wizard-heading"
+      className="rounded-lg border border-slate-200 bg-white shadow-sm"
+    >
       <h2 id="wizard-heading" className="sr-only">
         Upload wizard
       </h2>
@@ -116,7 +125,10 @@ export function UploadWizard({ region, maxCustomersPerUpload, maxFileBytes }: Up
       <div className="px-5 pb-6 pt-2">
         <StepHeading key={step} step={step} takeFocus={moved} description={DESCRIPTIONS[step]} />
         {workFailure && (
-          <div role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+          <div
+            role="alert"
+            className="mb-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
+          >
             {workFailure}
           </div>
         )}

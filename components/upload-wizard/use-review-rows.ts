@@ -40,7 +40,12 @@ export function useReviewRows(run: Pipeline["run"], total: number): ReviewRows {
     setBlocks((current) => {
       const next = new Map<number, ReviewedRow[]>();
       for (const [block, blockRows] of current) {
-        next.set(block, blockRows.some((row) => byIndex.has(row.index)) ? blockRows.map((row) => byIndex.get(row.index) ?? row) : blockRows);
+        next.set(
+          block,
+          blockRows.some((row) => byIndex.has(row.index))
+            ? blockRows.map((row) => byIndex.get(row.index) ?? row)
+            : blockRows,
+        );
       }
       return next;
     });

@@ -49,13 +49,21 @@ export function useSendUpload({ run, fileName, counts, settings, maxCustomersPer
   const recordBatch = useRecordUploadBatch();
   const [prepared, setPrepared] = useState<Prepared>();
   const [preparation, setPreparation] = useState(0);
-  const [state, setState] = useState<SendState>({ phase: "preparing", stage: "prepare", parts: 0, accepted: [] });
+  const [state, setState] = useState<SendState>({
+    phase: "preparing",
+    stage: "prepare",
+    parts: 0,
+    accepted: [],
+  });
   const update = (changes: Partial<SendState>) => setState((current) => ({ ...current, ...changes }));
 
   useEffect(() => {
     let current = true;
     (async () => {
-      const bodies = await run({ type: "payloads", settings: uploadSettings(settings), maxCustomersPerUpload }, "Preparing the upload…");
+      const bodies = await run(
+        { type: "payloads", settings: uploadSettings(settings), maxCustomersPerUpload },
+        "Preparing the upload…",
+      );
       const notSentCsv = counts.notSent > 0 ? await run({ type: "not-sent-csv" }) : undefined;
       return { bodies, notSentCsv };
     })().then(
@@ -64,7 +72,8 @@ export function useSendUpload({ run, fileName, counts, settings, maxCustomersPer
         setPrepared(ready);
         setState((state) => ({ ...state, phase: "ready", parts: ready.bodies.length }));
       },
-      (error: unknown) => current && setState((state) => ({ ...state, phase: "failed", failure: messageOf(error) })),
+      (error: unknown) =>
+        current && setState((state) => ({ ...state, phase: "failed", failure: messageOf(error) })),
     );
     return () => {
       current = false;

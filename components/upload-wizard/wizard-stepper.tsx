@@ -19,13 +19,25 @@ export function WizardStepper({ current, onBack }: WizardStepperProps) {
             <span
               aria-hidden="true"
               className={`flex h-6 w-6 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${
-                isCurrent ? "bg-brand-600 text-white" : done ? "bg-brand-100 text-brand-700" : "bg-slate-100 text-slate-500"
+                isCurrent
+                  ? "bg-brand-600 text-white"
+                  : done
+                    ? "bg-brand-100 text-brand-700"
+                    : "bg-slate-100 text-slate-500"
               }`}
             >
               {done ? "✓" : number}
             </span>
           );
-          const text = <span className={isCurrent ? "font-semibold text-slate-900" : done ? "text-slate-700" : "text-slate-500"}>{label}</span>;
+          const text = (
+            <span
+              className={
+                isCurrent ? "font-semibold text-slate-900" : done ? "text-slate-700" : "text-slate-500"
+              }
+            >
+              {label}
+            </span>
+          );
           return (
             <li key={id} className="flex items-center gap-2" aria-current={isCurrent ? "step" : undefined}>
               {done && onBack ? (
@@ -45,7 +57,9 @@ export function WizardStepper({ current, onBack }: WizardStepperProps) {
                   {done && <span className="sr-only">(done)</span>}
                 </span>
               )}
-              {number < WIZARD_STEPS.length && <span aria-hidden="true" className="mx-1 h-px w-6 bg-slate-300" />}
+              {number < WIZARD_STEPS.length && (
+                <span aria-hidden="true" className="mx-1 h-px w-6 bg-slate-300" />
+              )}
             </li>
           );
         })}

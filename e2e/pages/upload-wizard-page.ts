@@ -40,7 +40,8 @@ export class UploadWizardPage {
       },
       { name, data: [...bytes] },
     );
-    for (const type of ["dragenter", "dragover", "drop"]) await this.dropZone.dispatchEvent(type, { dataTransfer });
+    for (const type of ["dragenter", "dragover", "drop"])
+      await this.dropZone.dispatchEvent(type, { dataTransfer });
   }
 
   button(name: string | RegExp): Locator {
@@ -52,8 +53,13 @@ export class UploadWizardPage {
   }
 
   async counts() {
-    const read = async (testId: string) => Number((await this.page.getByTestId(testId).innerText()).replace(/,/g, ""));
-    return { rowsInFile: await read("rows-in-file"), sent: await read("rows-sent"), notSent: await read("rows-not-sent") };
+    const read = async (testId: string) =>
+      Number((await this.page.getByTestId(testId).innerText()).replace(/,/g, ""));
+    return {
+      rowsInFile: await read("rows-in-file"),
+      sent: await read("rows-sent"),
+      notSent: await read("rows-not-sent"),
+    };
   }
 
   async expectCountsAddUp() {
@@ -81,7 +87,9 @@ export class UploadWizardPage {
     const input = this.page.getByRole("textbox", { name: `${column} on row ${rowNumber}`, exact: true });
     await input.fill(value);
     await input.press("Enter");
-    await expect(this.page.getByRole("button", { name: `Edit ${column} on row ${rowNumber}: ${value}`, exact: false })).toBeFocused();
+    await expect(
+      this.page.getByRole("button", { name: `Edit ${column} on row ${rowNumber}: ${value}`, exact: false }),
+    ).toBeFocused();
   }
 
   /** The values of one column over the rows the table shows (all of them, for a small file). */
@@ -92,9 +100,16 @@ export class UploadWizardPage {
 
   /** Downloads the rows not sent and returns them parsed, header first. */
   async downloadNotSent(): Promise<{ download: Download; rows: string[][] }> {
-    const [download] = await Promise.all([this.page.waitForEvent("download"), this.button(/^Download rows not sent/).first().click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent("download"),
+      this.button(/^Download rows not sent/)
+        .first()
+        .click(),
+    ]);
     const text = readFileSync(await download.path(), "utf8");
-    expect(text.startsWith("\uFEFF"), "the file starts with a byte-order mark so Excel keeps accents").toBe(true);
+    expect(text.startsWith("\uFEFF"), "the file starts with a byte-order mark so Excel keeps accents").toBe(
+      true,
+    );
     const { data } = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
     return { download, rows: data };
   }

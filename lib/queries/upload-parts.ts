@@ -10,6 +10,7 @@ import { uploadResponseSchema } from "@/lib/recapture/schemas";
  */
 export function useSendUploadPart() {
   return useMutation({
-    mutationFn: (body: string) => apiFetch("/api/recapture/upload", { method: "POST", body }, uploadResponseSchema),
+    mutationFn: (body: string) =>
+      apiFetch("/api/recapture/upload", { method: "POST", body }, uploadResponseSchema),
   });
 }

@@ -16,7 +16,10 @@ export default async function NewUploadPage() {
       <Link href="/uploads" className="text-sm font-medium text-brand-700 hover:underline">
         ← Back to uploads
       </Link>
-      <PageHeader title="New upload" description="Send a list of past customers for Recapture to watch, straight from your dealer system's export." />
+      <PageHeader
+        title="New upload"
+        description="Send a list of past customers for Recapture to watch, straight from your dealer system's export."
+      />
       <UploadWizard
         region={settings.RECAPTURE_REGION}
         maxCustomersPerUpload={settings.RECAPTURE_MAX_UPLOAD_CUSTOMERS}
