@@ -231,6 +231,24 @@ test.describe("upload wizard", () => {
     await expect(wizard.targetOf("Make")).toHaveValue("additional");
   });
 
+  test("every step passes axe and starts at its heading", async ({ page }) => {
+    const wizard = new UploadWizardPage(page);
+    await wizard.goto();
+    await wizard.expectAccessible("file");
+    await wizard.pick("tab-separated.tsv");
+    for (const [heading, next] of [
+      ["Check the header row", "Continue to columns"],
+      ["Match the columns", "Check the rows"],
+      ["Upload settings", "Review the rows"],
+      ["Review the rows", /^Continue with/],
+      ["Send the upload", undefined],
+    ] as const) {
+      await expect(await wizard.expectStep(heading)).toBeFocused();
+      await wizard.expectAccessible(heading);
+      if (next) await wizard.button(next).click();
+    }
+  });
+
   test("files that can't be used say why", async ({ page }) => {
     const wizard = new UploadWizardPage(page);
     await wizard.goto();

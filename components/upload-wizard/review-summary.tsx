@@ -15,17 +15,17 @@ export function ReviewSummary({ counts }: ReviewSummaryProps) {
   ].filter(Boolean);
   return (
     <div aria-label="Row counts" role="group" className="flex flex-col gap-2">
-      <dl className="flex flex-wrap items-stretch gap-2 text-sm">
-        <div className="min-w-36 rounded-md border border-slate-200 bg-white px-4 py-3">
+      <div className="flex flex-wrap items-stretch gap-2 text-sm">
+        <dl className="min-w-36 rounded-md border border-slate-200 bg-white px-4 py-3">
           <dt className="text-xs font-medium text-slate-500">Rows in file</dt>
           <dd className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="rows-in-file">
             {n(counts.rowsInFile)}
           </dd>
-        </div>
+        </dl>
         <div aria-hidden="true" className="self-center text-xl text-slate-400">
           =
         </div>
-        <div className="min-w-36 rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3">
+        <dl className="min-w-36 rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3">
           <dt className="text-xs font-medium text-emerald-800">Sent</dt>
           <dd className="text-2xl font-semibold tabular-nums text-emerald-900" data-testid="rows-sent">
             {n(counts.sent)}
@@ -35,11 +35,11 @@ export function ReviewSummary({ counts }: ReviewSummaryProps) {
               {plural(counts.sentWithWarnings, "with a warning", "with warnings")}
             </dd>
           )}
-        </div>
+        </dl>
         <div aria-hidden="true" className="self-center text-xl text-slate-400">
           +
         </div>
-        <div
+        <dl
           className={`min-w-36 rounded-md border px-4 py-3 ${counts.notSent > 0 ? "border-red-200 bg-red-50" : "border-slate-200 bg-white"}`}
         >
           <dt className={`text-xs font-medium ${counts.notSent > 0 ? "text-red-800" : "text-slate-500"}`}>
@@ -52,8 +52,8 @@ export function ReviewSummary({ counts }: ReviewSummaryProps) {
             {n(counts.notSent)}
           </dd>
           {notSentDetail.length > 0 && <dd className="text-xs text-red-800">{notSentDetail.join(" · ")}</dd>}
-        </div>
-      </dl>
+        </dl>
+      </div>
       {counts.blankRowsSkipped > 0 && (
         <p className="text-xs text-slate-500">
           {plural(counts.blankRowsSkipped, "empty line was", "empty lines were")} skipped; they hold no

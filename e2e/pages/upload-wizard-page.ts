@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Download, type Locator, type Page } from "@playwright/test";
 import Papa from "papaparse";
 
@@ -112,6 +113,20 @@ export class UploadWizardPage {
     );
     const { data } = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
     return { download, rows: data };
+  }
+
+  /** No serious or critical axe violations in the step on screen. */
+  async expectAccessible(step: string) {
+    const results = await new AxeBuilder({ page: this.page }).exclude("[data-sonner-toaster]").analyze();
+    const serious = results.violations.filter(
+      (violation) => violation.impact === "serious" || violation.impact === "critical",
+    );
+    expect(
+      serious.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+      ),
+      `axe on the ${step} step`,
+    ).toEqual([]);
   }
 
   async screenshot(name: string) {
