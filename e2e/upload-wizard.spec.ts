@@ -57,7 +57,7 @@ test.describe("upload wizard", () => {
     await expect(wizard.table().getByRole("row")).toHaveCount(3);
     const notSentIds = await wizard.columnValues("Customer No");
     const { download, rows } = await wizard.downloadNotSent();
-    expect(download.suggestedFilename()).toBe("bom-crlf - not sent.csv");
+    expect(download.suggestedFilename()).toBe("bom-crlf - rows not sent.csv");
     const [header, ...notSent] = rows;
     expect(header).toEqual([
       "Customer No",

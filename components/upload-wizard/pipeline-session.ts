@@ -1,5 +1,6 @@
 import {
   applyCellEdit,
+  buildUploadPayloads,
   autoMapColumns,
   columnSamples,
   createReview,
@@ -18,7 +19,6 @@ import {
   sampleRows,
   type Review,
 } from "@/lib/csv";
-import { partBodies } from "@/components/upload-wizard/part-bodies";
 import type {
   PipelineRequest,
   PipelineRequestOf,
@@ -137,7 +137,7 @@ export function createPipelineSession(report: (message: string) => void): Pipeli
 
     payloads({ settings, maxCustomersPerUpload }) {
       report("Preparing the upload…");
-      return partBodies(currentReview(), settings, maxCustomersPerUpload);
+      return buildUploadPayloads(currentReview(), settings, maxCustomersPerUpload).map((payload) => JSON.stringify(payload));
     },
 
     "not-sent-csv"() {

@@ -52,7 +52,7 @@ describe("notSentCsv", () => {
 
 describe("notSentFileName", () => {
   it("names the file after the upload's file", () => {
-    expect(notSentFileName("June sales.csv")).toBe("June sales - not sent.csv");
-    expect(notSentFileName("export.TSV")).toBe("export - not sent.csv");
+    expect(notSentFileName("June sales.csv")).toBe("June sales - rows not sent.csv");
+    expect(notSentFileName("export.TSV")).toBe("export - rows not sent.csv");
   });
 });

@@ -3,9 +3,9 @@ import { NOT_SENT_PROBLEM_HEADER } from "@/lib/csv/column-mapping";
 import { fileBaseName } from "@/lib/csv/decode";
 import { isSent, reviewedRow, type Review } from "@/lib/csv/review";
 
-/** "June sales.csv" → "June sales - not sent.csv". */
+/** "June sales.csv" → "June sales - rows not sent.csv": the download sits beside the original and says what it is. */
 export function notSentFileName(fileName: string): string {
-  return `${fileBaseName(fileName) || "upload"} - not sent.csv`;
+  return `${fileBaseName(fileName) || "upload"} - rows not sent.csv`;
 }
 
 /**

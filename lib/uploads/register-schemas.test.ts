@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { notSentFileName } from "./not-sent-file";
 import {
   recordBatchRequestSchema,
   registerPageQuerySchema,
@@ -66,13 +65,5 @@ describe("registerPageQuerySchema", () => {
       pageSize: 25,
     });
     expect(registerPageQuerySchema.parse({})).toEqual({ page: 1, pageSize: 25 });
-  });
-});
-
-describe("notSentFileName", () => {
-  it("names the download after the original file", () => {
-    expect(notSentFileName("march-service.csv")).toBe("march-service - rows not sent.csv");
-    expect(notSentFileName("Export.TSV")).toBe("Export - rows not sent.csv");
-    expect(notSentFileName("dms export")).toBe("dms export - rows not sent.csv");
   });
 });

@@ -2,7 +2,7 @@ import { uploadIdSchema } from "@/lib/recapture/schemas";
 import { HttpError, route } from "@/lib/server/http";
 import { pathId } from "@/lib/server/proxy";
 import { findNotSentFile } from "@/lib/server/uploads/register";
-import { notSentFileName } from "@/lib/uploads/not-sent-file";
+import { notSentFileName } from "@/lib/csv/not-sent";
 
 type Params = { uploadId: string };
 
