@@ -1,8 +1,6 @@
-/** Australian states and territories, as registration authorities abbreviate them. */
-export const AU_STATES = ["ACT", "NSW", "NT", "QLD", "SA", "TAS", "VIC", "WA"] as const;
+import type { AuState } from "@/lib/csv/states";
 
-export type AuState = (typeof AU_STATES)[number];
-
+/** Full names for the state picker; the abbreviations themselves are the CSV pipeline's AU_STATES. */
 export const AU_STATE_NAMES: Record<AuState, string> = {
   ACT: "Australian Capital Territory",
   NSW: "New South Wales",

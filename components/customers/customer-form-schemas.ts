@@ -5,7 +5,7 @@ import {
   type CustomerCreateValues,
   type CustomerEditValues,
 } from "@/components/customers/customer-form-values";
-import { AU_STATES } from "@/components/customers/au-states";
+import { AU_STATES } from "@/lib/csv/states";
 import { customerInputSchema, updateCustomerRequestSchema } from "@/lib/recapture/schemas";
 
 /**

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomerRequest, updateCustomerRequest, uploadRequest } from "@/lib/recapture/reference-examples";
 import { KEY_B, startEmulatorServer, type EmulatorServer } from "./test-server";
 
 /**
@@ -33,41 +34,10 @@ const CUSTOMER_KEYS = [
 ];
 const ADDITIONAL_FIELDS = { market_source: "dealer_crm", customer_type: "vip" };
 
-// The reference's example bodies, verbatim.
-const UPLOAD_EXAMPLE = {
-  name: "June 2022 New Customers",
-  enable_rego_lookups: false,
-  monitor_start_date: "2022-06-01",
-  monitor_end_date: "2023-06-01",
-  customers: [
-    {
-      rego: "ZEN407",
-      state: "VIC",
-      external_id: "CUST-4821",
-      sale_date: "2022-06-15",
-      additional_fields: ADDITIONAL_FIELDS,
-    },
-  ],
-};
-const PUT_EXAMPLE = {
-  enable_rego_lookups: true,
-  customer: {
-    rego: "ZEN407",
-    state: "VIC",
-    external_id: "CUST-4821",
-    sale_date: "2022-06-01",
-    monitor_start_date: "2022-06-01",
-    monitor_end_date: "2023-06-01",
-    additional_fields: ADDITIONAL_FIELDS,
-  },
-};
-const PATCH_EXAMPLE = {
-  external_id: "CUST-5673",
-  sale_date: "2022-06-15",
-  monitor_start_date: "2022-06-01",
-  monitor_end_date: "2023-06-01",
-  additional_fields: ADDITIONAL_FIELDS,
-};
+// The reference's example bodies, verbatim, shared with the client's schema tests.
+const UPLOAD_EXAMPLE = uploadRequest;
+const PUT_EXAMPLE = createCustomerRequest;
+const PATCH_EXAMPLE = updateCustomerRequest;
 
 type Upload = Record<(typeof UPLOAD_KEYS)[number], unknown> & { id: string };
 type Customer = Record<string, unknown> & { id: string; last_updated: string };
