@@ -1,26 +1,29 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_PATH_HEADER, signInPath } from "@/lib/auth/next-path";
 import { SESSION_COOKIE, unsealSessionToken } from "@/lib/server/auth/cookie";
-import { notSignedIn, toErrorResponse } from "@/lib/server/http/errors";
 import { publicOrigin } from "@/lib/server/http/request-info";
 
 /**
- * The first line of defence only: a request without a valid session cookie
- * goes to the sign-in page (pages) or gets 401 (API). It does not look the
- * session up; every page and route handler checks the session and role again
- * itself (requireUser / route()), so nothing depends on this file running.
+ * Pages only: a page request without a valid session cookie goes to the sign-in
+ * page, and every other carries its own path so the page can come back to it
+ * after sign-in. It does not look the session up; every page checks the session
+ * and role itself (requireUser / requireRole), so nothing depends on this file
+ * running (CVE-2025-29927).
+ *
+ * API routes are left out: route() in each handler answers 401, 403 and 415 by
+ * itself, and passing them through here would cost every proxied call to the
+ * Recapture API a second cookie check, and cut request bodies at 10 MB (Next
+ * buffers a body for proxy.ts only that far), while a 50,000-customer upload is
+ * about 12 MB.
  */
-const PUBLIC_PATHS = new Set(["/sign-in", "/api/health", "/api/auth/sign-in"]);
-// The emulator's test-only control endpoints answer 404 unless EMULATOR_CONTROL=1 (app/api/emulator).
-const EMULATOR_CONTROL_PREFIX = "/api/emulator/";
+const PUBLIC_PATHS = new Set(["/sign-in"]);
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC_PATHS.has(pathname) || pathname.startsWith(EMULATOR_CONTROL_PREFIX)) return NextResponse.next();
+  if (PUBLIC_PATHS.has(pathname)) return NextResponse.next();
 
   const token = await unsealSessionToken(request.cookies.get(SESSION_COOKIE)?.value);
   if (!token) {
-    if (pathname.startsWith("/api/")) return toErrorResponse(notSignedIn());
     // Not request.url: behind `next start` that names the server's own host, not the address the browser used.
     return NextResponse.redirect(
       new URL(signInPath(`${pathname}${search}`), publicOrigin(request.headers, request.nextUrl)),
@@ -33,11 +36,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but build assets, files served as they are, and the two routes that take whole
-  // CSV files: Next buffers a body for proxy.ts only up to 10 MB and cuts the rest, while a
-  // 50,000-customer upload is about 12 MB. Those routes check the session in route() before
-  // they read a byte of the body, and cap it themselves.
+  // Every page: not API routes (see above), build assets or files served as they are.
   matcher: [
-    "/((?!_next/static|_next/image|favicon\\.ico|api/recapture/upload$|api/uploads/batches$|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|woff2?|txt)$).*)",
+    "/((?!api/|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|woff2?|txt)$).*)",
   ],
 };

@@ -7,7 +7,7 @@ const SKIP_MIDDLEWARE = {
   "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware",
 };
 
-// The emulator's test controls are open by design (404 unless EMULATOR_CONTROL=1 in emulator mode; see proxy.ts).
+// The emulator's test controls are open by design (404 unless EMULATOR_CONTROL=1 in emulator mode; see app/api/emulator).
 const PUBLIC_API = new Set(["/api/health", "/api/auth/sign-in", "/api/emulator/sample/path"]);
 const protectedApi = apiRoutes().filter((route) => !PUBLIC_API.has(route.path));
 const protectedPages = appPages().filter((path) => path !== "/sign-in");

@@ -16,15 +16,31 @@ export function sealSessionToken(token: string): Promise<string> {
   return sealData({ token }, { password: sessionSecret(), ttl: SESSION_MAX_AGE_SECONDS });
 }
 
+/**
+ * Cookie values already unsealed, with their token. Unsealing costs about half a
+ * millisecond of crypto, and every request (proxy.ts, then the page or route)
+ * would pay it again for the same cookie. A value that unsealed once unseals the
+ * same way until the seal expires, so it is safe to remember for a short while;
+ * whether its session is still alive is looked up in the database every time.
+ */
+const unsealedCookies = new Map<string, { token: string; rememberedUntil: number }>();
+const REMEMBER_MS = 60_000;
+const REMEMBER_MAX_ENTRIES = 1_000;
+
 /** The token in a cookie value, or undefined when it is missing, tampered with, expired or sealed with another secret. */
 export async function unsealSessionToken(cookieValue: string | undefined): Promise<string | undefined> {
   if (!cookieValue) return undefined;
+  const remembered = unsealedCookies.get(cookieValue);
+  if (remembered && remembered.rememberedUntil > Date.now()) return remembered.token;
   try {
     const data = await unsealData<{ token?: unknown }>(cookieValue, {
       password: sessionSecret(),
       ttl: SESSION_MAX_AGE_SECONDS,
     });
-    return typeof data.token === "string" ? data.token : undefined;
+    if (typeof data.token !== "string") return undefined;
+    if (unsealedCookies.size >= REMEMBER_MAX_ENTRIES) unsealedCookies.clear();
+    unsealedCookies.set(cookieValue, { token: data.token, rememberedUntil: Date.now() + REMEMBER_MS });
+    return data.token;
   } catch {
     return undefined;
   }

@@ -21,7 +21,7 @@ export class HttpError extends Error {
   }
 }
 
-/** No session, or one that has ended: said the same way by proxy.ts and by every route handler. */
+/** No session, or one that has ended: said the same way by every route handler. */
 export const notSignedIn = () =>
   new HttpError(
     401,
