@@ -28,3 +28,14 @@ export function quoted(raw: string): string {
   const value = raw.trim();
   return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
 }
+
+/**
+ * `cell.trim()`, without the call when both ends are printable ASCII other than a space,
+ * as nearly every cell's are (trim only removes spaces, control and Unicode space characters).
+ */
+export function trimmed(cell: string | undefined): string | undefined {
+  if (cell === undefined || cell === "") return cell;
+  const first = cell.charCodeAt(0);
+  const last = cell.charCodeAt(cell.length - 1);
+  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f ? cell : cell.trim();
+}

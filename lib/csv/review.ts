@@ -71,11 +71,13 @@ export interface ReviewCounts {
 const scratchProblems: RowProblem[] = [];
 
 function checkInto(review: Review, row: number) {
-  scratchProblems.length = 0;
+  // Setting an array's length is a call into the runtime, so it is only done when needed.
+  if (scratchProblems.length !== 0) scratchProblems.length = 0;
   review.customers[row] = review.checkRow(review.rows[row] ?? [], review.rowNumbers[row] ?? 0, scratchProblems);
   if (scratchProblems.length === 0) {
+    // Only a row with a status other than ok has problems to forget (an edited row).
+    if (review.ownStatus[row] !== ROW_OK) review.problems.delete(row);
     review.ownStatus[row] = ROW_OK;
-    review.problems.delete(row);
     return;
   }
   review.problems.set(row, scratchProblems.slice());

@@ -1,6 +1,6 @@
 import type { Region } from "@/lib/recapture/regions";
 import type { CustomerInput } from "@/lib/recapture/schemas";
-import type { NormalisedCell } from "@/lib/csv/cell";
+import { trimmed, type NormalisedCell } from "@/lib/csv/cell";
 import type { ColumnMapping, RecaptureField } from "@/lib/csv/column-mapping";
 import { normaliseDate, type DateFormat } from "@/lib/csv/dates";
 import { normaliseRego } from "@/lib/csv/rego";
@@ -35,6 +35,11 @@ interface MappedColumn {
 
 interface DateColumn extends MappedColumn {
   format: DateFormat;
+}
+
+interface AdditionalColumn {
+  index: number;
+  key: string;
 }
 
 // The key a short chassis number from the VIN column is kept under (see vin.ts).
@@ -94,7 +99,7 @@ export function createRowChecker(headers: readonly string[], mapping: readonly C
   const saleDate = dateColumnOf("sale_date");
   const monitorStart = dateColumnOf("monitor_start_date");
   const monitorEnd = dateColumnOf("monitor_end_date");
-  const additional = mapping.flatMap(({ target }, index) => (target.kind === "additional" ? [{ index, key: target.key.trim() }] : []));
+  const additional = mapping.flatMap(({ target }, index): AdditionalColumn[] => (target.kind === "additional" ? [{ index, key: target.key.trim() }] : []));
   const headerWidth = headers.length;
   const stateIsNeeded = region === "au";
 
@@ -125,8 +130,9 @@ export function createRowChecker(headers: readonly string[], mapping: readonly C
     }
 
     let additionalFields: Record<string, string> | undefined;
-    for (const { index, key } of additional) {
-      const value = cells[index]?.trim();
+    for (let i = 0; i < additional.length; i++) {
+      const { index, key } = additional[i] as AdditionalColumn;
+      const value = trimmed(cells[index]);
       if (value) (additionalFields ??= {})[key] = value;
     }
     if (chassisNumber && additionalFields?.[CHASSIS_NUMBER_KEY] === undefined) {
@@ -147,7 +153,7 @@ export function createRowChecker(headers: readonly string[], mapping: readonly C
       rego: regoValue,
       state: stateValue,
       vin: vinValue,
-      external_id: externalId && (cells[externalId.index]?.trim() || undefined),
+      external_id: externalId && (trimmed(cells[externalId.index]) || undefined),
       sale_date: saleDateValue,
       monitor_start_date: startValue,
       monitor_end_date: endValue,
