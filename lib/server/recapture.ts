@@ -2,6 +2,7 @@ import "server-only";
 import { createEmulator, emulatorOptionsFromEnv, type Emulator } from "@/lib/emulator";
 import { createRecaptureClient, type RecaptureClient } from "@/lib/recapture/client";
 import { env, mode } from "@/lib/server/env";
+import { upstreamFetch } from "@/lib/server/upstream-fetch";
 
 /**
  * The one place that decides where Recapture calls go: the live API when a key
@@ -32,7 +33,7 @@ function createClient(): RecaptureClient {
       ...common,
       baseUrl: settings.RECAPTURE_API_URL,
       apiKey: settings.RECAPTURE_API_KEY!,
-      fetch: (request) => fetch(request),
+      fetch: upstreamFetch,
     });
   }
   const emulator = embeddedEmulator();
