@@ -13,8 +13,40 @@ type RowsByKey = Map<string, number | number[]>;
 export interface Duplicates {
   /** For each row, the index of the earlier row it repeats, or -1. */
   readonly of: Int32Array;
+  /** Each row's CAR_* bits: which of VIN, rego and state it has (see recordCar). */
+  readonly car: Uint8Array;
+  /** Hashes of each row's VIN and rego (see recordCar); 0 where the row has none. */
+  readonly vinHash: Int32Array;
+  readonly regoHash: Int32Array;
   /** Every row by VIN and by rego with state; built at the first edit, as the full pass doesn't need it. */
   index?: { byVin: RowsByKey; byRego: RowsByKey };
+}
+
+export const CAR_VIN = 1;
+export const CAR_REGO = 2;
+export const CAR_STATE = 4;
+
+export function createDuplicates(rows: number): Duplicates {
+  return { of: new Int32Array(rows), car: new Uint8Array(rows), vinHash: new Int32Array(rows), regoHash: new Int32Array(rows) };
+}
+
+/** FNV-1a, 32 bits: cheap for keys as short as a VIN or a rego. */
+function hashKey(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/**
+ * Records what the duplicate pass and the counts need of a row, just after it is
+ * checked: its normalised VIN and rego are then fresh in the cache. Read later from
+ * the customers, each row's object and strings would be cache misses, 100,000 times over.
+ */
+export function recordCar(duplicates: Duplicates, row: number, customer: UploadCustomer): void {
+  const { vin, rego, state } = customer;
+  duplicates.car[row] = (vin === undefined ? 0 : CAR_VIN) | (rego === undefined ? 0 : CAR_REGO) | (state === undefined ? 0 : CAR_STATE);
+  duplicates.vinHash[row] = vin === undefined ? 0 : hashKey(vin);
+  duplicates.regoHash[row] = rego === undefined ? 0 : hashKey(rego);
 }
 
 /** Each row's own status: only rows without an error of their own can be kept. */
@@ -27,7 +59,7 @@ function regoKey(customer: UploadCustomer | undefined): string | undefined {
 /**
  * The first row seen with each key (a VIN, a rego). A Map would do, but with 100,000
  * keys and more its lookups are mostly cache misses on entries and key strings; here a
- * lookup reads one (hash, row) pair and compares strings only when the 32-bit hashes agree.
+ * lookup reads one (hash, row) pair and compares keys only when the 32-bit hashes agree.
  */
 class FirstRowByKey {
   // Pairs of [hash, row + 1]; a row of 0 marks an empty slot.
@@ -44,10 +76,8 @@ class FirstRowByKey {
     this.mask = capacity - 1;
   }
 
-  /** The first row registered with `key`; when there is none, registers `row` and returns undefined. */
-  firstOrAdd(key: string, row: number): number | undefined {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  /** The first row registered with the key of `row` (whose hash is `hash`); when there is none, registers `row` and returns undefined. */
+  firstOrAdd(hash: number, row: number): number | undefined {
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const stored = this.slots[slot * 2 + 1] ?? 0;
       if (stored === 0) {
@@ -55,18 +85,20 @@ class FirstRowByKey {
         this.slots[slot * 2 + 1] = row + 1;
         return undefined;
       }
-      if (this.slots[slot * 2] === hash && this.keyOf(stored - 1) === key) return stored - 1;
+      if (this.slots[slot * 2] === hash && this.keyOf(stored - 1) === this.keyOf(row)) return stored - 1;
     }
   }
 }
 
 /**
  * Marks each row of `rows` (ascending; all rows when undefined) that shares its VIN, or
- * its rego and state, with an earlier sendable row among them: the first such row. Regos
+ * its rego and state, with an earlier sendable row among them: the first such row. It
+ * reads the hashes recordCar kept, and a row's customer only when a hash matches. Regos
  * are looked up on their own first, as a plate seldom appears in two states; only then
  * is the rego-and-state key built.
  */
-function markRepeats(of: Int32Array, customers: readonly UploadCustomer[], rows: readonly number[] | undefined, ownStatus: OwnStatus) {
+function markRepeats(duplicates: Duplicates, customers: readonly UploadCustomer[], rows: readonly number[] | undefined, ownStatus: OwnStatus) {
+  const { of, car, vinHash, regoHash } = duplicates;
   const count = rows ? rows.length : customers.length;
   const firstByVin = new FirstRowByKey(count, (row) => customers[row]?.vin);
   const firstByRego = new FirstRowByKey(count, (row) => customers[row]?.rego);
@@ -74,13 +106,12 @@ function markRepeats(of: Int32Array, customers: readonly UploadCustomer[], rows:
   for (let i = 0; i < count; i++) {
     const row = rows ? (rows[i] ?? 0) : i;
     of[row] = -1;
-    const customer = customers[row];
-    if (ownStatus[row] === ROW_ERROR || !customer) continue;
-    const { vin, rego, state } = customer;
-    const firstWithVin = vin === undefined ? undefined : firstByVin.firstOrAdd(vin, row);
-    let firstWithRego = rego === undefined ? undefined : firstByRego.firstOrAdd(rego, row);
-    if (firstWithRego !== undefined && customers[firstWithRego]?.state !== state) {
-      const key = regoKey(customer) ?? "";
+    if (ownStatus[row] === ROW_ERROR) continue;
+    const keys = car[row] ?? 0;
+    const firstWithVin = keys & CAR_VIN ? firstByVin.firstOrAdd(vinHash[row] ?? 0, row) : undefined;
+    let firstWithRego = keys & CAR_REGO ? firstByRego.firstOrAdd(regoHash[row] ?? 0, row) : undefined;
+    if (firstWithRego !== undefined && customers[firstWithRego]?.state !== customers[row]?.state) {
+      const key = regoKey(customers[row]) ?? "";
       firstWithRego = firstByRegoInOtherStates.get(key);
       if (firstWithRego === undefined) firstByRegoInOtherStates.set(key, row);
     }
@@ -91,7 +122,7 @@ function markRepeats(of: Int32Array, customers: readonly UploadCustomer[], rows:
 
 /** Decides the duplicates of the whole file into `duplicates.of`, sized for its rows. */
 export function markAllDuplicates(duplicates: Duplicates, customers: readonly UploadCustomer[], ownStatus: OwnStatus): void {
-  markRepeats(duplicates.of, customers, undefined, ownStatus);
+  markRepeats(duplicates, customers, undefined, ownStatus);
 }
 
 function addRow(rowsByKey: RowsByKey, key: string | undefined, row: number) {
@@ -175,6 +206,6 @@ export function updateDuplicates(
     }
   }
   const affected = [...linked].sort((a, b) => a - b);
-  markRepeats(duplicates.of, customers, affected, ownStatus);
+  markRepeats(duplicates, customers, affected, ownStatus);
   return affected;
 }

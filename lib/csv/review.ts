@@ -1,7 +1,17 @@
 import type { Region } from "@/lib/recapture/regions";
 import type { ColumnMapping } from "@/lib/csv/column-mapping";
 import { CsvFileError } from "@/lib/csv/csv-file-error";
-import { markAllDuplicates, updateDuplicates, type DuplicatePolicy, type Duplicates } from "@/lib/csv/duplicates";
+import {
+  CAR_REGO,
+  CAR_STATE,
+  CAR_VIN,
+  createDuplicates,
+  markAllDuplicates,
+  recordCar,
+  updateDuplicates,
+  type DuplicatePolicy,
+  type Duplicates,
+} from "@/lib/csv/duplicates";
 import { isBlankRow } from "@/lib/csv/parse";
 import { ROW_ERROR, ROW_OK, ROW_WARNING, createRowChecker, type RowChecker, type RowProblem, type UploadCustomer } from "@/lib/csv/row-check";
 
@@ -73,7 +83,9 @@ const scratchProblems: RowProblem[] = [];
 function checkInto(review: Review, row: number) {
   // Setting an array's length is a call into the runtime, so it is only done when needed.
   if (scratchProblems.length !== 0) scratchProblems.length = 0;
-  review.customers[row] = review.checkRow(review.rows[row] ?? [], review.rowNumbers[row] ?? 0, scratchProblems);
+  const customer = review.checkRow(review.rows[row] ?? [], review.rowNumbers[row] ?? 0, scratchProblems);
+  review.customers[row] = customer;
+  recordCar(review.duplicates, row, customer);
   if (scratchProblems.length === 0) {
     // Only a row with a status other than ok has problems to forget (an edited row).
     if (review.ownStatus[row] !== ROW_OK) review.problems.delete(row);
@@ -111,7 +123,7 @@ export function createReview(fileRows: readonly string[][], options: ReviewOptio
     customers: [],
     problems: new Map(),
     ownStatus: new Uint8Array(rows.length),
-    duplicates: { of: new Int32Array(rows.length) },
+    duplicates: createDuplicates(rows.length),
     checkRow: createRowChecker(headers, mapping, region),
   };
   for (let row = 0; row < rows.length; row++) checkInto(review, row);
@@ -191,7 +203,8 @@ export function filterRows(review: Review, filter: RowFilter): Uint32Array {
 
 export function reviewCounts(review: Review): ReviewCounts {
   const rowsInFile = review.rows.length;
-  const lookupsNeedState = review.region === "au";
+  // A row with a rego (and, where needed, a state) but no VIN; read from the bits recordCar kept.
+  const lookupCar = review.region === "au" ? CAR_REGO | CAR_STATE : CAR_REGO;
   let withErrors = 0;
   let duplicatesNotSent = 0;
   let sentWithWarnings = 0;
@@ -201,8 +214,7 @@ export function reviewCounts(review: Review): ReviewCounts {
     else if (isDuplicateNotSent(review, row)) duplicatesNotSent++;
     else {
       if (review.ownStatus[row] === ROW_WARNING || review.duplicates.of[row] !== -1) sentWithWarnings++;
-      const customer = review.customers[row];
-      if (customer?.rego && !customer.vin && (customer.state || !lookupsNeedState)) paidLookups++;
+      if (((review.duplicates.car[row] ?? 0) & (lookupCar | CAR_VIN)) === lookupCar) paidLookups++;
     }
   }
   const notSent = withErrors + duplicatesNotSent;
