@@ -44,7 +44,7 @@ export function errorResponse(
 }
 
 /** Zod issues as `{ "customer.rego": "Required" }`, first issue per field. */
-function fieldErrors(error: ZodError): FieldErrors {
+export function fieldErrors(error: ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? issue.path.join(".") : "body";

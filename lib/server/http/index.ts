@@ -1,6 +1,6 @@
 export type { SessionUser } from "@/lib/server/auth/sessions";
 export { audit, type AuditInput } from "./audit";
-export { errorResponse, HttpError, toErrorResponse, type FieldErrors } from "./errors";
+export { errorResponse, fieldErrors, HttpError, toErrorResponse, type FieldErrors } from "./errors";
 export { readJson } from "./read-json";
 export { clientIp, isHttpsRequest, publicOrigin } from "./request-info";
 export { publicRoute, route, type RouteContext, type RouteOptions } from "./route";

@@ -1,5 +1,5 @@
 import { createCustomerRequestSchema, listCustomersQuerySchema } from "@/lib/recapture/schemas";
-import { HttpError, readJson, route } from "@/lib/server/http";
+import { fieldErrors, HttpError, readJson, route } from "@/lib/server/http";
 import { audited, requestRegion } from "@/lib/server/proxy";
 import { recapture } from "@/lib/server/recapture";
 
@@ -12,7 +12,7 @@ export const GET = route({ role: "viewer" }, async ({ request }) => {
     upload_id: params.get("upload_id") || undefined,
   });
   if (!query.success) {
-    const fields = Object.fromEntries(query.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
+    const fields = fieldErrors(query.error);
     throw new HttpError(400, "invalid_query", Object.values(fields)[0] ?? "Invalid query", fields);
   }
   return Response.json(await recapture().listCustomers(query.data, { region: requestRegion(request) }));
