@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createEmulator, type Emulator, type FaultSettings } from "@/lib/emulator";
 import { createRecaptureClient, type RecaptureClientOptions } from "@/lib/recapture/client";
-import { RecaptureError } from "@/lib/recapture/errors";
 import * as examples from "@/lib/recapture/reference-examples";
+import { failure } from "@/lib/testing/recapture-failure";
 
 /** The client against the real emulator, in-process, as the app mounts it. */
 
@@ -47,15 +47,6 @@ const setFaults = (faults: Partial<FaultSettings>) => control("PUT", "faults", f
 async function journalPaths(): Promise<string[]> {
   const { requests } = (await control("GET", "journal")) as { requests: { method: string; path: string }[] };
   return requests.map((request) => `${request.method} ${request.path}`);
-}
-
-async function failure(promise: Promise<unknown>): Promise<RecaptureError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(RecaptureError);
-  return error as RecaptureError;
 }
 
 describe("client against the emulator", () => {

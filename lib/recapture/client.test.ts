@@ -4,8 +4,8 @@ import {
   MAX_RETRY_WAIT_MS,
   type RecaptureClientOptions,
 } from "@/lib/recapture/client";
-import { RecaptureError } from "@/lib/recapture/errors";
 import * as examples from "@/lib/recapture/reference-examples";
+import { failure } from "@/lib/testing/recapture-failure";
 
 const API_KEY = "test-key-6f1c2d";
 const CUSTOMER_ID = examples.getCustomerResponse.customer.id;
@@ -60,15 +60,6 @@ function setup(steps: Step[], overrides: Partial<RecaptureClientOptions> = {}) {
     ...overrides,
   });
   return { client, requests, waits };
-}
-
-async function failure(promise: Promise<unknown>): Promise<RecaptureError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(RecaptureError);
-  return error as RecaptureError;
 }
 
 describe("requests", () => {
