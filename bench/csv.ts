@@ -20,7 +20,7 @@ import {
 
 const ROWS = 100_000;
 const MEMORY_ROWS = 1_000_000;
-const RUNS = 5;
+const RUNS = 11;
 const MAX_CUSTOMERS_PER_UPLOAD = 10_000;
 
 // ---------------------------------------------------------------- a dealer export
@@ -124,70 +124,94 @@ function sampleMemory() {
   peakRss = Math.max(peakRss, rss);
 }
 
-/** decode → payload, as the upload wizard's worker runs it, sampling memory after each step. */
-function runPipeline(bytes: Uint8Array): { counts: ReviewCounts; parts: number } {
+type Step = "decode" | "parse" | "check" | "payload";
+const STEPS: readonly Step[] = ["decode", "parse", "check", "payload"];
+
+/** decode → payload, as the upload wizard's worker runs it, sampling memory and timing each step. */
+function runPipeline(bytes: Uint8Array, stepMs?: Record<Step, number[]>): { counts: ReviewCounts; parts: number } {
+  let lap = performance.now();
+  const step = (name: Step) => {
+    sampleMemory();
+    const now = performance.now();
+    stepMs?.[name].push(now - lap);
+    lap = now;
+  };
   const { text } = decodeCsvBytes(bytes, Number.MAX_SAFE_INTEGER);
-  sampleMemory();
+  step("decode");
   const { rows } = parseCsvText(text);
-  sampleMemory();
+  step("parse");
   const headerRowIndex = detectHeaderRow(rows);
   const headers = rows[headerRowIndex] ?? [];
   const mapping = autoMapColumns(headers, rows.slice(headerRowIndex + 1));
   const review = createReview(rows, { headerRowIndex, mapping, region: "au" });
-  sampleMemory();
   const counts = reviewCounts(review);
+  step("check");
   const payloads = buildUploadPayloads(review, { name: "Bench", enable_rego_lookups: false }, MAX_CUSTOMERS_PER_UPLOAD);
-  sampleMemory();
+  step("payload");
   return { counts, parts: payloads.length };
 }
 
-interface Timing {
-  wallMs: number;
-  cpuMs: number;
+// With `node --expose-gc` (as `npm run bench:csv` runs), each timed run starts from a
+// collected heap, as a freshly dropped file does, instead of paying for the garbage of
+// the run before it: that garbage made the ratio swing by a third from run to run.
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+
+interface Timings {
+  wallMs: number[];
+  cpuMs: number[];
 }
 
-/**
- * Medians of wall-clock and CPU time (this process, GC threads included). The machine
- * may be shared, so CPU time is printed too: it is what this code costs when others
- * take turns on the cores.
- */
-function measure(run: () => void): Timing {
-  run(); // warm-up: JIT and lazily built tables
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    run();
-    wall.push(performance.now() - start);
-    const { user, system } = process.cpuUsage(cpuStart);
-    cpu.push((user + system) / 1000);
-  }
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-  return { wallMs: median(wall), cpuMs: median(cpu) };
+function timed(timings: Timings, run: () => void) {
+  collectGarbage?.();
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  run();
+  timings.wallMs.push(performance.now() - start);
+  const { user, system } = process.cpuUsage(cpuStart);
+  timings.cpuMs.push((user + system) / 1000);
 }
 
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const range = (values: readonly number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 const bytes = exportBytes(ROWS);
 const text = new TextDecoder().decode(bytes);
 console.log(
-  `${ROWS.toLocaleString("en-AU")} rows × ${HEADER.length} columns, ${(bytes.length / 1e6).toFixed(1)} MB, median of ${RUNS} runs ` +
+  `${ROWS.toLocaleString("en-AU")} rows × ${HEADER.length} columns, ${(bytes.length / 1e6).toFixed(1)} MB; ${RUNS} runs of each, alternating, ` +
+    `${collectGarbage ? "each after a full garbage collection" : "WITHOUT garbage collection between runs (run with node --expose-gc)"} ` +
     `(load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores)`,
 );
 
 // Bare: papaparse told the delimiter, on text already decoded: the least a parse costs.
-const bare = measure(() => Papa.parse<string[]>(text, { delimiter: "," }));
+const bareParse = () => Papa.parse<string[]>(text, { delimiter: "," });
 let result = runPipeline(bytes);
-const pipeline = measure(() => {
-  result = runPipeline(bytes);
-});
+bareParse(); // warm-up, as the pipeline's first run was: JIT and lazily built tables
+const bare: Timings = { wallMs: [], cpuMs: [] };
+const pipeline: Timings = { wallMs: [], cpuMs: [] };
+const stepMs: Record<Step, number[]> = { decode: [], parse: [], check: [], payload: [] };
+for (let run = 0; run < RUNS; run++) {
+  timed(bare, bareParse);
+  timed(pipeline, () => {
+    result = runPipeline(bytes, stepMs);
+  });
+}
 const { counts } = result;
-const figures = (label: string, pick: (timing: Timing) => number) =>
-  `${label.padEnd(10)} bare parse ${pick(bare).toFixed(0).padStart(4)} ms   pipeline ${pick(pipeline).toFixed(0).padStart(4)} ms   ` +
-  `${(pick(pipeline) / pick(bare)).toFixed(2)}× bare (target ≤ 2×)   ${Math.round(ROWS / (pick(pipeline) / 1000)).toLocaleString("en-AU")} rows/s (target ≥ 300,000)`;
-console.log(figures("wall clock", (timing) => timing.wallMs));
-console.log(figures("CPU time", (timing) => timing.cpuMs));
+const figures = (label: string, pick: (timings: Timings) => number[]) => {
+  const [bareMs, pipelineMs] = [median(pick(bare)), median(pick(pipeline))];
+  return (
+    `${label.padEnd(10)} bare parse ${bareMs.toFixed(0).padStart(4)} ms (${range(pick(bare))})   ` +
+    `pipeline ${pipelineMs.toFixed(0).padStart(4)} ms (${range(pick(pipeline))})   ` +
+    `${(pipelineMs / bareMs).toFixed(2)}× bare (target ≤ 2×)   ${Math.round(ROWS / (pipelineMs / 1000)).toLocaleString("en-AU")} rows/s (target ≥ 300,000)`
+  );
+};
+console.log(figures("wall clock", (timings) => timings.wallMs));
+console.log(figures("CPU time", (timings) => timings.cpuMs));
+const bareMs = median(bare.wallMs);
+console.log(
+  `pipeline steps, wall clock medians: ${STEPS.map((name) => `${name} ${median(stepMs[name]).toFixed(0)} ms (${(median(stepMs[name]) / bareMs).toFixed(2)}×)`).join(", ")}; ` +
+    `decode and parse alone are ${((median(stepMs.decode) + median(stepMs.parse)) / bareMs).toFixed(2)}× the bare parse`,
+);
 console.log(
   `rows: ${counts.rowsInFile} in file = ${counts.sent} sent + ${counts.notSent} not sent ` +
     `(${counts.withErrors} errors, ${counts.duplicatesNotSent} duplicates); ${counts.paidLookups} paid lookups; ${result.parts} parts`,
