@@ -126,14 +126,15 @@ test.describe("customers table", () => {
     await customersPage.expectShowing(26, 50);
   });
 
-  test("filters by upload and goes back to page 1", async ({ page, api, customersPage }) => {
+  test("picks an upload by name, goes back to page 1, and keeps the filter on reload", async ({
+    page,
+    api,
+    customersPage,
+  }) => {
     const regos = [uniqueRego("UPA"), uniqueRego("UPB"), uniqueRego("UPC")];
+    const name = `E2E filter ${regos[0]}`;
     const created = await api.post("/api/recapture/upload", {
-      data: {
-        name: "e2e filter",
-        enable_rego_lookups: false,
-        customers: regos.map((rego) => ({ rego, state: "VIC" })),
-      },
+      data: { name, enable_rego_lookups: false, customers: regos.map((rego) => ({ rego, state: "VIC" })) },
     });
     expect(created.status()).toBe(202);
     const { upload } = (await created.json()) as { upload: { id: string } };
@@ -149,27 +150,43 @@ test.describe("customers table", () => {
       .toBe(3);
 
     await customersPage.goto("?page=4&size=50");
-    await customersPage.filterByUpload(upload.id);
+    await customersPage.pickUpload(name);
     await expect(page).toHaveURL(new RegExp(`\\?size=50&upload=${upload.id}$`));
     await customersPage.expectShowing(1, 3, 3);
     expect((await customersPage.regos()).sort()).toEqual([...regos].sort());
 
     await page.reload();
     await customersPage.expectShowing(1, 3, 3);
-    await expect(customersPage.uploadFilter.getByLabel("Upload ID")).toHaveValue(upload.id);
+    await expect(customersPage.uploadPicker).toHaveValue(upload.id);
+    await expect(customersPage.uploadPicker.locator("option:checked")).toHaveText(
+      new RegExp(`^${name} · sent \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} · 3 customers$`),
+    );
+    await expect(customersPage.uploadIdInput).toHaveCount(0);
 
     await customersPage.uploadFilter.getByRole("button", { name: "Clear filter" }).click();
     await expect(page).toHaveURL(/\?size=50$/);
     await customersPage.expectShowing(1, 50);
+    await expect(customersPage.uploadPicker).toHaveValue("");
+  });
+
+  test("filters by the id of an upload the register doesn't list", async ({ page, customersPage }) => {
+    const unknown = "0f0e0d0c-0b0a-4999-8888-777766665555";
+    await customersPage.goto();
+    await customersPage.filterByUploadId(unknown);
+    await expect(page).toHaveURL(new RegExp(`\\?upload=${unknown}$`));
+    await expect(page.getByText("No customers in this upload")).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByText("No customers in this upload")).toBeVisible();
+    await expect(customersPage.uploadPicker).toHaveValue("by-id");
+    await expect(customersPage.uploadIdInput).toHaveValue(unknown);
   });
 
   test("refuses an upload id that isn't one", async ({ customersPage }) => {
     await customersPage.goto();
-    await customersPage.filterByUpload("not-an-id");
-    await expect(customersPage.uploadFilter.getByLabel("Upload ID")).toHaveAccessibleDescription(
-      /Enter an upload ID like/,
-    );
-    await expect(customersPage.uploadFilter.getByLabel("Upload ID")).toHaveAttribute("aria-invalid", "true");
+    await customersPage.filterByUploadId("not-an-id");
+    await expect(customersPage.uploadIdInput).toHaveAccessibleDescription(/Enter an upload ID like/);
+    await expect(customersPage.uploadIdInput).toHaveAttribute("aria-invalid", "true");
   });
 
   test("expands sightings newest first and opens a listing in a new tab", async ({

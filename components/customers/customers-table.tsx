@@ -111,6 +111,7 @@ export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
         <CustomersUploadFilter
           key={search.uploadId ?? ""}
           uploadId={search.uploadId}
+          timeZone={timeZone}
           onChange={filterByUpload}
         />
         <DataTableColumnMenu table={table} />

@@ -1,6 +1,6 @@
-import type { InputHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 
-export type InputProps = InputHTMLAttributes<HTMLInputElement>;
+export type InputProps = ComponentProps<"input">;
 
 /** Full width unless the caller gives a width (`w-…`): two width classes can't be ordered from here. */
 function widthClass(className: string): string {

@@ -9,6 +9,8 @@ export class CustomersPage {
   readonly pageSize: Locator;
   readonly goToPageInput: Locator;
   readonly uploadFilter: Locator;
+  readonly uploadPicker: Locator;
+  readonly uploadIdInput: Locator;
   readonly columnsButton: Locator;
   readonly addCustomer: Locator;
 
@@ -23,6 +25,8 @@ export class CustomersPage {
     this.pageSize = page.getByLabel("Rows per page");
     this.goToPageInput = page.getByLabel("Go to page");
     this.uploadFilter = page.getByRole("search", { name: "Filter customers by upload" });
+    this.uploadPicker = this.uploadFilter.getByLabel("Upload", { exact: true });
+    this.uploadIdInput = this.uploadFilter.getByLabel("Upload ID");
     this.columnsButton = page.getByRole("button", { name: "Columns" });
     this.addCustomer = page.getByRole("link", { name: "Add customer" });
   }
@@ -62,8 +66,17 @@ export class CustomersPage {
     await this.button("Go").click();
   }
 
-  async filterByUpload(uploadId: string) {
-    await this.uploadFilter.getByLabel("Upload ID").fill(uploadId);
+  /** Picks an upload from the register's list by the start of its name. */
+  async pickUpload(name: string) {
+    const value = await this.uploadPicker.locator("option", { hasText: name }).getAttribute("value");
+    await this.uploadPicker.selectOption(value ?? "");
+  }
+
+  /** Filters by an upload id typed in, as for an upload the register doesn't list. */
+  async filterByUploadId(uploadId: string) {
+    await this.uploadPicker.selectOption({ label: "Another upload, by ID…" });
+    await expect(this.uploadIdInput).toBeFocused();
+    await this.uploadIdInput.fill(uploadId);
     await this.uploadFilter.getByRole("button", { name: "Filter" }).click();
   }
 
