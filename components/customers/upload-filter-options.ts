@@ -17,7 +17,10 @@ const count = new Intl.NumberFormat("en-AU");
  * an upload of its own in the Recapture API (its name already says "part 2 of 3"), so
  * each gets its own option. The sent time is in the dealership's time zone.
  */
-export function uploadFilterOptions(uploads: readonly RegisteredUpload[], timeZone: string): UploadFilterOption[] {
+export function uploadFilterOptions(
+  uploads: readonly RegisteredUpload[],
+  timeZone: string,
+): UploadFilterOption[] {
   return uploads.flatMap((upload) =>
     upload.parts.map((part) => ({
       value: part.id,
@@ -35,7 +38,11 @@ export function uploadFilterOptions(uploads: readonly RegisteredUpload[], timeZo
  * for an id the register doesn't list. While the register loads, the filtered id is
  * shown as it is rather than switching to BY_ID and back.
  */
-export function pickerValue(uploadId: string | undefined, options: readonly UploadFilterOption[], loading: boolean): string {
+export function pickerValue(
+  uploadId: string | undefined,
+  options: readonly UploadFilterOption[],
+  loading: boolean,
+): string {
   if (uploadId === undefined) return "";
   return loading || options.some((option) => option.value === uploadId) ? uploadId : BY_ID;
 }
