@@ -26,15 +26,89 @@ const MAX_CUSTOMERS_PER_UPLOAD = 10_000;
 // ---------------------------------------------------------------- a dealer export
 
 const HEADER = [
-  "Customer No", "Customer Name", "Email", "Phone", "Address", "Suburb",
-  "Registration State", "Rego No.", "VIN/Chassis", "Vehicle", "Date Sold", "Stock No",
+  "Customer No",
+  "Customer Name",
+  "Email",
+  "Phone",
+  "Address",
+  "Suburb",
+  "Registration State",
+  "Rego No.",
+  "VIN/Chassis",
+  "Vehicle",
+  "Date Sold",
+  "Stock No",
 ];
-const FIRST_NAMES = ["James", "Olivia", "Jack", "Charlotte", "William", "Amelia", "Noah", "Isla", "José", "Chloé", "Mia", "Liam"];
-const LAST_NAMES = ["Smith", "Nguyen", "Williams", "Brown", "Wilson", "Taylor", "Müller", "O'Brien", "Singh", "Chen", "Kelly", "Martin"];
-const STREETS = ["High St", "Station Rd", "Church St", "Victoria Pde", "Park Ave", "Main Rd", "King St", "Beach Rd"];
-const SUBURBS = ["Richmond", "Parramatta", "Fremantle", "Glenelg", "Southport", "Hobart", "Geelong", "Penrith"];
-const STATE_SPELLINGS = ["VIC", "NSW", "QLD", "WA", "SA", "TAS", "Victoria", "W.A.", "N.S.W.", "Qld", "NT", "ACT"];
-const VEHICLES = ["2019 Toyota Camry Ascent", "2021 Mazda CX-5 Maxx", "2018 Ford Ranger XLT", "2020 Hyundai i30 Active", "2017 Kia Cerato S", "2022 Toyota RAV4 GX"];
+const FIRST_NAMES = [
+  "James",
+  "Olivia",
+  "Jack",
+  "Charlotte",
+  "William",
+  "Amelia",
+  "Noah",
+  "Isla",
+  "José",
+  "Chloé",
+  "Mia",
+  "Liam",
+];
+const LAST_NAMES = [
+  "Smith",
+  "Nguyen",
+  "Williams",
+  "Brown",
+  "Wilson",
+  "Taylor",
+  "Müller",
+  "O'Brien",
+  "Singh",
+  "Chen",
+  "Kelly",
+  "Martin",
+];
+const STREETS = [
+  "High St",
+  "Station Rd",
+  "Church St",
+  "Victoria Pde",
+  "Park Ave",
+  "Main Rd",
+  "King St",
+  "Beach Rd",
+];
+const SUBURBS = [
+  "Richmond",
+  "Parramatta",
+  "Fremantle",
+  "Glenelg",
+  "Southport",
+  "Hobart",
+  "Geelong",
+  "Penrith",
+];
+const STATE_SPELLINGS = [
+  "VIC",
+  "NSW",
+  "QLD",
+  "WA",
+  "SA",
+  "TAS",
+  "Victoria",
+  "W.A.",
+  "N.S.W.",
+  "Qld",
+  "NT",
+  "ACT",
+];
+const VEHICLES = [
+  "2019 Toyota Camry Ascent",
+  "2021 Mazda CX-5 Maxx",
+  "2018 Ford Ranger XLT",
+  "2020 Hyundai i30 Active",
+  "2017 Kia Cerato S",
+  "2022 Toyota RAV4 GX",
+];
 const VIN_CHARACTERS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
 const LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
 
@@ -69,7 +143,8 @@ function exportLines(rows: number, onLine: (line: string) => void) {
     // About 1 in 500 rows repeats the car before, 1 in 500 has an impossible date,
     // 1 in 40 has no VIN (rego only) and 1 in 100 no rego (VIN only).
     const vin = roll < 0.002 ? previousVin : roll < 0.027 ? "" : characters(VIN_CHARACTERS, 17);
-    const rego = roll > 0.99 ? "" : `${characters(LETTERS, 3)}${next() < 0.3 ? "-" : ""}${characters("0123456789", 3)}`;
+    const rego =
+      roll > 0.99 ? "" : `${characters(LETTERS, 3)}${next() < 0.3 ? "-" : ""}${characters("0123456789", 3)}`;
     const day = roll > 0.004 && roll < 0.006 ? 31 : 1 + Math.floor(next() * 28);
     const month = roll > 0.004 && roll < 0.006 ? 2 : 1 + Math.floor(next() * 12);
     previousVin = vin || previousVin;
@@ -128,7 +203,10 @@ type Step = "decode" | "parse" | "check" | "payload";
 const STEPS: readonly Step[] = ["decode", "parse", "check", "payload"];
 
 /** decode → payload, as the upload wizard's worker runs it, sampling memory and timing each step. */
-function runPipeline(bytes: Uint8Array, stepMs?: Record<Step, number[]>): { counts: ReviewCounts; parts: number } {
+function runPipeline(
+  bytes: Uint8Array,
+  stepMs?: Record<Step, number[]>,
+): { counts: ReviewCounts; parts: number } {
   let lap = performance.now();
   const step = (name: Step) => {
     sampleMemory();
@@ -146,7 +224,11 @@ function runPipeline(bytes: Uint8Array, stepMs?: Record<Step, number[]>): { coun
   const review = createReview(rows, { headerRowIndex, mapping, region: "au" });
   const counts = reviewCounts(review);
   step("check");
-  const payloads = buildUploadPayloads(review, { name: "Bench", enable_rego_lookups: false }, MAX_CUSTOMERS_PER_UPLOAD);
+  const payloads = buildUploadPayloads(
+    review,
+    { name: "Bench", enable_rego_lookups: false },
+    MAX_CUSTOMERS_PER_UPLOAD,
+  );
   step("payload");
   return { counts, parts: payloads.length };
 }
@@ -171,8 +253,10 @@ function timed(timings: Timings, run: () => void) {
   timings.cpuMs.push((user + system) / 1000);
 }
 
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-const range = (values: readonly number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const range = (values: readonly number[]) =>
+  `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 const bytes = exportBytes(ROWS);

@@ -72,14 +72,31 @@ async function main() {
     DATABASE_URL: `file:${join(dataDir, "dashboard.db")}`,
     SESSION_SECRET: "bench-session-secret-that-is-long-enough",
   };
-  const added = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/users.ts", "add", "--email", ACCOUNT.email, "--role", "viewer"], {
-    env: appEnv,
-    input: `${ACCOUNT.password}\n`,
-    encoding: "utf8",
-  });
+  const added = spawnSync(
+    "npx",
+    [
+      "tsx",
+      "--conditions=react-server",
+      "scripts/users.ts",
+      "add",
+      "--email",
+      ACCOUNT.email,
+      "--role",
+      "viewer",
+    ],
+    {
+      env: appEnv,
+      input: `${ACCOUNT.password}\n`,
+      encoding: "utf8",
+    },
+  );
   if (added.status !== 0) throw new Error(`Could not create the bench account: ${added.stderr}`);
 
-  const app = spawn("npx", ["next", "start", "-p", String(APP_PORT)], { env: appEnv, stdio: "ignore", detached: true });
+  const app = spawn("npx", ["next", "start", "-p", String(APP_PORT)], {
+    env: appEnv,
+    stdio: "ignore",
+    detached: true,
+  });
   try {
     const appUrl = `http://localhost:${APP_PORT}`;
     await waitFor(`${appUrl}/api/health`, app);
@@ -88,7 +105,10 @@ async function main() {
       headers: { "Content-Type": "application/json", Origin: appUrl },
       body: JSON.stringify(ACCOUNT),
     });
-    const cookie = signIn.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((value) => value.split(";")[0])
+      .join("; ");
     if (!signIn.ok || !cookie) throw new Error(`Sign-in failed with ${signIn.status}`);
 
     const direct = `http://127.0.0.1:${EMULATOR_PORT}/v2/recapture/customers?region=au&limit=100`;
@@ -107,7 +127,9 @@ async function main() {
     row("emulator over HTTP (direct)", straight);
     row("through the dashboard", through);
     const ratio = through.requestsPerSecond / straight.requestsPerSecond;
-    console.log(`\nratio dashboard/direct: ${ratio.toFixed(2)}  (target ≥ 0.50; p99 through the dashboard target < 50 ms)`);
+    console.log(
+      `\nratio dashboard/direct: ${ratio.toFixed(2)}  (target ≥ 0.50; p99 through the dashboard target < 50 ms)`,
+    );
   } finally {
     if (app.pid) process.kill(-app.pid, "SIGTERM");
     emulatorServer.close();

@@ -64,8 +64,13 @@ test("the API key appears in no response, page or file under .next/static", asyn
 });
 
 test("another dealership's customer is refused with the documented message", async ({ playwright }) => {
-  const other = await playwright.request.newContext({ baseURL: live.emulatorURL, extraHTTPHeaders: { ApiKey: live.otherApiKey } });
-  const created = await other.put("/v2/recapture/customers?region=au", { data: { customer: { rego: "OTHER1", state: "NSW" } } });
+  const other = await playwright.request.newContext({
+    baseURL: live.emulatorURL,
+    extraHTTPHeaders: { ApiKey: live.otherApiKey },
+  });
+  const created = await other.put("/v2/recapture/customers?region=au", {
+    data: { customer: { rego: "OTHER1", state: "NSW" } },
+  });
   expect(created.status()).toBe(200);
   const { customer } = await created.json();
   await other.dispose();

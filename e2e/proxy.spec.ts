@@ -26,10 +26,13 @@ async function setFaults(api: APIRequestContext, faults: Record<string, unknown>
 async function rawGet(baseURL: string, path: string, cookie: string): Promise<number> {
   const url = new URL(baseURL);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, path, headers: { Cookie: cookie } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, path, headers: { Cookie: cookie } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on("error", reject);
     req.end();
   });
@@ -53,11 +56,16 @@ test("lists customers a page at a time, with the total, capped at 500", async ({
   expect((await (await api.get("/api/recapture/customers?limit=500")).json()).customers).toHaveLength(500);
   const tooMany = await api.get("/api/recapture/customers?limit=501");
   expect(tooMany.status()).toBe(400);
-  expect(await tooMany.json()).toMatchObject({ success: false, error: { fields: { limit: "Limit cannot be more than 500" } } });
+  expect(await tooMany.json()).toMatchObject({
+    success: false,
+    error: { fields: { limit: "Limit cannot be more than 500" } },
+  });
 });
 
 test("creates, reads, edits (clearing a field) and deletes one customer", async ({ api }) => {
-  const created = await api.put("/api/recapture/customers", { data: { enable_rego_lookups: true, customer } });
+  const created = await api.put("/api/recapture/customers", {
+    data: { enable_rego_lookups: true, customer },
+  });
   expect(created.status()).toBe(200);
   const { customer: saved } = await created.json();
   expect(saved).toMatchObject({ rego: "ZEN407", state: "VIC", sale_date: "2022-06-15T00:00:00.000Z" });
@@ -65,11 +73,19 @@ test("creates, reads, edits (clearing a field) and deletes one customer", async 
 
   expect((await (await api.get(`/api/recapture/customers/${saved.id}`)).json()).customer.id).toBe(saved.id);
 
-  const patched = await api.patch(`/api/recapture/customers/${saved.id}`, { data: { external_id: "CUST-5673", sale_date: "" } });
+  const patched = await api.patch(`/api/recapture/customers/${saved.id}`, {
+    data: { external_id: "CUST-5673", sale_date: "" },
+  });
   expect(patched.status()).toBe(200);
-  expect((await patched.json()).customer).toMatchObject({ external_id: "CUST-5673", sale_date: null, rego: "ZEN407" });
+  expect((await patched.json()).customer).toMatchObject({
+    external_id: "CUST-5673",
+    sale_date: null,
+    rego: "ZEN407",
+  });
 
-  const badDate = await api.patch(`/api/recapture/customers/${saved.id}`, { data: { sale_date: "31/02/2022" } });
+  const badDate = await api.patch(`/api/recapture/customers/${saved.id}`, {
+    data: { sale_date: "31/02/2022" },
+  });
   expect(badDate.status()).toBe(422);
   expect((await badDate.json()).error.fields).toHaveProperty("sale_date");
 
@@ -79,10 +95,15 @@ test("creates, reads, edits (clearing a field) and deletes one customer", async 
 
   const gone = await api.get(`/api/recapture/customers/${saved.id}`);
   expect(gone.status()).toBe(404);
-  expect(await gone.json()).toEqual({ success: false, error: { code: "not_found", message: "Invalid Customer ID" } });
+  expect(await gone.json()).toEqual({
+    success: false,
+    error: { code: "not_found", message: "Invalid Customer ID" },
+  });
 });
 
-test("refuses a customer with neither rego nor VIN, and an empty upload, with the documented messages", async ({ api }) => {
+test("refuses a customer with neither rego nor VIN, and an empty upload, with the documented messages", async ({
+  api,
+}) => {
   const missing = await api.put("/api/recapture/customers", { data: { customer: { external_id: "X" } } });
   expect(missing.status()).toBe(422);
   expect((await missing.json()).error.message).toContain("Missing required properties");
@@ -92,16 +113,25 @@ test("refuses a customer with neither rego nor VIN, and an empty upload, with th
   expect((await empty.json()).error.message).toBe("You must upload at least one customer");
 });
 
-test("queues an upload (202), reads its progress, cancels it, and filters customers by it", async ({ api }) => {
+test("queues an upload (202), reads its progress, cancels it, and filters customers by it", async ({
+  api,
+}) => {
   const queued = await api.post("/api/recapture/upload", {
-    data: { name: "June 2022 New Customers", monitor_start_date: "2022-06-01", customers: [customer, { vin: "1N4AL11D16N337720" }] },
+    data: {
+      name: "June 2022 New Customers",
+      monitor_start_date: "2022-06-01",
+      customers: [customer, { vin: "1N4AL11D16N337720" }],
+    },
   });
   expect(queued.status()).toBe(202);
   const { upload } = await queued.json();
   expect(upload).toMatchObject({ name: "June 2022 New Customers", total_uploaded_customers: 2 });
 
   await expect
-    .poll(async () => (await (await api.get(`/api/recapture/upload/${upload.id}`)).json()).upload.total_processed_customers)
+    .poll(
+      async () =>
+        (await (await api.get(`/api/recapture/upload/${upload.id}`)).json()).upload.total_processed_customers,
+    )
     .toBe(2);
   const ofUpload = await (await api.get(`/api/recapture/customers?upload_id=${upload.id}`)).json();
   expect(ofUpload.total).toBe(2);
@@ -118,16 +148,29 @@ test("an upload over the customer cap gets 413 with a message", async ({ api }) 
   expect((await response.json()).error.message).toContain("at most 50,000 customers");
 });
 
-test("malformed ids, path tricks and unknown query parameters never reach the Recapture API", async ({ api, baseURL, storageState }) => {
+test("malformed ids, path tricks and unknown query parameters never reach the Recapture API", async ({
+  api,
+  baseURL,
+  storageState,
+}) => {
   await api.delete("/api/emulator/journal");
-  for (const path of ["customers/abc", "customers/..%2f..%2fupload%2fx", `customers/${"a".repeat(300)}`, "upload/not-an-id"]) {
+  for (const path of [
+    "customers/abc",
+    "customers/..%2f..%2fupload%2fx",
+    `customers/${"a".repeat(300)}`,
+    "upload/not-an-id",
+  ]) {
     const response = await api.get(`/api/recapture/${path}`);
     expect(response.status(), path).toBe(400);
     expect((await response.json()).error.code).toBe("invalid_id");
   }
   const state = typeof storageState === "object" ? storageState : { cookies: [] };
   const cookie = state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-  for (const path of ["/api/recapture/customers/%2e%2e", "/api/recapture/customers/../upload/x", "/api/recapture/upload/%2e%2e%2fx"]) {
+  for (const path of [
+    "/api/recapture/customers/%2e%2e",
+    "/api/recapture/customers/../upload/x",
+    "/api/recapture/upload/%2e%2e%2fx",
+  ]) {
     expect(await rawGet(baseURL!, path, cookie), path).not.toBe(200);
   }
   expect(await journal(api)).toEqual([]);
@@ -135,12 +178,21 @@ test("malformed ids, path tricks and unknown query parameters never reach the Re
   await api.get("/api/recapture/customers?limit=5&secret=1&region=au");
   const [reached] = await journal(api);
   expect(reached?.path).toBe("/v2/recapture/customers");
-  expect(Object.keys((reached as unknown as { query: Record<string, string> }).query).sort()).toEqual(["limit", "region"]);
+  expect(Object.keys((reached as unknown as { query: Record<string, string> }).query).sort()).toEqual([
+    "limit",
+    "region",
+  ]);
 });
 
-test("only ApiKey, Content-Type and Accept go upstream: no cookies, Host or forwarding headers", async ({ api }) => {
+test("only ApiKey, Content-Type and Accept go upstream: no cookies, Host or forwarding headers", async ({
+  api,
+}) => {
   await api.delete("/api/emulator/journal");
-  const forwarded = { "X-Forwarded-For": "203.0.113.9", "X-Forwarded-Host": "dealer.example", "X-Custom": "1" };
+  const forwarded = {
+    "X-Forwarded-For": "203.0.113.9",
+    "X-Forwarded-Host": "dealer.example",
+    "X-Custom": "1",
+  };
   expect((await api.get("/api/recapture/customers?limit=1", { headers: forwarded })).status()).toBe(200);
   const write = await api.put("/api/recapture/customers", {
     data: { customer: { vin: "4T1BE46K28U742135" } },
@@ -153,7 +205,9 @@ test("only ApiKey, Content-Type and Accept go upstream: no cookies, Host or forw
   expect(created!.headers.apikey).toBe("[redacted]");
 });
 
-test("upstream failures become a plain sentence: 502 unreachable or broken, 504 too slow", async ({ api }) => {
+test("upstream failures become a plain sentence: 502 unreachable or broken, 504 too slow", async ({
+  api,
+}) => {
   await setFaults(api, { errorRate: 1 });
   const failing = await api.get("/api/recapture/customers?limit=5");
   expect(failing.status()).toBe(502);

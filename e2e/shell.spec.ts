@@ -17,7 +17,10 @@ test.describe("app shell", () => {
       await nav.getByRole("link", { name: label, exact: true }).click();
       await expect(page).toHaveURL(new RegExp(`${path}$`));
       await expect(page).toHaveTitle(`${title} · Recapture Dashboard`);
-      await expect(nav.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
+      await expect(nav.getByRole("link", { name: label, exact: true })).toHaveAttribute(
+        "aria-current",
+        "page",
+      );
     }
   });
 
@@ -37,7 +40,11 @@ test.describe("app shell", () => {
   test("health reports the emulator mode and version", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", mode: "emulator", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(await response.json()).toEqual({
+      status: "ok",
+      mode: "emulator",
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    });
   });
 
   test("a bad RECAPTURE_REGION stops start-up and names the variable", () => {

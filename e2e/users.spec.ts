@@ -52,12 +52,10 @@ test.describe("account management", () => {
     ).toBe(200);
     await Promise.all([sam.dispose(), refused.dispose()]);
 
-    await test
-      .info()
-      .attach("users page", {
-        body: await usersPage.page.screenshot({ fullPage: true }),
-        contentType: "image/png",
-      });
+    await test.info().attach("users page", {
+      body: await usersPage.page.screenshot({ fullPage: true }),
+      contentType: "image/png",
+    });
   });
 
   test("the add form explains what is wrong, including an email already in use", async ({

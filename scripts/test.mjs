@@ -26,11 +26,20 @@ let passed = 0;
 let failed = 0;
 const stepFailures = [];
 
-for (const [label, script] of [["typecheck", "typecheck"], ["lint", "lint"]]) {
+for (const [label, script] of [
+  ["typecheck", "typecheck"],
+  ["lint", "lint"],
+]) {
   if (!run(label, "npm", ["run", "--silent", script])) stepFailures.push(label);
 }
 
-run("unit", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`]);
+run("unit", "npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${reports}/unit.json`,
+]);
 const unit = readJson(`${reports}/unit.json`);
 if (unit) {
   passed += unit.numPassedTests;

@@ -45,7 +45,8 @@ async function newPassword(): Promise<string> {
   const password = await readPassword("Password (at least 12 characters): ");
   const checked = passwordSchema.safeParse(password);
   if (!checked.success) fail(`Password: ${checked.error.issues[0]?.message}`);
-  if (process.stdin.isTTY && (await readPassword("Repeat the password: ")) !== password) fail("The passwords don't match.");
+  if (process.stdin.isTTY && (await readPassword("Repeat the password: ")) !== password)
+    fail("The passwords don't match.");
   return password;
 }
 
@@ -58,15 +59,23 @@ async function main() {
   nextEnv.loadEnvConfig(process.cwd());
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, help: { type: "boolean" } },
+    options: {
+      email: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      help: { type: "boolean" },
+    },
   });
   const [command] = positionals;
 
   switch (command) {
     case "add": {
       const input = createUserSchema.omit({ password: true }).safeParse(values);
-      if (!input.success) fail(input.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n"));
-      const user = await createAccount({ ...input.data, password: await newPassword() }).catch((error: Error) => fail(error.message));
+      if (!input.success)
+        fail(input.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n"));
+      const user = await createAccount({ ...input.data, password: await newPassword() }).catch(
+        (error: Error) => fail(error.message),
+      );
       console.log(`Created ${user.role} account ${user.email}.`);
       break;
     }
@@ -80,7 +89,14 @@ async function main() {
     }
     case "list":
       for (const user of listUsers()) {
-        console.log([user.email.padEnd(36), user.role.padEnd(7), user.disabled ? "disabled" : "active", user.name ?? ""].join("  "));
+        console.log(
+          [
+            user.email.padEnd(36),
+            user.role.padEnd(7),
+            user.disabled ? "disabled" : "active",
+            user.name ?? "",
+          ].join("  "),
+        );
       }
       break;
     default:

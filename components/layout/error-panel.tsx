@@ -22,7 +22,10 @@ export function ErrorPanel({ reset }: ErrorPanelProps) {
         >
           Try again
         </button>
-        <Link href="/customers" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100">
+        <Link
+          href="/customers"
+          className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100"
+        >
           Go to customers
         </Link>
       </div>

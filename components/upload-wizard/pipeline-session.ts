@@ -137,7 +137,9 @@ export function createPipelineSession(report: (message: string) => void): Pipeli
 
     payloads({ settings, maxCustomersPerUpload }) {
       report("Preparing the upload…");
-      return buildUploadPayloads(currentReview(), settings, maxCustomersPerUpload).map((payload) => JSON.stringify(payload));
+      return buildUploadPayloads(currentReview(), settings, maxCustomersPerUpload).map((payload) =>
+        JSON.stringify(payload),
+      );
     },
 
     "not-sent-csv"() {

@@ -13,14 +13,17 @@ function csvCell(cell: string, delimiter: string): string {
 }
 
 function csv(rows: readonly Row[], delimiter = ",", newline = "\r\n"): string {
-  return rows.map((row) => row.map((cell) => csvCell(cell, delimiter)).join(delimiter)).join(newline) + newline;
+  return (
+    rows.map((row) => row.map((cell) => csvCell(cell, delimiter)).join(delimiter)).join(newline) + newline
+  );
 }
 
 /** Windows-1252 bytes; only Latin-1 letters are used, which have the same code in both. */
 function windows1252(text: string): Uint8Array {
   return Uint8Array.from(text, (char) => {
     const code = char.charCodeAt(0);
-    if (code > 0xff || (code >= 0x80 && code < 0xa0)) throw new Error(`${char} is not written the same in Windows-1252`);
+    if (code > 0xff || (code >= 0x80 && code < 0xa0))
+      throw new Error(`${char} is not written the same in Windows-1252`);
     return code;
   });
 }
@@ -28,17 +31,57 @@ function windows1252(text: string): Uint8Array {
 const BOM = "\uFEFF";
 
 const bomCrlf: Row[] = [
-  ["Customer No", "Customer Name", "Rego No.", "Registration State", "VIN/Chassis", "Make", "Model", "Date Sold", "Salesperson"],
-  ["C10421", "James Nguyen", "1ABC 234", "Victoria", "JTNB11HK103456789", "Toyota", "Camry Ascent", "15/06/2022", "Dave"],
+  [
+    "Customer No",
+    "Customer Name",
+    "Rego No.",
+    "Registration State",
+    "VIN/Chassis",
+    "Make",
+    "Model",
+    "Date Sold",
+    "Salesperson",
+  ],
+  [
+    "C10421",
+    "James Nguyen",
+    "1ABC 234",
+    "Victoria",
+    "JTNB11HK103456789",
+    "Toyota",
+    "Camry Ascent",
+    "15/06/2022",
+    "Dave",
+  ],
   ["C10422", "Olivia Brown", "XYZ-789", "VIC", "", "Mazda", "CX-5 Maxx", "1/7/22", "Dave"],
-  ["C10423", "Jack Wilson", "1HX5TR", "W.A.", "MR0FB8CD200123456", "Toyota", "Hilux SR5", "3/07/2022", "Priya"],
+  [
+    "C10423",
+    "Jack Wilson",
+    "1HX5TR",
+    "W.A.",
+    "MR0FB8CD200123456",
+    "Toyota",
+    "Hilux SR5",
+    "3/07/2022",
+    "Priya",
+  ],
   ["C10424", "Charlotte Kelly", "", "", "KMHD841CMLU123456", "Hyundai", "i30 Active", "04/07/2022", "Priya"],
   ["C10425", "William Singh", "CBD12Z", "NSW", "", "Kia", "Cerato S", "31/02/2022", "Dave"],
   ["C10426", "Amelia Chen", "", "", "", "Ford", "Ranger XLT", "05/07/2022", "Sam"],
   ["C10427", "Noah Taylor", "ZEN407", "vic", "6FPAAAJGCM8D12345", "Ford", "Everest Trend", "6/7/22", "Sam"],
   ["C10428", "Isla Martin", "1GH7KL", "Qld", "JM0KF4W7A00123456", "Mazda", "BT-50 XT", "07/07/2022", "Priya"],
   ["C10429", "Liam O'Brien", "BNE 55X", "Queensland", "", "Mitsubishi", "Triton GLX", "8/07/2022", "Dave"],
-  ["C10430", "Mia Williams", "WA 1TX 9", "Western Australia", "JTNB11HK103456789", "Toyota", "Camry Ascent", "09/07/2022", "Sam"],
+  [
+    "C10430",
+    "Mia Williams",
+    "WA 1TX 9",
+    "Western Australia",
+    "JTNB11HK103456789",
+    "Toyota",
+    "Camry Ascent",
+    "09/07/2022",
+    "Sam",
+  ],
   ["C10431", "Ethan Smith", "S123ABC", "SA", "", "Holden", "Colorado LTZ", "10/07/2022", "Sam"],
   ["C10432", "Grace Lee", "T 77 PQ", "Tas", "", "Subaru", "Forester", "11/07/2022", "Priya"],
 ];
@@ -61,7 +104,16 @@ const titleLine: Row[] = [
   ["Sales report June 2022", "", "", "", "", "", "", ""],
   ["Smith Motors Group - all branches", "", "", "", "", "", "", ""],
   ["", "", "", "", "", "", "", ""],
-  ["Stock No", "Customer Number", "Customer Name", "Registration", "Rego State", "Chassis Number", "Purchased", "Phone"],
+  [
+    "Stock No",
+    "Customer Number",
+    "Customer Name",
+    "Registration",
+    "Rego State",
+    "Chassis Number",
+    "Purchased",
+    "Phone",
+  ],
   ["S20871", "CRM-5521", "Harper Jones", "1DX4RT", "VIC", "JTMBFREV00D012345", "01/06/2022", "0412 345 678"],
   ["S20872", "CRM-5522", "Lucas Walker", "ZZT 990", "NSW", "", "02/06/2022", "0413 222 111"],
   ["S20873", "CRM-5523", "Ava Robinson", "AB#123", "QLD", "", "03/06/2022", "0414 999 000"],
@@ -90,14 +142,59 @@ const tabSeparated: Row[] = [
 
 const quotedNewlines: Row[] = [
   ["Customer No", "Customer Name", "Address", "Notes", "Rego No.", "State", "VIN/Chassis", "Date Sold"],
-  ["C7001", "Smith, John", "Unit 4, 12 High St\nRichmond VIC 3121", "Prefers SMS", "1ABC234", "VIC", "JTNB11HK103450001", "15/06/2022"],
-  ["C7002", "Patel, Anika", "88 Station Rd\nParramatta NSW 2150", 'Said "call after 5pm"', "DEF-456", "NSW", "", "16/06/2022"],
+  [
+    "C7001",
+    "Smith, John",
+    "Unit 4, 12 High St\nRichmond VIC 3121",
+    "Prefers SMS",
+    "1ABC234",
+    "VIC",
+    "JTNB11HK103450001",
+    "15/06/2022",
+  ],
+  [
+    "C7002",
+    "Patel, Anika",
+    "88 Station Rd\nParramatta NSW 2150",
+    'Said "call after 5pm"',
+    "DEF-456",
+    "NSW",
+    "",
+    "16/06/2022",
+  ],
   ["C7003", "Brown, Tom", "3 Beach Rd, Glenelg SA 5045", "", "SAX123", "SA", "", "29/02/2023"],
-  ["C7004", "Nguyen, Lily", "PO Box 12\nSouthport QLD 4215", "Trade-in: 2015 Corolla,\nneeds follow-up", "QLD777", "Queensland", "JTNB11HK103450004", "18/06/2022"],
+  [
+    "C7004",
+    "Nguyen, Lily",
+    "PO Box 12\nSouthport QLD 4215",
+    "Trade-in: 2015 Corolla,\nneeds follow-up",
+    "QLD777",
+    "Queensland",
+    "JTNB11HK103450004",
+    "18/06/2022",
+  ],
   ["C7005", "Kelly, Sean", "7 King St\nHobart TAS 7000", "", "", "", "", "19/06/2022"],
-  ["C7006", "Wilson, Amy", "45 Park Ave, Geelong VIC 3220", "Repeat customer", "1ABC 234", "Victoria", "JTNB11HK103450001", "20/06/2022"],
+  [
+    "C7006",
+    "Wilson, Amy",
+    "45 Park Ave, Geelong VIC 3220",
+    "Repeat customer",
+    "1ABC 234",
+    "Victoria",
+    "JTNB11HK103450001",
+    "20/06/2022",
+  ],
   ["C7007", "Martin, Paul", "9 Church St\nFremantle WA 6160", "", "WAP001", "WA", "", "21/06/2022"],
-  ["C7008", "Chen, Wei", "1/22 Main Rd\nPenrith NSW 2750", "Fleet, 3 cars", "FLT101", "NSW", "MR0FB8CD200123499", "22/06/2022"],
+  [
+    "C7008",
+    "Chen, Wei",
+    "1/22 Main Rd\nPenrith NSW 2750",
+    "Fleet, 3 cars",
+    "FLT101",
+    "NSW",
+    "MR0FB8CD200123499",
+    "22/06/2022",
+  ],
 ];
 
 const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));

@@ -19,7 +19,8 @@ export interface LiveApp {
   stop(): Promise<void>;
 }
 
-const processes = (children: ChildProcess[]) => children.filter((child) => child.exitCode === null && child.pid);
+const processes = (children: ChildProcess[]) =>
+  children.filter((child) => child.exitCode === null && child.pid);
 
 async function waitFor(url: string, child: ChildProcess, init?: RequestInit): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -36,7 +37,13 @@ async function waitFor(url: string, child: ChildProcess, init?: RequestInit): Pr
   throw new Error(`${url} did not come up within a minute`);
 }
 
-export async function startLiveApp({ port, emulatorPort }: { port: number; emulatorPort: number }): Promise<LiveApp> {
+export async function startLiveApp({
+  port,
+  emulatorPort,
+}: {
+  port: number;
+  emulatorPort: number;
+}): Promise<LiveApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "live-app-"));
   const suffix = Math.random().toString(36).slice(2);
   const apiKey = `live-key-${suffix}-do-not-leak`;
@@ -68,11 +75,24 @@ export async function startLiveApp({ port, emulatorPort }: { port: number; emula
   };
   const added = spawnSync(
     "npx",
-    ["tsx", "--conditions=react-server", "scripts/users.ts", "add", "--email", admin.email, "--role", "admin"],
+    [
+      "tsx",
+      "--conditions=react-server",
+      "scripts/users.ts",
+      "add",
+      "--email",
+      admin.email,
+      "--role",
+      "admin",
+    ],
     { env: appEnv, input: `${admin.password}\n`, encoding: "utf8" },
   );
   if (added.status !== 0) throw new Error(`Could not create the live admin: ${added.stderr}`);
-  const app = spawn("npx", ["next", "start", "-p", String(port)], { env: appEnv, stdio: "ignore", detached: true });
+  const app = spawn("npx", ["next", "start", "-p", String(port)], {
+    env: appEnv,
+    stdio: "ignore",
+    detached: true,
+  });
 
   const stop = async () => {
     for (const child of processes([app, emulator])) process.kill(-child.pid!, "SIGTERM");

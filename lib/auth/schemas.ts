@@ -20,7 +20,10 @@ export const roleSchema = z.enum(ROLES, { error: `Choose one of: ${ROLES.join(",
 export const signInSchema = z.object({
   email: emailSchema,
   // Only presence is checked: rules for new passwords must not stop an older password from signing in.
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200, "Use at most 200 characters"),
+  password: z
+    .string({ error: "Enter your password" })
+    .min(1, "Enter your password")
+    .max(200, "Use at most 200 characters"),
 });
 export type SignIn = z.infer<typeof signInSchema>;
 

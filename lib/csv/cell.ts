@@ -12,7 +12,20 @@ export type NormalisedCell = string | CellError;
 
 // Exports fill cells they have no value for with these ("TBA" for a car not registered
 // yet); they mean "nothing here", not a rego or VIN that is wrong.
-const PLACEHOLDERS = new Set(["", "-", "--", "?", "N/A", "NA", "NIL", "NONE", "NULL", "TBA", "TBC", "UNKNOWN"]);
+const PLACEHOLDERS = new Set([
+  "",
+  "-",
+  "--",
+  "?",
+  "N/A",
+  "NA",
+  "NIL",
+  "NONE",
+  "NULL",
+  "TBA",
+  "TBC",
+  "UNKNOWN",
+]);
 
 /** For a value already trimmed and upper-cased, such as a clean rego. */
 export function isPlaceholder(upperCaseValue: string): boolean {

@@ -52,12 +52,18 @@ describe("matchRecaptureField", () => {
     expect(matchRecaptureField(header)).toBe(expected);
   });
 
-  it.each(["Stock No", "Invoice Date", "Customer", "Customer Name", "Licence No", "Registration Date", "Rego Expiry", "Account No"])(
-    "leaves %j to additional fields",
-    (header) => {
-      expect(matchRecaptureField(header)).toBeUndefined();
-    },
-  );
+  it.each([
+    "Stock No",
+    "Invoice Date",
+    "Customer",
+    "Customer Name",
+    "Licence No",
+    "Registration Date",
+    "Rego Expiry",
+    "Account No",
+  ])("leaves %j to additional fields", (header) => {
+    expect(matchRecaptureField(header)).toBeUndefined();
+  });
 });
 
 describe("additionalFieldKey", () => {
@@ -73,7 +79,15 @@ describe("additionalFieldKey", () => {
 
 describe("autoMapColumns", () => {
   it("maps a dealer export's columns", () => {
-    const headers = ["Customer No", "Customer Name", "Rego No.", "Registration State", "VIN/Chassis", "Date Sold", "Stock No"];
+    const headers = [
+      "Customer No",
+      "Customer Name",
+      "Rego No.",
+      "Registration State",
+      "VIN/Chassis",
+      "Date Sold",
+      "Stock No",
+    ];
     const rows = [["C1", "Jo", "ABC123", "VIC", "", "15/06/2022", "S1"]];
     expect(autoMapColumns(headers, rows)).toEqual([
       { target: field("external_id") },
@@ -97,12 +111,21 @@ describe("autoMapColumns", () => {
   });
 
   it("picks the date format that fits the column's values", () => {
-    const mapping = autoMapColumns(["Sale Date", "Monitor Until"], [["2022-06-15", "44727"], ["2022-07-01", "44743"]]);
+    const mapping = autoMapColumns(
+      ["Sale Date", "Monitor Until"],
+      [
+        ["2022-06-15", "44727"],
+        ["2022-07-01", "44743"],
+      ],
+    );
     expect(mapping.map(({ dateFormat }) => dateFormat)).toEqual(["ymd", "excel"]);
   });
 
   it("keeps additional keys unique and ignores empty unnamed columns and the not-sent file's problem column", () => {
-    const mapping = autoMapColumns(["Name", "name", "", "", "problem"], [["Jo", "Jo", "", "x", "Row 2: needs a rego or a VIN"]]);
+    const mapping = autoMapColumns(
+      ["Name", "name", "", "", "problem"],
+      [["Jo", "Jo", "", "x", "Row 2: needs a rego or a VIN"]],
+    );
     expect(mapping.map(({ target }) => target)).toEqual([
       additional("name"),
       additional("name_2"),
@@ -116,14 +139,18 @@ describe("autoMapColumns", () => {
 describe("mappingSignature and restoreMapping", () => {
   it("gives headers differing only in case and punctuation one signature", () => {
     expect(mappingSignature(["Rego No.", "VIN/Chassis"])).toBe(mappingSignature(["rego no", "VIN Chassis"]));
-    expect(mappingSignature(["Rego No.", "VIN/Chassis"])).not.toBe(mappingSignature(["VIN/Chassis", "Rego No."]));
+    expect(mappingSignature(["Rego No.", "VIN/Chassis"])).not.toBe(
+      mappingSignature(["VIN/Chassis", "Rego No."]),
+    );
   });
 
   it("restores a stored mapping only when it is well formed and fits the headers", () => {
     const stored: ColumnMapping[] = [{ target: field("rego") }, { target: ignore }];
     expect(restoreMapping(["Rego", "Notes"], JSON.parse(JSON.stringify(stored)))).toEqual(stored);
     expect(restoreMapping(["Rego"], stored)).toBeUndefined();
-    expect(restoreMapping(["Rego", "Notes"], [{ target: { kind: "field", field: "plate" } }, { target: ignore }])).toBeUndefined();
+    expect(
+      restoreMapping(["Rego", "Notes"], [{ target: { kind: "field", field: "plate" } }, { target: ignore }]),
+    ).toBeUndefined();
     expect(restoreMapping(["Rego", "Notes"], "garbage")).toBeUndefined();
   });
 });
@@ -131,18 +158,43 @@ describe("mappingSignature and restoreMapping", () => {
 describe("mappingProblems", () => {
   const headers = ["Rego", "Plate", "Notes"];
   it("refuses two columns on one field or key, and a mapping with neither rego nor VIN", () => {
-    const mapping: ColumnMapping[] = [{ target: field("rego") }, { target: field("rego") }, { target: additional("notes") }];
+    const mapping: ColumnMapping[] = [
+      { target: field("rego") },
+      { target: field("rego") },
+      { target: additional("notes") },
+    ];
     expect(mappingProblems(headers, mapping, "nz")).toEqual([
-      { severity: "error", message: '"Rego" and "Plate" are each mapped to rego; map only one of them there' },
+      {
+        severity: "error",
+        message: '"Rego" and "Plate" are each mapped to rego; map only one of them there',
+      },
     ]);
-    expect(mappingProblems(headers, [{ target: ignore }, { target: additional("a") }, { target: additional("a") }], "nz")).toEqual([
-      { severity: "error", message: '"Plate" and "Notes" are each mapped to additional field "a"; map only one of them there' },
-      { severity: "error", message: "Map a column to rego or VIN: Recapture needs one of them to track a car" },
+    expect(
+      mappingProblems(
+        headers,
+        [{ target: ignore }, { target: additional("a") }, { target: additional("a") }],
+        "nz",
+      ),
+    ).toEqual([
+      {
+        severity: "error",
+        message: '"Plate" and "Notes" are each mapped to additional field "a"; map only one of them there',
+      },
+      {
+        severity: "error",
+        message: "Map a column to rego or VIN: Recapture needs one of them to track a car",
+      },
     ]);
   });
 
   it("refuses an additional field without a name", () => {
-    expect(mappingProblems(headers, [{ target: field("rego") }, { target: additional(" ") }, { target: ignore }], "nz")).toEqual([
+    expect(
+      mappingProblems(
+        headers,
+        [{ target: field("rego") }, { target: additional(" ") }, { target: ignore }],
+        "nz",
+      ),
+    ).toEqual([
       { severity: "error", message: 'Give column "Plate" a name for its additional field, or ignore it' },
     ]);
   });
@@ -150,7 +202,10 @@ describe("mappingProblems", () => {
   it("warns when Australian regos have no state column", () => {
     const mapping: ColumnMapping[] = [{ target: field("rego") }, { target: ignore }, { target: ignore }];
     expect(mappingProblems(headers, mapping, "au")).toEqual([
-      expect.objectContaining({ severity: "warning", message: expect.stringContaining("No column is mapped to state") }),
+      expect.objectContaining({
+        severity: "warning",
+        message: expect.stringContaining("No column is mapped to state"),
+      }),
     ]);
     expect(mappingProblems(headers, mapping, "uk")).toEqual([]);
   });

@@ -14,17 +14,27 @@ export const RECAPTURE_FIELDS = [
 ] as const;
 export type RecaptureField = (typeof RECAPTURE_FIELDS)[number];
 
-export const DATE_FIELDS: ReadonlySet<RecaptureField> = new Set(["sale_date", "monitor_start_date", "monitor_end_date"]);
+export const DATE_FIELDS: ReadonlySet<RecaptureField> = new Set([
+  "sale_date",
+  "monitor_start_date",
+  "monitor_end_date",
+]);
 
 export const columnTargetSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("field"), field: z.enum(RECAPTURE_FIELDS) }),
-  z.object({ kind: z.literal("additional"), key: z.string().trim().min(1, "Give the additional field a name") }),
+  z.object({
+    kind: z.literal("additional"),
+    key: z.string().trim().min(1, "Give the additional field a name"),
+  }),
   z.object({ kind: z.literal("ignore") }),
 ]);
 export type ColumnTarget = z.infer<typeof columnTargetSchema>;
 
 /** Where one column goes; `dateFormat` is read when the target is a date field (default dmy). */
-export const columnMappingSchema = z.object({ target: columnTargetSchema, dateFormat: z.enum(DATE_FORMATS).optional() });
+export const columnMappingSchema = z.object({
+  target: columnTargetSchema,
+  dateFormat: z.enum(DATE_FORMATS).optional(),
+});
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
 /** A mapping as the UI stores it for the next file with the same headers (see mappingSignature). */
@@ -37,31 +47,89 @@ export const savedMappingSchema = z.array(columnMappingSchema);
 // "Licence No" (a driver's licence, not a plate) and a bare "Customer" (usually a name).
 const FIELD_SPELLINGS: Record<RecaptureField, readonly string[]> = {
   rego: [
-    "rego", "rego no", "registration", "registration no", "reg", "reg no", "registration plate", "rego plate",
-    "number plate", "plate", "plate no", "licence plate", "license plate", "vehicle rego", "vehicle registration",
-    "vehicle registration no", "vehicle reg", "car rego",
+    "rego",
+    "rego no",
+    "registration",
+    "registration no",
+    "reg",
+    "reg no",
+    "registration plate",
+    "rego plate",
+    "number plate",
+    "plate",
+    "plate no",
+    "licence plate",
+    "license plate",
+    "vehicle rego",
+    "vehicle registration",
+    "vehicle registration no",
+    "vehicle reg",
+    "car rego",
   ],
   state: [
-    "registration state", "rego state", "reg state", "registered state", "plate state", "state", "state territory",
+    "registration state",
+    "rego state",
+    "reg state",
+    "registered state",
+    "plate state",
+    "state",
+    "state territory",
   ],
   vin: [
-    "vin", "vin no", "vin chassis", "vin chassis no", "chassis vin", "vehicle identification no", "chassis",
+    "vin",
+    "vin no",
+    "vin chassis",
+    "vin chassis no",
+    "chassis vin",
+    "vehicle identification no",
+    "chassis",
     "chassis no",
   ],
   external_id: [
-    "external id", "customer no", "customer id", "crm id", "customer code", "cust no", "cust id", "client no",
-    "client id", "contact id", "dms id",
+    "external id",
+    "customer no",
+    "customer id",
+    "crm id",
+    "customer code",
+    "cust no",
+    "cust id",
+    "client no",
+    "client id",
+    "contact id",
+    "dms id",
   ],
   sale_date: [
-    "sale date", "date sold", "sold date", "date of sale", "sales date", "sold on", "sold", "delivery date",
-    "date delivered", "delivered date", "delivered", "purchase date", "date purchased", "purchased", "purchased on",
+    "sale date",
+    "date sold",
+    "sold date",
+    "date of sale",
+    "sales date",
+    "sold on",
+    "sold",
+    "delivery date",
+    "date delivered",
+    "delivered date",
+    "delivered",
+    "purchase date",
+    "date purchased",
+    "purchased",
+    "purchased on",
   ],
   monitor_start_date: [
-    "monitor start date", "monitor start", "monitor from", "monitoring start", "monitoring start date",
+    "monitor start date",
+    "monitor start",
+    "monitor from",
+    "monitoring start",
+    "monitoring start date",
     "start monitoring",
   ],
   monitor_end_date: [
-    "monitor end date", "monitor end", "monitor until", "monitor to", "monitoring end", "monitoring end date",
+    "monitor end date",
+    "monitor end",
+    "monitor until",
+    "monitor to",
+    "monitoring end",
+    "monitoring end date",
     "stop monitoring",
   ],
 };
@@ -87,7 +155,9 @@ function comparableHeader(header: string): string {
 
 const SPELLING_RANKS = new Map<string, { field: RecaptureField; rank: number }>();
 for (const field of RECAPTURE_FIELDS) {
-  FIELD_SPELLINGS[field].forEach((spelling, rank) => SPELLING_RANKS.set(comparableHeader(spelling), { field, rank }));
+  FIELD_SPELLINGS[field].forEach((spelling, rank) =>
+    SPELLING_RANKS.set(comparableHeader(spelling), { field, rank }),
+  );
 }
 
 /** The Recapture field a header names, if it is one of the known spellings. */
@@ -97,7 +167,10 @@ export function matchRecaptureField(header: string): RecaptureField | undefined 
 
 /** "Customer Name" → "customer_name"; a blank header becomes "column_3". */
 export function additionalFieldKey(header: string, columnIndex: number): string {
-  return withoutAccents(header).replace(NOT_ALPHANUMERIC, "_").replace(EDGE_UNDERSCORES, "") || `column_${columnIndex + 1}`;
+  return (
+    withoutAccents(header).replace(NOT_ALPHANUMERIC, "_").replace(EDGE_UNDERSCORES, "") ||
+    `column_${columnIndex + 1}`
+  );
 }
 
 // The column this pipeline adds to the rows it could not send: when that file comes
@@ -113,7 +186,11 @@ export function sampleRows(rows: readonly (readonly string[])[], count: number):
 }
 
 /** The first few distinct non-blank values of a column, shown beside it while mapping. */
-export function columnSamples(rows: readonly (readonly string[])[], columnIndex: number, count = 5): string[] {
+export function columnSamples(
+  rows: readonly (readonly string[])[],
+  columnIndex: number,
+  count = 5,
+): string[] {
   const samples = new Set<string>();
   for (const row of rows) {
     const value = row[columnIndex]?.trim() ?? "";
@@ -130,13 +207,17 @@ export function columnSamples(rows: readonly (readonly string[])[], columnIndex:
  * (name, phone, email); the person can switch any column to "ignore". Date columns get
  * the first format that fits a sample of their values.
  */
-export function autoMapColumns(headers: readonly string[], dataRows: readonly (readonly string[])[]): ColumnMapping[] {
+export function autoMapColumns(
+  headers: readonly string[],
+  dataRows: readonly (readonly string[])[],
+): ColumnMapping[] {
   const matches = headers.map((header) => SPELLING_RANKS.get(comparableHeader(header)));
   const bestColumn = new Map<RecaptureField, number>();
   matches.forEach((match, column) => {
     if (!match) return;
     const current = bestColumn.get(match.field);
-    if (current === undefined || match.rank < (matches[current]?.rank ?? Infinity)) bestColumn.set(match.field, column);
+    if (current === undefined || match.rank < (matches[current]?.rank ?? Infinity))
+      bestColumn.set(match.field, column);
   });
 
   const sample = sampleRows(dataRows, DATE_FORMAT_SAMPLE_SIZE);
@@ -149,7 +230,8 @@ export function autoMapColumns(headers: readonly string[], dataRows: readonly (r
       return { target: { kind: "field", field }, dateFormat: fitting[0] ?? "dmy" };
     }
     if (comparableHeader(header) === NOT_SENT_PROBLEM_HEADER) return { target: { kind: "ignore" } };
-    if (header.trim() === "" && sample.every((row) => isBlankCell(row[column] ?? ""))) return { target: { kind: "ignore" } };
+    if (header.trim() === "" && sample.every((row) => isBlankCell(row[column] ?? "")))
+      return { target: { kind: "ignore" } };
     return { target: { kind: "additional", key: uniqueKey(additionalFieldKey(header, column), usedKeys) } };
   });
 }
@@ -181,14 +263,21 @@ export interface MappingProblem {
 }
 
 /** What stops (errors) or weakens (warnings) a mapping, for the mapping step to show before review. */
-export function mappingProblems(headers: readonly string[], mapping: readonly ColumnMapping[], region: Region): MappingProblem[] {
+export function mappingProblems(
+  headers: readonly string[],
+  mapping: readonly ColumnMapping[],
+  region: Region,
+): MappingProblem[] {
   const problems: MappingProblem[] = [];
   const columnsByTarget = new Map<string, string[]>();
   mapping.forEach(({ target }, column) => {
     if (target.kind === "ignore") return;
     const header = `"${headers[column] ?? `column ${column + 1}`}"`;
     if (target.kind === "additional" && target.key.trim() === "") {
-      problems.push({ severity: "error", message: `Give column ${header} a name for its additional field, or ignore it` });
+      problems.push({
+        severity: "error",
+        message: `Give column ${header} a name for its additional field, or ignore it`,
+      });
       return;
     }
     const name = target.kind === "field" ? target.field : `additional field "${target.key.trim()}"`;
@@ -196,16 +285,23 @@ export function mappingProblems(headers: readonly string[], mapping: readonly Co
   });
   for (const [name, columns] of columnsByTarget) {
     if (columns.length > 1) {
-      problems.push({ severity: "error", message: `${columns.join(" and ")} are each mapped to ${name}; map only one of them there` });
+      problems.push({
+        severity: "error",
+        message: `${columns.join(" and ")} are each mapped to ${name}; map only one of them there`,
+      });
     }
   }
   if (!columnsByTarget.has("rego") && !columnsByTarget.has("vin")) {
-    problems.push({ severity: "error", message: "Map a column to rego or VIN: Recapture needs one of them to track a car" });
+    problems.push({
+      severity: "error",
+      message: "Map a column to rego or VIN: Recapture needs one of them to track a car",
+    });
   }
   if (region === "au" && columnsByTarget.has("rego") && !columnsByTarget.has("state")) {
     problems.push({
       severity: "warning",
-      message: "No column is mapped to state: a rego can't be looked up without its state, so only rows with a VIN can be matched reliably",
+      message:
+        "No column is mapped to state: a rego can't be looked up without its state, so only rows with a VIN can be matched reliably",
     });
   }
   return problems;

@@ -69,8 +69,12 @@ describe("normaliseDate", () => {
 
   it("tells an impossible date from one in another form", () => {
     expect(normaliseDate("31/02/2022", "dmy")).toEqual({ error: '"31/02/2022" is not a real date' });
-    expect(normaliseDate("next Tuesday", "dmy")).toEqual({ error: '"next Tuesday" is not a date written as dd/mm/yyyy' });
-    expect(normaliseDate("2022-06-15", "dmy")).toEqual({ error: '"2022-06-15" is not a date written as dd/mm/yyyy' });
+    expect(normaliseDate("next Tuesday", "dmy")).toEqual({
+      error: '"next Tuesday" is not a date written as dd/mm/yyyy',
+    });
+    expect(normaliseDate("2022-06-15", "dmy")).toEqual({
+      error: '"2022-06-15" is not a date written as dd/mm/yyyy',
+    });
   });
 });
 

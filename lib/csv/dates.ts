@@ -20,9 +20,25 @@ const YEAR_FIRST = new RegExp(String.raw`^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})${TI
 const SERIAL = /^\d{1,5}(?:\.\d+)?$/;
 
 const MONTHS_BY_NAME = new Map(
-  ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map((name, i) => [name, i + 1]),
+  ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map((name, i) => [
+    name,
+    i + 1,
+  ]),
 );
-const LONG_MONTH_NAMES = ["january", "february", "march", "april", "june", "july", "august", "september", "sept", "october", "november", "december"];
+const LONG_MONTH_NAMES = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "june",
+  "july",
+  "august",
+  "september",
+  "sept",
+  "october",
+  "november",
+  "december",
+];
 for (const name of LONG_MONTH_NAMES) MONTHS_BY_NAME.set(name, MONTHS_BY_NAME.get(name.slice(0, 3)) ?? 0);
 
 // Two-digit years: 00–49 are 2000–2049 and 50–99 are 1950–1999, so "1/7/22" is 2022
@@ -152,7 +168,10 @@ function readExcelSerial(serial: number) {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) /
+      365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
   day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
@@ -166,7 +185,14 @@ function daysInMonth(y: number, m: number): number {
 }
 
 function partsAreARealDate(): boolean {
-  return year >= FIRST_YEAR && year <= LAST_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return (
+    year >= FIRST_YEAR &&
+    year <= LAST_YEAR &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  );
 }
 
 /** Only called for a real date, so the index stays within the table. */

@@ -41,8 +41,21 @@ describe("decodeCsvBytes", () => {
   });
 
   it("reads Windows-1252 when the bytes are not UTF-8", () => {
-    const bytes = Uint8Array.from([...utf8("Name\r\nJos"), 0xe9, 0x20, 0x4d, 0xfc, ...utf8("ller\r\nO"), 0x92, ...utf8("Brien "), 0x80]);
-    expect(decodeCsvBytes(bytes)).toEqual({ text: "Name\r\nJosé Müller\r\nO’Brien €", encoding: "windows-1252" });
+    const bytes = Uint8Array.from([
+      ...utf8("Name\r\nJos"),
+      0xe9,
+      0x20,
+      0x4d,
+      0xfc,
+      ...utf8("ller\r\nO"),
+      0x92,
+      ...utf8("Brien "),
+      0x80,
+    ]);
+    expect(decodeCsvBytes(bytes)).toEqual({
+      text: "Name\r\nJosé Müller\r\nO’Brien €",
+      encoding: "windows-1252",
+    });
   });
 
   it("refuses an empty file and one of only blank lines", () => {
@@ -55,11 +68,17 @@ describe("decodeCsvBytes", () => {
       problem: "binary-file",
       message: expect.stringContaining("Excel workbook (.xlsx)"),
     });
-    expect(refusal(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49]))).toMatchObject({
+    expect(
+      refusal(
+        Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49]),
+      ),
+    ).toMatchObject({
       problem: "binary-file",
       message: expect.stringContaining("not text"),
     });
-    expect(refusal(Uint8Array.from({ length: 200 }, (_, i) => (i % 7 === 0 ? 0x01 : 0x41))).problem).toBe("binary-file");
+    expect(refusal(Uint8Array.from({ length: 200 }, (_, i) => (i % 7 === 0 ? 0x01 : 0x41))).problem).toBe(
+      "binary-file",
+    );
   });
 
   it("refuses a file over the limit before reading it", () => {

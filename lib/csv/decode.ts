@@ -25,13 +25,18 @@ const MAX_CONTROL_BYTE_SHARE = 0.01;
 const WRONG_KIND_OF_FILE: { magic: readonly number[]; message: string }[] = [
   {
     magic: [0x50, 0x4b, 0x03, 0x04],
-    message: "This is an Excel workbook (.xlsx), not a CSV file. In Excel, choose File › Save As › CSV UTF-8 and drop that file here.",
+    message:
+      "This is an Excel workbook (.xlsx), not a CSV file. In Excel, choose File › Save As › CSV UTF-8 and drop that file here.",
   },
   {
     magic: [0xd0, 0xcf, 0x11, 0xe0],
-    message: "This is an old Excel workbook (.xls), not a CSV file. In Excel, choose File › Save As › CSV UTF-8 and drop that file here.",
+    message:
+      "This is an old Excel workbook (.xls), not a CSV file. In Excel, choose File › Save As › CSV UTF-8 and drop that file here.",
   },
-  { magic: [0x25, 0x50, 0x44, 0x46], message: "This is a PDF, not a CSV file. Export the report from your system as CSV." },
+  {
+    magic: [0x25, 0x50, 0x44, 0x46],
+    message: "This is a PDF, not a CSV file. Export the report from your system as CSV.",
+  },
 ];
 
 function megabytes(bytes: number): string {
@@ -75,7 +80,8 @@ function looksBinary(bytes: Uint8Array): boolean {
     const byte = bytes[i] ?? 0;
     if (byte === 0) return true;
     // Tab, line feed, form feed, carriage return and the old end-of-file mark (0x1a) are text.
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1a) controlBytes++;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1a)
+      controlBytes++;
   }
   return controlBytes > length * MAX_CONTROL_BYTE_SHARE;
 }
@@ -88,7 +94,9 @@ const C1_CONTROLS = /[\u0080-\u009f]/g;
 
 function decodeAs(bytes: Uint8Array, encoding: TextEncoding): string {
   if (encoding === "windows-1252") {
-    return new TextDecoder(encoding).decode(bytes).replace(C1_CONTROLS, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] ?? char);
+    return new TextDecoder(encoding)
+      .decode(bytes)
+      .replace(C1_CONTROLS, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] ?? char);
   }
   const label = encoding === "utf-8-bom" ? "utf-8" : encoding;
   return new TextDecoder(label).decode(bytes);
@@ -111,12 +119,14 @@ function decodeUtf8OrWindows1252(bytes: Uint8Array): DecodedFile {
 export function decodeCsvBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): DecodedFile {
   assertFileSize(bytes.length, maxBytes);
   const decoded = decodeByContent(bytes);
-  if (decoded.text.trim() === "") throw new CsvFileError("empty-file", "This file is empty: there is nothing in it to upload.");
+  if (decoded.text.trim() === "")
+    throw new CsvFileError("empty-file", "This file is empty: there is nothing in it to upload.");
   return decoded;
 }
 
 function decodeByContent(bytes: Uint8Array): DecodedFile {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { text: decodeAs(bytes, "utf-8-bom"), encoding: "utf-8-bom" };
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
+    return { text: decodeAs(bytes, "utf-8-bom"), encoding: "utf-8-bom" };
   if (startsWith(bytes, [0xff, 0xfe])) return { text: decodeAs(bytes, "utf-16le"), encoding: "utf-16le" };
   if (startsWith(bytes, [0xfe, 0xff])) return { text: decodeAs(bytes, "utf-16be"), encoding: "utf-16be" };
   const utf16 = bomlessUtf16(bytes);
@@ -124,7 +134,10 @@ function decodeByContent(bytes: Uint8Array): DecodedFile {
   const wrongKind = WRONG_KIND_OF_FILE.find(({ magic }) => startsWith(bytes, magic));
   if (wrongKind) throw new CsvFileError("binary-file", wrongKind.message);
   if (looksBinary(bytes)) {
-    throw new CsvFileError("binary-file", "This file is not text (it looks like a program, image or archive). Drop a CSV export instead.");
+    throw new CsvFileError(
+      "binary-file",
+      "This file is not text (it looks like a program, image or archive). Drop a CSV export instead.",
+    );
   }
   return decodeUtf8OrWindows1252(bytes);
 }

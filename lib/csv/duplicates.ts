@@ -27,7 +27,12 @@ export const CAR_REGO = 2;
 export const CAR_STATE = 4;
 
 export function createDuplicates(rows: number): Duplicates {
-  return { of: new Int32Array(rows), car: new Uint8Array(rows), vinHash: new Int32Array(rows), regoHash: new Int32Array(rows) };
+  return {
+    of: new Int32Array(rows),
+    car: new Uint8Array(rows),
+    vinHash: new Int32Array(rows),
+    regoHash: new Int32Array(rows),
+  };
 }
 
 /** FNV-1a, 32 bits: cheap for keys as short as a VIN or a rego. */
@@ -44,7 +49,10 @@ function hashKey(key: string): number {
  */
 export function recordCar(duplicates: Duplicates, row: number, customer: UploadCustomer): void {
   const { vin, rego, state } = customer;
-  duplicates.car[row] = (vin === undefined ? 0 : CAR_VIN) | (rego === undefined ? 0 : CAR_REGO) | (state === undefined ? 0 : CAR_STATE);
+  duplicates.car[row] =
+    (vin === undefined ? 0 : CAR_VIN) |
+    (rego === undefined ? 0 : CAR_REGO) |
+    (state === undefined ? 0 : CAR_STATE);
   duplicates.vinHash[row] = vin === undefined ? 0 : hashKey(vin);
   duplicates.regoHash[row] = rego === undefined ? 0 : hashKey(rego);
 }
@@ -97,7 +105,12 @@ class FirstRowByKey {
  * are looked up on their own first, as a plate seldom appears in two states; only then
  * is the rego-and-state key built.
  */
-function markRepeats(duplicates: Duplicates, customers: readonly UploadCustomer[], rows: readonly number[] | undefined, ownStatus: OwnStatus) {
+function markRepeats(
+  duplicates: Duplicates,
+  customers: readonly UploadCustomer[],
+  rows: readonly number[] | undefined,
+  ownStatus: OwnStatus,
+) {
   const { of, car, vinHash, regoHash } = duplicates;
   const count = rows ? rows.length : customers.length;
   const firstByVin = new FirstRowByKey(count, (row) => customers[row]?.vin);
@@ -121,7 +134,11 @@ function markRepeats(duplicates: Duplicates, customers: readonly UploadCustomer[
 }
 
 /** Decides the duplicates of the whole file into `duplicates.of`, sized for its rows. */
-export function markAllDuplicates(duplicates: Duplicates, customers: readonly UploadCustomer[], ownStatus: OwnStatus): void {
+export function markAllDuplicates(
+  duplicates: Duplicates,
+  customers: readonly UploadCustomer[],
+  ownStatus: OwnStatus,
+): void {
   markRepeats(duplicates, customers, undefined, ownStatus);
 }
 

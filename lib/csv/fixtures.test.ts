@@ -15,7 +15,9 @@ import {
 
 /** The whole pipeline on one of the e2e fixtures, as the wizard's worker runs it with the suggested mapping. */
 function upload(fileName: string) {
-  const { text, encoding } = decodeCsvBytes(new Uint8Array(readFileSync(new URL(`../../e2e/data/${fileName}`, import.meta.url))));
+  const { text, encoding } = decodeCsvBytes(
+    new Uint8Array(readFileSync(new URL(`../../e2e/data/${fileName}`, import.meta.url))),
+  );
   const { rows, delimiter } = parseCsvText(text);
   const headerRowIndex = detectHeaderRow(rows);
   const mapping = autoMapColumns(rows[headerRowIndex] ?? [], rows.slice(headerRowIndex + 1));
@@ -52,19 +54,33 @@ describe.each([
 describe("fixture details", () => {
   it("keeps accented names from a Windows-1252 file", () => {
     const { review } = upload("windows-1252.csv");
-    expect(reviewedRow(review, 0).customer.additional_fields).toEqual({ first_name: "José", surname: "Müller", suburb: "Brunswick" });
+    expect(reviewedRow(review, 0).customer.additional_fields).toEqual({
+      first_name: "José",
+      surname: "Müller",
+      suburb: "Brunswick",
+    });
   });
 
   it("reads states and short years the way dealers write them", () => {
     const { review } = upload("bom-crlf.csv");
-    expect(reviewedRow(review, 0).customer).toMatchObject({ rego: "1ABC234", state: "VIC", sale_date: "2022-06-15" });
-    expect(reviewedRow(review, 1).customer).toMatchObject({ rego: "XYZ789", state: "VIC", sale_date: "2022-07-01" });
+    expect(reviewedRow(review, 0).customer).toMatchObject({
+      rego: "1ABC234",
+      state: "VIC",
+      sale_date: "2022-06-15",
+    });
+    expect(reviewedRow(review, 1).customer).toMatchObject({
+      rego: "XYZ789",
+      state: "VIC",
+      sale_date: "2022-07-01",
+    });
     expect(reviewedRow(review, 2).customer).toMatchObject({ state: "WA" });
   });
 
   it("keeps line breaks inside quoted cells and counts rows as Excel does", () => {
     const { review } = upload("quoted-newlines.csv");
-    expect(reviewedRow(review, 0).customer.additional_fields).toMatchObject({ address: "Unit 4, 12 High St\nRichmond VIC 3121" });
+    expect(reviewedRow(review, 0).customer.additional_fields).toMatchObject({
+      address: "Unit 4, 12 High St\nRichmond VIC 3121",
+    });
     expect(reviewedRow(review, 2).rowNumber).toBe(4);
   });
 });

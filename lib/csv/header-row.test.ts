@@ -3,7 +3,12 @@ import { detectHeaderRow } from "@/lib/csv/header-row";
 
 describe("detectHeaderRow", () => {
   it("takes the first row when it is the header", () => {
-    expect(detectHeaderRow([["Rego No.", "State", "Name"], ["ABC123", "VIC", "Jo"]])).toBe(0);
+    expect(
+      detectHeaderRow([
+        ["Rego No.", "State", "Name"],
+        ["ABC123", "VIC", "Jo"],
+      ]),
+    ).toBe(0);
   });
 
   it("skips report titles and blank lines, even padded to the full width", () => {
@@ -18,7 +23,13 @@ describe("detectHeaderRow", () => {
   });
 
   it("finds a header without Recapture names by its width", () => {
-    const rows = [["Printed 01/07/2022"], [], ["Number", "Owner", "Car"], ["ABC123", "Jo", "Camry"], ["DEF456", "", "Corolla"]];
+    const rows = [
+      ["Printed 01/07/2022"],
+      [],
+      ["Number", "Owner", "Car"],
+      ["ABC123", "Jo", "Camry"],
+      ["DEF456", "", "Corolla"],
+    ];
     expect(detectHeaderRow(rows)).toBe(2);
   });
 

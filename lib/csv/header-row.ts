@@ -30,7 +30,11 @@ export function detectHeaderRow(rows: readonly (readonly string[])[]): number {
   let usualWidth = 1;
   let usualRows = 0;
   for (const [width, count] of rowsByFilled) {
-    if (count > usualRows || (count === usualRows && width > usualWidth)) [usualWidth, usualRows] = [width, count];
+    if (count > usualRows || (count === usualRows && width > usualWidth))
+      [usualWidth, usualRows] = [width, count];
   }
-  return Math.max(0, filled.findIndex((count) => count >= usualWidth));
+  return Math.max(
+    0,
+    filled.findIndex((count) => count >= usualWidth),
+  );
 }

@@ -35,7 +35,14 @@ export {
   type MappingProblem,
   type RecaptureField,
 } from "@/lib/csv/column-mapping";
-export { DATE_FORMATS, DATE_FORMAT_LABELS, detectDateFormats, normaliseDate, parseDate, type DateFormat } from "@/lib/csv/dates";
+export {
+  DATE_FORMATS,
+  DATE_FORMAT_LABELS,
+  detectDateFormats,
+  normaliseDate,
+  parseDate,
+  type DateFormat,
+} from "@/lib/csv/dates";
 export { normaliseRego } from "@/lib/csv/rego";
 export { AU_STATES, normaliseState, type AuState } from "@/lib/csv/states";
 export { normaliseVin, type NormalisedVin } from "@/lib/csv/vin";
@@ -55,5 +62,10 @@ export {
   type RowFilter,
   type RowStatus,
 } from "@/lib/csv/review";
-export { buildUploadPayloads, defaultUploadName, sentCustomers, type UploadSettings } from "@/lib/csv/payload";
+export {
+  buildUploadPayloads,
+  defaultUploadName,
+  sentCustomers,
+  type UploadSettings,
+} from "@/lib/csv/payload";
 export { notSentCsv, notSentFileName } from "@/lib/csv/not-sent";

@@ -14,7 +14,11 @@ const FILE = [
 ];
 
 function reviewed() {
-  return createReview(FILE, { headerRowIndex: 0, mapping: autoMapColumns(FILE[0] ?? [], FILE.slice(1)), region: "au" });
+  return createReview(FILE, {
+    headerRowIndex: 0,
+    mapping: autoMapColumns(FILE[0] ?? [], FILE.slice(1)),
+    region: "au",
+  });
 }
 
 describe("notSentCsv", () => {
@@ -27,8 +31,24 @@ describe("notSentCsv", () => {
     expect(rows).toEqual([
       ["Rego No.", "State", "VIN/Chassis", "Date Sold", "Customer Name", "Phone", "problem"],
       ["", "", "", "16/06/2022", "José Müller", "", "Row 3: needs a rego or a VIN"],
-      ["DEF456", "NSW", "", "31/02/2022", 'Jo "JJ" Lee', "=1+1", 'Row 4, column "Date Sold": "31/02/2022" is not a real date'],
-      ["abc-123", "Victoria", "", "17/06/2022", "Amy\nWong", "", "Row 5: duplicate of row 2 (same rego and state); only the first is sent"],
+      [
+        "DEF456",
+        "NSW",
+        "",
+        "31/02/2022",
+        'Jo "JJ" Lee',
+        "=1+1",
+        'Row 4, column "Date Sold": "31/02/2022" is not a real date',
+      ],
+      [
+        "abc-123",
+        "Victoria",
+        "",
+        "17/06/2022",
+        "Amy\nWong",
+        "",
+        "Row 5: duplicate of row 2 (same rego and state); only the first is sent",
+      ],
     ]);
     const counts = reviewCounts(review);
     expect(rows.length - 1).toBe(counts.notSent);
@@ -39,8 +59,26 @@ describe("notSentCsv", () => {
     const review = reviewed();
     applyCellEdit(review, 4, 3, "31/02/2022");
     const rows = Papa.parse<string[]>(notSentCsv(review).slice(1)).data;
-    expect(rows[0]).toEqual(["Rego No.", "State", "VIN/Chassis", "Date Sold", "Customer Name", "Phone", "", "problem"]);
-    expect(rows.at(-1)).toEqual(["GHI789", "QLD", "", "31/02/2022", "Extra", "", "stray cell", 'Row 6, column "Date Sold": "31/02/2022" is not a real date']);
+    expect(rows[0]).toEqual([
+      "Rego No.",
+      "State",
+      "VIN/Chassis",
+      "Date Sold",
+      "Customer Name",
+      "Phone",
+      "",
+      "problem",
+    ]);
+    expect(rows.at(-1)).toEqual([
+      "GHI789",
+      "QLD",
+      "",
+      "31/02/2022",
+      "Extra",
+      "",
+      "stray cell",
+      'Row 6, column "Date Sold": "31/02/2022" is not a real date',
+    ]);
     expect(rows.slice(1).every((row) => row.length === 8)).toBe(true);
   });
 

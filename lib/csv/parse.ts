@@ -16,7 +16,7 @@ const MAX_WARNINGS = 20;
 
 const QUOTE_WARNINGS: Record<string, string> = {
   MissingQuotes: "a quoted cell is never closed, so the rest of the file may have been read into that cell",
-  InvalidQuotes: "a quote inside a quoted cell is not doubled (\"\"), so the cell may be cut short",
+  InvalidQuotes: 'a quote inside a quoted cell is not doubled (""), so the cell may be cut short',
 };
 
 export function isBlankRow(row: readonly string[]): boolean {
@@ -41,11 +41,17 @@ function detectDelimiter(text: string): Delimiter {
   let bestWidth = 1;
   const start = text.slice(0, DELIMITER_SAMPLE_CHARS);
   for (const delimiter of DELIMITERS) {
-    const sample = Papa.parse<string[]>(start, { delimiter, preview: DELIMITER_SAMPLE_ROWS, skipEmptyLines: "greedy" }).data;
+    const sample = Papa.parse<string[]>(start, {
+      delimiter,
+      preview: DELIMITER_SAMPLE_ROWS,
+      skipEmptyLines: "greedy",
+    }).data;
     const rowsByWidth = new Map<number, number>();
-    for (const row of sample) if (row.length > 1) rowsByWidth.set(row.length, (rowsByWidth.get(row.length) ?? 0) + 1);
+    for (const row of sample)
+      if (row.length > 1) rowsByWidth.set(row.length, (rowsByWidth.get(row.length) ?? 0) + 1);
     for (const [width, rows] of rowsByWidth) {
-      if (rows > bestRows || (rows === bestRows && width > bestWidth)) [best, bestRows, bestWidth] = [delimiter, rows, width];
+      if (rows > bestRows || (rows === bestRows && width > bestWidth))
+        [best, bestRows, bestWidth] = [delimiter, rows, width];
     }
   }
   return best;
@@ -62,14 +68,20 @@ export function parseCsvText(text: string): ParsedCsv {
 
   let nonBlankRows = 0;
   for (const row of rows) if (!isBlankRow(row) && ++nonBlankRows === 2) break;
-  if (nonBlankRows === 0) throw new CsvFileError("empty-file", "This file is empty: there is nothing in it to upload.");
-  if (nonBlankRows === 1) throw new CsvFileError("no-data-rows", "This file has only one row: there are no customers below the header.");
+  if (nonBlankRows === 0)
+    throw new CsvFileError("empty-file", "This file is empty: there is nothing in it to upload.");
+  if (nonBlankRows === 1)
+    throw new CsvFileError(
+      "no-data-rows",
+      "This file has only one row: there are no customers below the header.",
+    );
 
   const quoteErrors = result.errors.filter((error) => error.type === "Quotes");
   const warnings = quoteErrors
     .slice(0, MAX_WARNINGS)
     .map((error) => `Row ${(error.row ?? 0) + 1}: ${QUOTE_WARNINGS[error.code] ?? error.message}`);
-  if (quoteErrors.length > MAX_WARNINGS) warnings.push(`…and ${quoteErrors.length - MAX_WARNINGS} more quoting mistakes`);
+  if (quoteErrors.length > MAX_WARNINGS)
+    warnings.push(`…and ${quoteErrors.length - MAX_WARNINGS} more quoting mistakes`);
 
   return { rows, delimiter, warnings };
 }

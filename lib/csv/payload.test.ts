@@ -9,14 +9,22 @@ const MAPPING: ColumnMapping[] = [
   { target: { kind: "field", field: "state" } },
   { target: { kind: "additional", key: "name" } },
 ];
-const SETTINGS = { name: "June sales", enable_rego_lookups: true, monitor_start_date: "2022-06-01", monitor_end_date: undefined };
+const SETTINGS = {
+  name: "June sales",
+  enable_rego_lookups: true,
+  monitor_start_date: "2022-06-01",
+  monitor_end_date: undefined,
+};
 
 function reviewOf(regos: string[]) {
-  return createReview([["Rego", "State", "Name"], ...regos.map((rego, i) => [rego, "VIC", `Customer ${i + 1}`])], {
-    headerRowIndex: 0,
-    mapping: MAPPING,
-    region: "au",
-  });
+  return createReview(
+    [["Rego", "State", "Name"], ...regos.map((rego, i) => [rego, "VIC", `Customer ${i + 1}`])],
+    {
+      headerRowIndex: 0,
+      mapping: MAPPING,
+      region: "au",
+    },
+  );
 }
 
 describe("buildUploadPayloads", () => {
@@ -36,12 +44,18 @@ describe("buildUploadPayloads", () => {
   });
 
   it("splits a long list into named parts of at most the upload limit", () => {
-    const payloads = buildUploadPayloads(reviewOf(["AAA001", "AAA002", "AAA003", "AAA004", "AAA005"]), SETTINGS, 2);
-    expect(payloads.map(({ name, customers }) => [name, customers.map((customer) => customer.rego)])).toEqual([
-      ["June sales (part 1 of 3)", ["AAA001", "AAA002"]],
-      ["June sales (part 2 of 3)", ["AAA003", "AAA004"]],
-      ["June sales (part 3 of 3)", ["AAA005"]],
-    ]);
+    const payloads = buildUploadPayloads(
+      reviewOf(["AAA001", "AAA002", "AAA003", "AAA004", "AAA005"]),
+      SETTINGS,
+      2,
+    );
+    expect(payloads.map(({ name, customers }) => [name, customers.map((customer) => customer.rego)])).toEqual(
+      [
+        ["June sales (part 1 of 3)", ["AAA001", "AAA002"]],
+        ["June sales (part 2 of 3)", ["AAA003", "AAA004"]],
+        ["June sales (part 3 of 3)", ["AAA005"]],
+      ],
+    );
   });
 
   it("builds nothing when no row can be sent, and refuses a nonsense limit", () => {

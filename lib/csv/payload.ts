@@ -28,9 +28,15 @@ export function sentCustomers(review: Review): UploadCustomer[] {
  * of at most `maxCustomersPerUpload` named "Name (part 2 of 3)". None when no row can
  * be sent, as the API refuses an empty list.
  */
-export function buildUploadPayloads(review: Review, settings: UploadSettings, maxCustomersPerUpload: number): UploadRequest[] {
+export function buildUploadPayloads(
+  review: Review,
+  settings: UploadSettings,
+  maxCustomersPerUpload: number,
+): UploadRequest[] {
   if (!Number.isInteger(maxCustomersPerUpload) || maxCustomersPerUpload < 1) {
-    throw new RangeError(`maxCustomersPerUpload must be a whole number of at least 1, not ${maxCustomersPerUpload}`);
+    throw new RangeError(
+      `maxCustomersPerUpload must be a whole number of at least 1, not ${maxCustomersPerUpload}`,
+    );
   }
   const customers = sentCustomers(review);
   const parts = Math.ceil(customers.length / maxCustomersPerUpload);

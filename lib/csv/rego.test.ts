@@ -18,10 +18,14 @@ describe("normaliseRego", () => {
   });
 
   it("refuses characters a plate can't have", () => {
-    expect(normaliseRego("AB#123")).toEqual({ error: '"AB#123" is not a rego: only letters and digits are allowed' });
+    expect(normaliseRego("AB#123")).toEqual({
+      error: '"AB#123" is not a rego: only letters and digits are allowed',
+    });
   });
 
   it("refuses a value too long to be a plate", () => {
-    expect(normaliseRego("ABCDEFGHIJK")).toEqual({ error: '"ABCDEFGHIJK" is not a rego: it is longer than 9 characters' });
+    expect(normaliseRego("ABCDEFGHIJK")).toEqual({
+      error: '"ABCDEFGHIJK" is not a rego: it is longer than 9 characters',
+    });
   });
 });

@@ -13,6 +13,7 @@ export function normaliseRego(raw: string): NormalisedCell {
   const rego = raw.toUpperCase().replace(REGO_SEPARATORS, "");
   if (CLEAN_REGO.test(rego)) return isPlaceholder(rego) ? "" : rego;
   if (isBlankCell(raw)) return "";
-  if (!ALPHANUMERIC.test(rego)) return { error: `${quoted(raw)} is not a rego: only letters and digits are allowed` };
+  if (!ALPHANUMERIC.test(rego))
+    return { error: `${quoted(raw)} is not a rego: only letters and digits are allowed` };
   return { error: `${quoted(raw)} is not a rego: it is longer than ${MAX_REGO_LENGTH} characters` };
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { ColumnMapping, ColumnTarget, RecaptureField } from "@/lib/csv/column-mapping";
-import { applyCellEdit, createReview, filterRows, reviewCounts, reviewedRow, type ReviewOptions } from "@/lib/csv/review";
+import {
+  applyCellEdit,
+  createReview,
+  filterRows,
+  reviewCounts,
+  reviewedRow,
+  type ReviewOptions,
+} from "@/lib/csv/review";
 
 const field = (name: RecaptureField): ColumnTarget => ({ kind: "field", field: name });
 const HEADERS = ["Rego No.", "State", "VIN/Chassis", "Date Sold", "Customer Name"];
@@ -16,10 +23,16 @@ const VIN_B = "JTNB11HK103456789";
 
 /** A file with a title line, so the header is row 2 and the first customer row 3. */
 function review(dataRows: string[][], options: Partial<ReviewOptions> = {}) {
-  return createReview([["Sales report June 2022"], HEADERS, ...dataRows], { headerRowIndex: 1, mapping: MAPPING, region: "au", ...options });
+  return createReview([["Sales report June 2022"], HEADERS, ...dataRows], {
+    headerRowIndex: 1,
+    mapping: MAPPING,
+    region: "au",
+    ...options,
+  });
 }
 
-const messages = (reviewed: ReturnType<typeof reviewedRow>) => reviewed.problems.map((problem) => problem.message);
+const messages = (reviewed: ReturnType<typeof reviewedRow>) =>
+  reviewed.problems.map((problem) => problem.message);
 
 describe("createReview", () => {
   it("normalises a clean row into a customer", () => {
@@ -28,7 +41,13 @@ describe("createReview", () => {
       index: 0,
       rowNumber: 3,
       cells: ["abc-123", "Victoria", VIN_A.toLowerCase(), "1/7/22", " Jo Smith "],
-      customer: { rego: "ABC123", state: "VIC", vin: VIN_A, sale_date: "2022-07-01", additional_fields: { customer_name: "Jo Smith" } },
+      customer: {
+        rego: "ABC123",
+        state: "VIC",
+        vin: VIN_A,
+        sale_date: "2022-07-01",
+        additional_fields: { customer_name: "Jo Smith" },
+      },
       status: "ok",
       sent: true,
       problems: [],
@@ -37,7 +56,11 @@ describe("createReview", () => {
   });
 
   it("names the row as Excel numbers it, the column and the value", () => {
-    const checked = review([["ABC123", "VIC", "", "15/06/2022", ""], ["", "", "", "", ""], ["DEF456", "VIC", "", "31/02/2022", ""]]);
+    const checked = review([
+      ["ABC123", "VIC", "", "15/06/2022", ""],
+      ["", "", "", "", ""],
+      ["DEF456", "VIC", "", "31/02/2022", ""],
+    ]);
     const row = reviewedRow(checked, 1);
     expect(row).toMatchObject({ rowNumber: 5, status: "error", sent: false });
     expect(row.problems).toEqual([
@@ -53,7 +76,9 @@ describe("createReview", () => {
   });
 
   it("refuses a row with neither rego nor VIN", () => {
-    expect(messages(reviewedRow(review([["", "VIC", "", "15/06/2022", "Jo"]]), 0))).toEqual(["Row 3: needs a rego or a VIN"]);
+    expect(messages(reviewedRow(review([["", "VIC", "", "15/06/2022", "Jo"]]), 0))).toEqual([
+      "Row 3: needs a rego or a VIN",
+    ]);
     expect(messages(reviewedRow(review([["", "", "ZVW30-1234567", "", ""]]), 0))).toEqual([
       'Row 3, column "VIN/Chassis": "ZVW30-1234567" is a chassis number, not a 17-character VIN: it is kept as chassis_number but can\'t be matched to listings',
       "Row 3: needs a rego or a VIN (a chassis number alone can't be tracked)",
@@ -63,26 +88,48 @@ describe("createReview", () => {
   it("sends a chassis number beside a rego as an additional field, with a warning", () => {
     const row = reviewedRow(review([["ABC123", "VIC", "ZVW30-1234567", "", ""]]), 0);
     expect(row).toMatchObject({ status: "warning", sent: true });
-    expect(row.customer).toMatchObject({ rego: "ABC123", vin: undefined, additional_fields: { chassis_number: "ZVW30-1234567" } });
+    expect(row.customer).toMatchObject({
+      rego: "ABC123",
+      vin: undefined,
+      additional_fields: { chassis_number: "ZVW30-1234567" },
+    });
   });
 
   it("warns about an Australian rego without a state, unless a VIN identifies the car", () => {
     expect(reviewedRow(review([["ABC123", "", "", "", ""]]), 0)).toMatchObject({
       status: "warning",
       sent: true,
-      problems: [{ severity: "warning", message: 'Row 3, column "State": rego ABC123 has no state, so it can\'t be looked up or matched reliably' }],
+      problems: [
+        {
+          severity: "warning",
+          message:
+            'Row 3, column "State": rego ABC123 has no state, so it can\'t be looked up or matched reliably',
+        },
+      ],
     });
     expect(reviewedRow(review([["ABC123", "", VIN_A, "", ""]]), 0).status).toBe("ok");
     expect(reviewedRow(review([["ABC123", "", "", "", ""]], { region: "nz" }), 0).status).toBe("ok");
   });
 
   it("refuses a monitoring window that ends before it starts", () => {
-    const checked = createReview([["Rego", "Monitor From", "Monitor Until"], ["ABC123", "01/07/2022", "30/06/2022"]], {
-      headerRowIndex: 0,
-      mapping: [{ target: field("rego") }, { target: field("monitor_start_date") }, { target: field("monitor_end_date") }],
-      region: "nz",
-    });
-    expect(messages(reviewedRow(checked, 0))).toEqual(['Row 2, column "Monitor Until": the monitoring end date is before its start date']);
+    const checked = createReview(
+      [
+        ["Rego", "Monitor From", "Monitor Until"],
+        ["ABC123", "01/07/2022", "30/06/2022"],
+      ],
+      {
+        headerRowIndex: 0,
+        mapping: [
+          { target: field("rego") },
+          { target: field("monitor_start_date") },
+          { target: field("monitor_end_date") },
+        ],
+        region: "nz",
+      },
+    );
+    expect(messages(reviewedRow(checked, 0))).toEqual([
+      'Row 2, column "Monitor Until": the monitoring end date is before its start date',
+    ]);
   });
 
   it("warns when a row has more cells than the header", () => {
@@ -92,7 +139,9 @@ describe("createReview", () => {
   });
 
   it("refuses a header with no rows below it", () => {
-    expect(() => review([["", "", "", "", ""]])).toThrow("There are no rows below the header (row 2), so there is nothing to upload.");
+    expect(() => review([["", "", "", "", ""]])).toThrow(
+      "There are no rows below the header (row 2), so there is nothing to upload.",
+    );
   });
 });
 
@@ -108,11 +157,21 @@ describe("duplicates", () => {
 
   it("keeps the first row of each car and names it in the others", () => {
     const checked = review(rows);
-    expect(messages(reviewedRow(checked, 1))).toEqual(["Row 4: duplicate of row 3 (same VIN); only the first is sent"]);
-    expect(messages(reviewedRow(checked, 2))).toEqual(["Row 5: duplicate of row 3 (same rego and state); only the first is sent"]);
+    expect(messages(reviewedRow(checked, 1))).toEqual([
+      "Row 4: duplicate of row 3 (same VIN); only the first is sent",
+    ]);
+    expect(messages(reviewedRow(checked, 2))).toEqual([
+      "Row 5: duplicate of row 3 (same rego and state); only the first is sent",
+    ]);
     expect(reviewedRow(checked, 3).sent).toBe(true);
     expect(reviewedRow(checked, 5)).toMatchObject({ sent: true, duplicateOfRow: undefined });
-    expect(reviewCounts(checked)).toMatchObject({ rowsInFile: 6, sent: 3, notSent: 3, withErrors: 1, duplicatesNotSent: 2 });
+    expect(reviewCounts(checked)).toMatchObject({
+      rowsInFile: 6,
+      sent: 3,
+      notSent: 3,
+      withErrors: 1,
+      duplicatesNotSent: 2,
+    });
   });
 
   it("sends every row, with a warning, when duplicates are kept", () => {
@@ -125,10 +184,17 @@ describe("duplicates", () => {
 
 describe("applyCellEdit", () => {
   it("fixes a bad cell and re-checks only that row", () => {
-    const checked = review([["ABC123", "VIC", "", "31/02/2022", ""], ["DEF456", "NSW", "", "", ""]]);
+    const checked = review([
+      ["ABC123", "VIC", "", "31/02/2022", ""],
+      ["DEF456", "NSW", "", "", ""],
+    ]);
     const before = checked.customers[1];
     expect(applyCellEdit(checked, 0, 3, "28/02/2022")).toEqual([0]);
-    expect(reviewedRow(checked, 0)).toMatchObject({ status: "ok", sent: true, customer: { sale_date: "2022-02-28" } });
+    expect(reviewedRow(checked, 0)).toMatchObject({
+      status: "ok",
+      sent: true,
+      customer: { sale_date: "2022-02-28" },
+    });
     expect(checked.customers[1]).toBe(before);
   });
 

@@ -13,7 +13,15 @@ import {
   type Duplicates,
 } from "@/lib/csv/duplicates";
 import { isBlankRow } from "@/lib/csv/parse";
-import { ROW_ERROR, ROW_OK, ROW_WARNING, createRowChecker, type RowChecker, type RowProblem, type UploadCustomer } from "@/lib/csv/row-check";
+import {
+  ROW_ERROR,
+  ROW_OK,
+  ROW_WARNING,
+  createRowChecker,
+  type RowChecker,
+  type RowProblem,
+  type UploadCustomer,
+} from "@/lib/csv/row-check";
 
 export interface ReviewOptions {
   headerRowIndex: number;
@@ -93,7 +101,9 @@ function checkInto(review: Review, row: number) {
     return;
   }
   review.problems.set(row, scratchProblems.slice());
-  review.ownStatus[row] = scratchProblems.some((problem) => problem.severity === "error") ? ROW_ERROR : ROW_WARNING;
+  review.ownStatus[row] = scratchProblems.some((problem) => problem.severity === "error")
+    ? ROW_ERROR
+    : ROW_WARNING;
 }
 
 /** Normalises and checks every row below the header; throws when there is none. */
@@ -109,7 +119,10 @@ export function createReview(fileRows: readonly string[][], options: ReviewOptio
     rows.push(row);
   }
   if (rows.length === 0) {
-    throw new CsvFileError("no-data-rows", `There are no rows below the header (row ${headerRowIndex + 1}), so there is nothing to upload.`);
+    throw new CsvFileError(
+      "no-data-rows",
+      `There are no rows below the header (row ${headerRowIndex + 1}), so there is nothing to upload.`,
+    );
   }
 
   const review: Review = {
@@ -135,7 +148,12 @@ export function createReview(fileRows: readonly string[][], options: ReviewOptio
  * Sets one cell and checks again that row and the rows sharing its car, not the file.
  * Returns the indexes of the rows whose review may have changed, for the table to redraw.
  */
-export function applyCellEdit(review: Review, rowIndex: number, columnIndex: number, value: string): number[] {
+export function applyCellEdit(
+  review: Review,
+  rowIndex: number,
+  columnIndex: number,
+  value: string,
+): number[] {
   const cells = review.rows[rowIndex];
   if (!cells || columnIndex < 0 || columnIndex >= Math.max(review.headers.length, cells.length)) {
     throw new RangeError(`No cell at row index ${rowIndex}, column index ${columnIndex}`);

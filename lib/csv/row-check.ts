@@ -26,7 +26,11 @@ export const ROW_WARNING = 1;
 export const ROW_ERROR = 2;
 
 /** Normalises and checks one row, appending its problems to `problems`. */
-export type RowChecker = (cells: readonly string[], rowNumber: number, problems: RowProblem[]) => UploadCustomer;
+export type RowChecker = (
+  cells: readonly string[],
+  rowNumber: number,
+  problems: RowProblem[],
+) => UploadCustomer;
 
 interface MappedColumn {
   index: number;
@@ -62,7 +66,12 @@ function cellProblem(
   });
 }
 
-function rowProblem(problems: RowProblem[], rowNumber: number, severity: RowProblem["severity"], detail: string) {
+function rowProblem(
+  problems: RowProblem[],
+  rowNumber: number,
+  severity: RowProblem["severity"],
+  detail: string,
+) {
   problems.push({ severity, message: `Row ${rowNumber}: ${detail}` });
 }
 
@@ -83,7 +92,11 @@ function take(
  * Compiles a mapping into one function per file, so the work per row is reading the
  * mapped cells by index: no lookups by name, no regex built, no mapping re-read.
  */
-export function createRowChecker(headers: readonly string[], mapping: readonly ColumnMapping[], region: Region): RowChecker {
+export function createRowChecker(
+  headers: readonly string[],
+  mapping: readonly ColumnMapping[],
+  region: Region,
+): RowChecker {
   const columnOf = (field: RecaptureField): MappedColumn | undefined => {
     const index = mapping.findIndex(({ target }) => target.kind === "field" && target.field === field);
     return index === -1 ? undefined : { index, header: headers[index] ?? `column ${index + 1}` };
@@ -99,14 +112,17 @@ export function createRowChecker(headers: readonly string[], mapping: readonly C
   const saleDate = dateColumnOf("sale_date");
   const monitorStart = dateColumnOf("monitor_start_date");
   const monitorEnd = dateColumnOf("monitor_end_date");
-  const additional = mapping.flatMap(({ target }, index): AdditionalColumn[] => (target.kind === "additional" ? [{ index, key: target.key.trim() }] : []));
+  const additional = mapping.flatMap(({ target }, index): AdditionalColumn[] =>
+    target.kind === "additional" ? [{ index, key: target.key.trim() }] : [],
+  );
   const headerWidth = headers.length;
   const stateIsNeeded = region === "au";
 
   return (cells, rowNumber, problems) => {
     const problemsBefore = problems.length;
     const regoValue = rego && take(normaliseRego(cells[rego.index] ?? ""), problems, rowNumber, rego, "rego");
-    const stateValue = state && take(normaliseState(cells[state.index] ?? "", region), problems, rowNumber, state, "state");
+    const stateValue =
+      state && take(normaliseState(cells[state.index] ?? "", region), problems, rowNumber, state, "state");
 
     let vinValue: string | undefined;
     let chassisNumber: string | undefined;
@@ -118,15 +134,46 @@ export function createRowChecker(headers: readonly string[], mapping: readonly C
         cellProblem(problems, rowNumber, vin, "vin", "warning", result.warning);
       } else cellProblem(problems, rowNumber, vin, "vin", "error", result.error);
     }
-    const identityHasErrors = problems.length > problemsBefore && problems.some((p, i) => i >= problemsBefore && p.severity === "error");
+    const identityHasErrors =
+      problems.length > problemsBefore &&
+      problems.some((p, i) => i >= problemsBefore && p.severity === "error");
 
-    const saleDateValue = saleDate && take(normaliseDate(cells[saleDate.index] ?? "", saleDate.format), problems, rowNumber, saleDate, "sale_date");
+    const saleDateValue =
+      saleDate &&
+      take(
+        normaliseDate(cells[saleDate.index] ?? "", saleDate.format),
+        problems,
+        rowNumber,
+        saleDate,
+        "sale_date",
+      );
     const startValue =
-      monitorStart && take(normaliseDate(cells[monitorStart.index] ?? "", monitorStart.format), problems, rowNumber, monitorStart, "monitor_start_date");
+      monitorStart &&
+      take(
+        normaliseDate(cells[monitorStart.index] ?? "", monitorStart.format),
+        problems,
+        rowNumber,
+        monitorStart,
+        "monitor_start_date",
+      );
     const endValue =
-      monitorEnd && take(normaliseDate(cells[monitorEnd.index] ?? "", monitorEnd.format), problems, rowNumber, monitorEnd, "monitor_end_date");
+      monitorEnd &&
+      take(
+        normaliseDate(cells[monitorEnd.index] ?? "", monitorEnd.format),
+        problems,
+        rowNumber,
+        monitorEnd,
+        "monitor_end_date",
+      );
     if (monitorEnd && startValue && endValue && endValue < startValue) {
-      cellProblem(problems, rowNumber, monitorEnd, "monitor_end_date", "error", `the monitoring end date is before its start date`);
+      cellProblem(
+        problems,
+        rowNumber,
+        monitorEnd,
+        "monitor_end_date",
+        "error",
+        `the monitoring end date is before its start date`,
+      );
     }
 
     let additionalFields: Record<string, string> | undefined;
@@ -140,13 +187,32 @@ export function createRowChecker(headers: readonly string[], mapping: readonly C
     }
 
     if (!regoValue && !vinValue && !identityHasErrors) {
-      rowProblem(problems, rowNumber, "error", chassisNumber ? "needs a rego or a VIN (a chassis number alone can't be tracked)" : "needs a rego or a VIN");
+      rowProblem(
+        problems,
+        rowNumber,
+        "error",
+        chassisNumber
+          ? "needs a rego or a VIN (a chassis number alone can't be tracked)"
+          : "needs a rego or a VIN",
+      );
     }
     if (stateIsNeeded && state && regoValue && !stateValue && !vinValue && !identityHasErrors) {
-      cellProblem(problems, rowNumber, state, "state", "warning", `rego ${regoValue} has no state, so it can't be looked up or matched reliably`);
+      cellProblem(
+        problems,
+        rowNumber,
+        state,
+        "state",
+        "warning",
+        `rego ${regoValue} has no state, so it can't be looked up or matched reliably`,
+      );
     }
     if (cells.length > headerWidth && cells.slice(headerWidth).some((cell) => cell.trim() !== "")) {
-      rowProblem(problems, rowNumber, "warning", `has more cells than the header has columns; the extra cells were left out (is a comma missing its quotes?)`);
+      rowProblem(
+        problems,
+        rowNumber,
+        "warning",
+        `has more cells than the header has columns; the extra cells were left out (is a comma missing its quotes?)`,
+      );
     }
 
     return {

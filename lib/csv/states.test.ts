@@ -32,7 +32,9 @@ describe("normaliseState", () => {
   });
 
   it("refuses what is not an Australian state, every time it is seen", () => {
-    const error = { error: '"Victorai" is not an Australian state or territory (NSW, VIC, QLD, SA, WA, TAS, NT or ACT)' };
+    const error = {
+      error: '"Victorai" is not an Australian state or territory (NSW, VIC, QLD, SA, WA, TAS, NT or ACT)',
+    };
     expect(normaliseState("Victorai", "au")).toEqual(error);
     expect(normaliseState("Victorai", "au")).toEqual(error);
   });

@@ -47,5 +47,7 @@ export function normaliseState(raw: string, region: Region): NormalisedCell {
   const state = readAuState(raw);
   if (state) return state;
   if (isBlankCell(raw)) return "";
-  return { error: `${quoted(raw)} is not an Australian state or territory (NSW, VIC, QLD, SA, WA, TAS, NT or ACT)` };
+  return {
+    error: `${quoted(raw)} is not an Australian state or territory (NSW, VIC, QLD, SA, WA, TAS, NT or ACT)`,
+  };
 }

@@ -23,14 +23,19 @@ describe("normaliseVin", () => {
   });
 
   it("refuses values longer than a VIN or with other characters", () => {
-    expect(normaliseVin("JTDKB20U99312345678")).toEqual({ error: '"JTDKB20U99312345678" is not a VIN: it has 19 characters, a VIN has 17' });
-    expect(normaliseVin("1N4AL11D16N33772#")).toEqual({ error: '"1N4AL11D16N33772#" is not a VIN: only letters and digits are allowed' });
+    expect(normaliseVin("JTDKB20U99312345678")).toEqual({
+      error: '"JTDKB20U99312345678" is not a VIN: it has 19 characters, a VIN has 17',
+    });
+    expect(normaliseVin("1N4AL11D16N33772#")).toEqual({
+      error: '"1N4AL11D16N33772#" is not a VIN: only letters and digits are allowed',
+    });
   });
 
   it("keeps a shorter chassis number with a warning", () => {
     expect(normaliseVin("zvw30-1234567")).toEqual({
       chassisNumber: "ZVW30-1234567",
-      warning: '"zvw30-1234567" is a chassis number, not a 17-character VIN: it is kept as chassis_number but can\'t be matched to listings',
+      warning:
+        '"zvw30-1234567" is a chassis number, not a 17-character VIN: it is kept as chassis_number but can\'t be matched to listings',
     });
   });
 

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCustomerRequest, updateCustomerRequest, uploadRequest } from "@/lib/recapture/reference-examples";
+import {
+  createCustomerRequest,
+  updateCustomerRequest,
+  uploadRequest,
+} from "@/lib/recapture/reference-examples";
 import { KEY_B, startEmulatorServer, type EmulatorServer } from "./test-server";
 
 /**

@@ -159,11 +159,13 @@ describe("queued upload processing", () => {
       body: { process_rate: 100 },
     });
     expect(slowed.body.process_rate).toBe(100);
-    const queued = await upload(emulator, { customers: Array.from({ length: 1_000 }, (_, i) => ({ rego: `S${i}` })) });
+    const queued = await upload(emulator, {
+      customers: Array.from({ length: 1_000 }, (_, i) => ({ rego: `S${i}` })),
+    });
     await new Promise((resolve) => setTimeout(resolve, 400));
     const progress = async () =>
-      (await emulator!.call<{ upload: Upload }>("GET", `/v2/recapture/upload/${queued.id}?region=au`)).body.upload
-        .total_processed_customers;
+      (await emulator!.call<{ upload: Upload }>("GET", `/v2/recapture/upload/${queued.id}?region=au`)).body
+        .upload.total_processed_customers;
     // About 100/s after the slow-down, so far from the 1,000 an unthrottled emulator finishes at once.
     expect(await progress()).toBeLessThan(200);
 

@@ -26,7 +26,9 @@ describe("parseEnv", () => {
 
   it("names the variable and the accepted values when the region is wrong", () => {
     expect(() => parseEnv({ RECAPTURE_REGION: "mars" })).toThrow(InvalidEnvironmentError);
-    expect(() => parseEnv({ RECAPTURE_REGION: "mars" })).toThrow(/RECAPTURE_REGION: must be one of au, nz, uk, my \(got "mars"\)/);
+    expect(() => parseEnv({ RECAPTURE_REGION: "mars" })).toThrow(
+      /RECAPTURE_REGION: must be one of au, nz, uk, my \(got "mars"\)/,
+    );
   });
 
   it("refuses a port out of range, a non-URL API address and an unknown time zone", () => {

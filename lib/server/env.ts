@@ -14,7 +14,10 @@ const positiveInt = (fallback: number) =>
 
 export const envSchema = z.object({
   // The Recapture API. Without a key the app runs on the embedded emulator.
-  RECAPTURE_API_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).default("https://api.autograb.com.au")),
+  RECAPTURE_API_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/ }).default("https://api.autograb.com.au"),
+  ),
   RECAPTURE_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
   RECAPTURE_REGION: z.preprocess(
     emptyAsUndefined,
@@ -26,7 +29,10 @@ export const envSchema = z.object({
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().min(1).default("file:./data/dashboard.db")),
   PORT: positiveInt(3000).pipe(z.number().max(65_535)),
   // Sessions: the cookie is sealed with this secret; in emulator mode a fixed development secret is used when unset.
-  SESSION_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+  SESSION_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, "must be at least 32 characters").optional(),
+  ),
   SESSION_IDLE_HOURS: positiveInt(12),
   // People see dates and times in the dealership's time zone.
   DEALERSHIP_TIME_ZONE: z.preprocess(

@@ -21,7 +21,11 @@ describe("pathId", () => {
     "refuses %s with a 400 before any URL is built",
     (probe) => {
       expect(() => pathId(customerIdSchema, probe, "customer")).toThrow(
-        expect.objectContaining({ status: 400, code: "invalid_id", message: "That customer id is not valid." }),
+        expect.objectContaining({
+          status: 400,
+          code: "invalid_id",
+          message: "That customer id is not valid.",
+        }),
       );
     },
   );
@@ -41,7 +45,9 @@ describe("requestRegion", () => {
 
   it("refuses anything else with a 400 naming the field", () => {
     expect(() => requestRegion(at("?region=us"))).toThrow(HttpError);
-    expect(() => requestRegion(at("?region=AU"))).toThrow(expect.objectContaining({ status: 400, fields: { region: "Unknown region" } }));
+    expect(() => requestRegion(at("?region=AU"))).toThrow(
+      expect.objectContaining({ status: 400, fields: { region: "Unknown region" } }),
+    );
   });
 });
 
@@ -58,7 +64,9 @@ describe("audited", () => {
 
   it("records a failure with its message and rethrows it", async () => {
     const failure = new HttpError(404, "not_found", "Invalid Customer ID");
-    await expect(audited(staff, "customer.update", "id-2", () => Promise.reject(failure))).rejects.toBe(failure);
+    await expect(audited(staff, "customer.update", "id-2", () => Promise.reject(failure))).rejects.toBe(
+      failure,
+    );
     expect(listAuditEntries({ limit: 10, offset: 0 }).entries[0]).toMatchObject({
       action: "customer.update",
       outcome: "failure",

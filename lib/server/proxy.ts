@@ -20,19 +20,32 @@ export function requestRegion(request: NextRequest): Region | undefined {
   if (value === null || value === "") return undefined;
   const result = regionSchema.safeParse(value);
   if (!result.success) {
-    throw new HttpError(400, "invalid_region", result.error.issues[0]?.message ?? "Invalid region", { region: "Unknown region" });
+    throw new HttpError(400, "invalid_region", result.error.issues[0]?.message ?? "Invalid region", {
+      region: "Unknown region",
+    });
   }
   return result.data;
 }
 
 /** Runs one upstream mutation and writes its outcome to the audit log either way. */
-export async function audited<T>(user: SessionUser, action: string, target: string | undefined, call: () => Promise<T>): Promise<T> {
+export async function audited<T>(
+  user: SessionUser,
+  action: string,
+  target: string | undefined,
+  call: () => Promise<T>,
+): Promise<T> {
   try {
     const result = await call();
     audit({ user, action, target, outcome: "success" });
     return result;
   } catch (error) {
-    audit({ user, action, target, outcome: "failure", detail: error instanceof Error ? error.message : undefined });
+    audit({
+      user,
+      action,
+      target,
+      outcome: "failure",
+      detail: error instanceof Error ? error.message : undefined,
+    });
     throw error;
   }
 }

@@ -10,7 +10,10 @@ import { upstreamFetch } from "@/lib/server/upstream-fetch";
  */
 
 // Kept on globalThis so dev-server reloads reuse one emulator (one SQLite handle, one processing loop).
-const holder = globalThis as typeof globalThis & { recaptureEmulator?: Emulator; recaptureClient?: RecaptureClient };
+const holder = globalThis as typeof globalThis & {
+  recaptureEmulator?: Emulator;
+  recaptureClient?: RecaptureClient;
+};
 
 const embeddedOptions = () => ({ ...emulatorOptionsFromEnv(process.env), seed: "demo" as const });
 

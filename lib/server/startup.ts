@@ -10,7 +10,9 @@ export function checkConfigurationOrExit(): void {
     checkSessionConfiguration();
   } catch (error) {
     if (error instanceof InvalidEnvironmentError) {
-      console.error(`\nRecapture Dashboard cannot start. ${error.message}\nSee .env.example for the accepted values.\n`);
+      console.error(
+        `\nRecapture Dashboard cannot start. ${error.message}\nSee .env.example for the accepted values.\n`,
+      );
       process.exit(1);
     }
     throw error;

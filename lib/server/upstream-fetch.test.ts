@@ -41,7 +41,10 @@ describe("upstreamFetch", () => {
     expect(response.status).toBe(201);
     expect(response.headers.get("rate-limit-remaining")).toBe("9");
     expect(await response.json()).toEqual({ success: true, echoed: '{"customer":{"rego":"ZEN407"}}' });
-    expect(seen.at(-1)).toMatchObject({ method: "PUT", headers: { apikey: "k", "content-type": "application/json" } });
+    expect(seen.at(-1)).toMatchObject({
+      method: "PUT",
+      headers: { apikey: "k", "content-type": "application/json" },
+    });
   });
 
   it("gives a body-less status a null body", async () => {
@@ -58,7 +61,9 @@ describe("upstreamFetch", () => {
 
   it("gives up when the request's signal aborts", async () => {
     const started = Date.now();
-    await expect(upstreamFetch(new Request(`${base}/slow`, { signal: AbortSignal.timeout(100) }))).rejects.toThrow();
+    await expect(
+      upstreamFetch(new Request(`${base}/slow`, { signal: AbortSignal.timeout(100) })),
+    ).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(1_500);
   });
 });

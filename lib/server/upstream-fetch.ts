@@ -24,5 +24,8 @@ export async function upstreamFetch(upstream: Request): Promise<Response> {
     for (const item of Array.isArray(value) ? value : [value ?? ""]) headers.append(name, item);
   }
   const body = await answer.body.text();
-  return new Response(NULL_BODY_STATUSES.has(answer.statusCode) ? null : body, { status: answer.statusCode, headers });
+  return new Response(NULL_BODY_STATUSES.has(answer.statusCode) ? null : body, {
+    status: answer.statusCode,
+    headers,
+  });
 }

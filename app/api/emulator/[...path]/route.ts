@@ -9,7 +9,10 @@ import { embeddedEmulator } from "@/lib/server/recapture";
  */
 async function forward(request: NextRequest, { params }: { params: Promise<{ path: string[] }> }) {
   if (mode() !== "emulator" || env().EMULATOR_CONTROL !== "1") {
-    return Response.json({ success: false, error: { code: "not_found", message: "Not found" } }, { status: 404 });
+    return Response.json(
+      { success: false, error: { code: "not_found", message: "Not found" } },
+      { status: 404 },
+    );
   }
   const { path } = await params;
   const target = new URL(`http://emulator.internal/__emulator/${path.map(encodeURIComponent).join("/")}`);

@@ -22,5 +22,7 @@ export const PUT = route({ role: "staff" }, async ({ request, user }) => {
   const region = requestRegion(request);
   const body = await readJson(request, createCustomerRequestSchema);
   const target = body.customer.rego ?? body.customer.vin;
-  return Response.json(await audited(user, "customer.create", target, () => recapture().createCustomer(body, { region })));
+  return Response.json(
+    await audited(user, "customer.create", target, () => recapture().createCustomer(body, { region })),
+  );
 });

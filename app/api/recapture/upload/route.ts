@@ -19,7 +19,9 @@ export const POST = route({ role: "staff" }, async ({ request, user }) => {
       `One upload can hold at most ${maxCustomers.toLocaleString("en-AU")} customers; this one has ${body.customers.length.toLocaleString("en-AU")}. Split it into parts.`,
     );
   }
-  const result = await audited(user, "upload.create", body.name, () => recapture().uploadCustomers(body, { region }));
+  const result = await audited(user, "upload.create", body.name, () =>
+    recapture().uploadCustomers(body, { region }),
+  );
   recordSentUpload(result.upload, { region: region ?? env().RECAPTURE_REGION, user });
   return Response.json(result, { status: 202 });
 });

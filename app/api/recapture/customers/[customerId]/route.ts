@@ -14,11 +14,19 @@ export const PATCH = route<Params>({ role: "staff" }, async ({ request, params, 
   const customerId = pathId(customerIdSchema, params.customerId, "customer");
   const region = requestRegion(request);
   const body = await readJson(request, updateCustomerRequestSchema);
-  return Response.json(await audited(user, "customer.update", customerId, () => recapture().updateCustomer(customerId, body, { region })));
+  return Response.json(
+    await audited(user, "customer.update", customerId, () =>
+      recapture().updateCustomer(customerId, body, { region }),
+    ),
+  );
 });
 
 export const DELETE = route<Params>({ role: "staff" }, async ({ request, params, user }) => {
   const customerId = pathId(customerIdSchema, params.customerId, "customer");
   const region = requestRegion(request);
-  return Response.json(await audited(user, "customer.delete", customerId, () => recapture().deleteCustomer(customerId, { region })));
+  return Response.json(
+    await audited(user, "customer.delete", customerId, () =>
+      recapture().deleteCustomer(customerId, { region }),
+    ),
+  );
 });

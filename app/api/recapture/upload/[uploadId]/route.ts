@@ -16,7 +16,9 @@ export const GET = route<Params>({ role: "viewer" }, async ({ request, params })
 export const DELETE = route<Params>({ role: "staff" }, async ({ request, params, user }) => {
   const uploadId = pathId(uploadIdSchema, params.uploadId, "upload");
   const region = requestRegion(request);
-  const result = await audited(user, "upload.cancel", uploadId, () => recapture().cancelUpload(uploadId, { region }));
+  const result = await audited(user, "upload.cancel", uploadId, () =>
+    recapture().cancelUpload(uploadId, { region }),
+  );
   recordCancellation(result.upload, user);
   return Response.json(result);
 });
