@@ -1,7 +1,7 @@
-import Database from "better-sqlite3";
 import type { APIRequestContext } from "@playwright/test";
 import { e2eServerEnv } from "../playwright.config";
 import { expect, test } from "./fixtures";
+import { CustomersPage } from "./pages/customers-page";
 import { UploadPage } from "./pages/upload-page";
 import { UploadsPage } from "./pages/uploads-page";
 
@@ -16,6 +16,7 @@ const STATES = ["VIC", "NSW", "QLD", "WA", "SA", "TAS"];
 
 interface SentUpload {
   id: string;
+  name: string;
   total_uploaded_customers: number;
   total_processed_customers: number;
 }
@@ -212,7 +213,45 @@ test.describe("upload progress", () => {
 test.describe("the register", () => {
   test.use({ role: "staff" });
 
-  test("tracks an upload made outside the dashboard once the API confirms it exists", async ({ page }) => {
+  test("starts with the emulator's demo uploads as history, and picks one to list its customers", async ({
+    page,
+    api,
+  }) => {
+    const listed = await api.get("/api/uploads?pageSize=500");
+    const { uploads } = (await listed.json()) as {
+      uploads: {
+        id: string;
+        name: string;
+        source: string;
+        parts: { totalUploaded: number; totalErrors: number }[];
+      }[];
+    };
+    const demo = uploads.filter((upload) => upload.source === "demo");
+    expect(demo).toHaveLength(6);
+    const newest = demo[0]!;
+
+    // The register page that holds it (25 a page, newest first), whatever earlier tests sent.
+    await page.goto(`/uploads?page=${Math.floor(uploads.indexOf(newest) / 25) + 1}`);
+    const register = new UploadsPage(page);
+    await expect(register.rowOf(newest.id)).toContainText("Emulator demo data");
+    await expect(register.rowOf(newest.id)).toContainText("Demo data");
+    await register.rowOf(newest.id).getByRole("link", { name: newest.name }).click();
+    await expect(page).toHaveURL(`/uploads/${newest.id}`);
+    await expect(page.getByText(/^Emulator demo data, sent on \d{2}\/\d{2}\/\d{4} /)).toBeVisible();
+    await expect(new UploadPage(page).state("Complete")).toBeVisible();
+
+    const customers = new CustomersPage(page);
+    await customers.goto();
+    await customers.pickUpload(newest.name);
+    await expect(page).toHaveURL(new RegExp(`upload=${newest.id}$`));
+    const count = newest.parts[0]!.totalUploaded - newest.parts[0]!.totalErrors;
+    await expect(customers.summary).toHaveText(new RegExp(`of ${count.toLocaleString("en-AU")} customers$`));
+  });
+
+  test("tracks an upload made outside the dashboard once the API confirms it exists", async ({
+    page,
+    api,
+  }) => {
     const register = new UploadsPage(page);
     await register.goto();
 
@@ -222,13 +261,12 @@ test.describe("the register", () => {
     ).toBeVisible();
     await register.trackDialog.getByRole("button", { name: "Cancel" }).click();
 
-    // The emulator's demo uploads were made "elsewhere": the dashboard never recorded them.
-    const emulator = new Database(e2eServerEnv.EMULATOR_DB, { readonly: true });
-    const demo = emulator.prepare("SELECT id, name FROM uploads ORDER BY created_at LIMIT 1").get() as {
-      id: string;
-      name: string;
-    };
-    emulator.close();
+    // Another set of demo data loaded into the emulator now is made "elsewhere": only the
+    // first start's demo uploads are recorded in the register.
+    const loaded = await api.post("/api/emulator/demo");
+    expect(loaded.status()).toBe(200);
+    const [id] = ((await loaded.json()) as { upload_ids: string[] }).upload_ids;
+    const demo = { id: id!, name: (await liveUpload(api, id!)).name };
 
     await register.track(demo.id);
     await expect(page).toHaveURL(`/uploads/${demo.id}`);
@@ -237,7 +275,7 @@ test.describe("the register", () => {
     await expect(new UploadPage(page).state("Complete")).toBeVisible();
 
     await register.goto();
-    await expect(register.row(demo.name)).toContainText("Tracked by id");
+    await expect(register.rowOf(demo.id)).toContainText("Tracked by id");
   });
 
   test("lists newest first, a page at a time, with the page in the URL", async ({ page, api }) => {

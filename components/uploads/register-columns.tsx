@@ -14,6 +14,7 @@ const empty = <span className="text-slate-400">—</span>;
 
 function origin(upload: RegisteredUpload): string {
   if (upload.source === "tracked") return "Tracked by id";
+  if (upload.source === "demo") return "Emulator demo data";
   const parts = upload.parts.length > 1 ? ` · ${upload.parts.length} parts` : "";
   return `${upload.file?.name ?? "Sent from the dashboard"}${parts}`;
 }
@@ -67,9 +68,10 @@ export function registerColumns({ timeZone }: { timeZone: string }) {
       id: "recordedBy",
       header: "Sent by",
       meta: { label: "Sent by", className: "whitespace-nowrap" },
-      cell: ({ getValue }) => {
+      cell: ({ row, getValue }) => {
         const person = getValue();
-        return person ? personLabel(person) : empty;
+        if (person) return personLabel(person);
+        return row.original.source === "demo" ? "Demo data" : empty;
       },
     }),
     helper.accessor("recordedAt", {

@@ -45,6 +45,8 @@ export function UploadFacts({ upload, timeZone }: UploadFactsProps) {
       term: upload.source === "tracked" ? "Tracked by" : "Sent by",
       value: personLabel(upload.recordedBy),
     });
+  } else if (upload.source === "demo") {
+    facts.push({ term: "Sent by", value: "Emulator demo data" });
   }
   if (first) {
     facts.push(

@@ -1,7 +1,7 @@
 import { UploadProgressBar } from "@/components/uploads/upload-progress-bar";
 import { UploadStateBadge } from "@/components/uploads/upload-state-badge";
 import type { LivePart } from "@/components/uploads/use-live-upload";
-import { formatCount, percentProcessed } from "@/lib/uploads/progress";
+import { describeErrors, formatCount, percentProcessed } from "@/lib/uploads/progress";
 
 export interface UploadPartsListProps {
   parts: LivePart[];
@@ -39,7 +39,7 @@ export function UploadPartsList({ parts }: UploadPartsListProps) {
                 <p className="text-xs tabular-nums text-slate-600">
                   {formatCount(counters.totalProcessed)} of {formatCount(counters.totalUploaded)} ·{" "}
                   {percentProcessed(counters)}%
-                  {counters.totalErrors > 0 && ` · ${formatCount(counters.totalErrors)} errors`}
+                  {counters.totalErrors > 0 && ` · ${describeErrors(counters.totalErrors)}`}
                 </p>
               </div>
               <div className="sm:justify-self-end">

@@ -115,9 +115,15 @@ export function UploadProgress({ uploadId, initialUpload, canCancel, timeZone }:
   );
 }
 
+const BYLINE_VERBS: Record<RegisteredUpload["source"], string> = {
+  dashboard: "Sent",
+  tracked: "Tracked",
+  demo: "Emulator demo data, sent",
+};
+
 function byline(upload: RegisteredUpload, timeZone: string): string {
   const who = upload.recordedBy ? ` by ${personLabel(upload.recordedBy)}` : "";
-  const verb = upload.source === "tracked" ? "Tracked" : "Sent";
+  const verb = BYLINE_VERBS[upload.source];
   const parts = upload.parts.length > 1 ? ` in ${upload.parts.length} parts` : "";
   return `${verb}${who} on ${formatDateTime(upload.recordedAt, timeZone)}${parts}`;
 }

@@ -24,6 +24,13 @@ export class UploadsPage {
       .filter({ has: this.page.getByRole("link", { name, exact: true }) });
   }
 
+  /** The register line of an upload, by its id (names can repeat). */
+  rowOf(uploadId: string): Locator {
+    return this.table
+      .locator("tbody > tr")
+      .filter({ has: this.page.locator(`a[href="/uploads/${uploadId}"]`) });
+  }
+
   async track(uploadId: string) {
     await this.trackButton.click();
     await this.trackDialog.getByLabel("Upload ID").fill(uploadId);

@@ -51,10 +51,18 @@ describe("control endpoints", () => {
 
   it("load demo data, count lookups per account, and reset everything", async () => {
     emulator = await startEmulatorServer();
-    const loaded = await emulator.call<{ uploads: number; customers: number }>("POST", "/__emulator/demo", {
-      key: KEY_B,
-    });
+    const loaded = await emulator.call<{ uploads: number; upload_ids: string[]; customers: number }>(
+      "POST",
+      "/__emulator/demo",
+      { key: KEY_B },
+    );
     expect(loaded.body.uploads).toBe(6);
+    expect(new Set(loaded.body.upload_ids).size).toBe(6);
+    for (const id of loaded.body.upload_ids) {
+      expect(
+        (await emulator.call("GET", `/v2/recapture/upload/${id}?region=au`, { key: KEY_B })).status,
+      ).toBe(200);
+    }
     expect(loaded.body.customers).toBeGreaterThan(1_400);
     const list = await emulator.call<{ total: number; customers: Customer[] }>(
       "GET",

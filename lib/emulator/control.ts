@@ -45,7 +45,8 @@ export function controlRoutes(ctx: EmulatorContext) {
       if (!(REGIONS as readonly string[]).includes(region)) throw new ApiError(400, "Invalid Region");
       const account = headerAccount(c) ?? accounts.first();
       if (!account) throw new ApiError(400, "No API keys are configured");
-      return c.json({ success: true, ...loadDemoData(store, { account, region, now: ctx.now() }) });
+      const { uploadIds, customers } = loadDemoData(store, { account, region, now: ctx.now() });
+      return c.json({ success: true, uploads: uploadIds.length, upload_ids: uploadIds, customers });
     })
     .put("/process-rate", async (c) => {
       const { process_rate } = await readBody(c, z.object({ process_rate: z.number().int().min(0) }));

@@ -146,13 +146,14 @@ function demoCustomer(random: Random, plan: UploadPlan, createdMs: number): Cust
   };
 }
 
-/** Writes the demo uploads and their processed customers for one account and region. */
+/** Writes the demo uploads and their processed customers for one account and region; returns the uploads' ids. */
 export function loadDemoData(
   store: Store,
   target: { account: string; region: string; now: number; seed?: string },
 ) {
   const random = seededRandom(target.seed ?? "demo", "demo-data");
   let customers = 0;
+  const uploadIds: string[] = [];
   store.transaction(() => {
     for (const plan of UPLOADS) {
       const createdMs = target.now - plan.monthsAgo * MONTH_MS - randomInt(random, 0, 10) * DAY_MS;
@@ -203,8 +204,9 @@ export function loadDemoData(
         customers++;
       }
       store.insertUpload(upload);
+      uploadIds.push(upload.id);
       if (lookups > 0) store.addLookups(target.account, target.region, lookups);
     }
   });
-  return { uploads: UPLOADS.length, customers };
+  return { uploadIds, customers };
 }

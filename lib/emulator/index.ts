@@ -15,6 +15,11 @@ export type { FaultSettings } from "./faults";
 
 export interface Emulator {
   fetch(request: Request): Promise<Response>;
+  /**
+   * The uploads this start loaded as demo data (`seed: "demo"` on an empty database),
+   * for a host to show as history; empty when the data was already there.
+   */
+  readonly demoUploadIds: readonly string[];
   /** Stops background processing, releases hanging requests and closes the database. */
   close(): void;
 }
@@ -23,14 +28,16 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const store = openStore(options.db);
   const ctx = createContext(options, store);
   const demoAccount = ctx.accounts.first();
-  if (options.seed === "demo" && demoAccount && !store.hasData(demoAccount, "au")) {
-    loadDemoData(store, { account: demoAccount, region: "au", now: ctx.now() });
-  }
+  const demoUploadIds =
+    options.seed === "demo" && demoAccount && !store.hasData(demoAccount, "au")
+      ? loadDemoData(store, { account: demoAccount, region: "au", now: ctx.now() }).uploadIds
+      : [];
   ctx.processor.wake();
   const app = createApp(ctx);
   let closed = false;
 
   return {
+    demoUploadIds,
     async fetch(request) {
       if (closed)
         return Response.json({ success: false, message: "The emulator has been closed" }, { status: 503 });

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmulatorServer } from "./test-server";
+import { createEmulator } from "./index";
+import { KEY_A, startEmulatorServer } from "./test-server";
 
 const folder = mkdtempSync(join(tmpdir(), "emulator-test-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -45,6 +46,27 @@ describe("storage in a file", () => {
       );
     } finally {
       await second.close();
+    }
+  });
+
+  it("loads the demo data once, and names its uploads only on the start that loaded them", async () => {
+    const db = join(folder, "demo.db");
+    const options = { db, apiKeys: [KEY_A], processRate: 0, control: false, seed: "demo" as const };
+    const first = createEmulator(options);
+    const loaded = first.demoUploadIds;
+    first.close();
+    expect(loaded).toHaveLength(6);
+
+    const second = createEmulator(options);
+    try {
+      expect(second.demoUploadIds).toEqual([]);
+      const request = (id: string) =>
+        new Request(`http://emulator.test/v2/recapture/upload/${id}?region=au`, {
+          headers: { ApiKey: KEY_A },
+        });
+      for (const id of loaded) expect((await second.fetch(request(id))).status).toBe(200);
+    } finally {
+      second.close();
     }
   });
 });

@@ -33,6 +33,19 @@ export class RecaptureError extends Error {
   }
 }
 
+/**
+ * By name rather than `instanceof`: the client is kept on globalThis, so the error may
+ * come from another copy of this module (the instrumentation bundle that creates the
+ * client at start-up, or the module before a dev-server reload), whose class differs.
+ */
+export function isRecaptureError(error: unknown): error is RecaptureError {
+  return (
+    error instanceof Error &&
+    error.name === "RecaptureError" &&
+    typeof (error as RecaptureError).status === "number"
+  );
+}
+
 export function timeoutError(): RecaptureError {
   return new RecaptureError(
     504,

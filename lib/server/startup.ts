@@ -2,6 +2,7 @@ import "server-only";
 import { checkSessionConfiguration } from "@/lib/server/auth/secret";
 import { env, InvalidEnvironmentError, mode } from "@/lib/server/env";
 import { embeddedEmulator } from "@/lib/server/recapture";
+import { recordEmulatorDemoUploads } from "@/lib/server/uploads/demo-uploads";
 
 /** Refuse to start on a bad configuration, naming the variable, rather than fail later on a request. */
 export function checkConfigurationOrExit(): void {
@@ -23,6 +24,7 @@ export function checkConfigurationOrExit(): void {
   } else {
     // Start the emulator now, so uploads queued before a restart carry on processing straight away.
     embeddedEmulator();
+    void recordEmulatorDemoUploads();
     console.log("Recapture Dashboard: embedded emulator (no RECAPTURE_API_KEY set)");
   }
 }

@@ -122,6 +122,9 @@ const wholeNumber = new Intl.NumberFormat("en-AU", { maximumFractionDigits: 0 })
 /** "5,000": customer counts as staff read them. */
 export const formatCount = (value: number) => wholeNumber.format(value);
 
+/** "1 error", "1,250 errors". */
+export const describeErrors = (count: number) => `${formatCount(count)} ${count === 1 ? "error" : "errors"}`;
+
 /** "1,250 a second", or "40 a minute" when fewer than one a second would read as 0. */
 export function describeRate(ratePerSecond: number): string {
   if (ratePerSecond >= 1 || ratePerSecond === 0) return `${formatCount(ratePerSecond)} a second`;

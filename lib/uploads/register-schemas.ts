@@ -49,8 +49,9 @@ export type UploadFile = z.infer<typeof uploadFileSchema>;
 export const registeredUploadSchema = z.object({
   id: uploadIdSchema,
   name: z.string().nullable(),
-  source: z.enum(["dashboard", "tracked"]),
-  /** Who sent it from the dashboard, or who started tracking it. */
+  /** `demo`: the emulator's demo data, shown as history in emulator mode. */
+  source: z.enum(["dashboard", "tracked", "demo"]),
+  /** Who sent it from the dashboard, or who started tracking it; null for demo data. */
   recordedBy: personSchema.nullable(),
   recordedAt: isoDateTime,
   file: uploadFileSchema.nullable(),

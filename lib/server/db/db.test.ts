@@ -54,6 +54,38 @@ describe("openDatabase", () => {
     database.close();
   });
 
+  it("keeps the register's uploads when a later migration rebuilds their table for demo uploads", () => {
+    const dir = mkdtempSync(join(tmpdir(), "recapture-db-"));
+    const url = `file:${dir}/dashboard.db`;
+    const before = migrations.findIndex((migration) => migration.name === "demo uploads in the register");
+    const old = openDatabase(url, migrations.slice(0, before));
+    old
+      .prepare(
+        `INSERT INTO uploads (id, region, name, enable_rego_lookups, created_at, source, recorded_at,
+           total_uploaded, total_processed, total_errors, checked_at)
+         VALUES ('u1', 'au', 'June sales', 0, '2026-06-01T00:00:00.000Z', 'dashboard', '2026-06-01T00:00:00.000Z', 5, 5, 0, '2026-06-01T00:00:00.000Z')`,
+      )
+      .run();
+    old.close();
+
+    const database = openDatabase(url);
+    expect(database.prepare("SELECT id, name, source FROM uploads").all()).toEqual([
+      { id: "u1", name: "June sales", source: "dashboard" },
+    ]);
+    database
+      .prepare(
+        `INSERT INTO uploads (id, region, name, enable_rego_lookups, created_at, source, recorded_at,
+           total_uploaded, total_processed, total_errors, checked_at)
+         SELECT 'u2', region, name, enable_rego_lookups, created_at, 'demo', recorded_at,
+           total_uploaded, total_processed, total_errors, checked_at FROM uploads`,
+      )
+      .run();
+    expect(database.prepare("SELECT COUNT(*) AS n FROM uploads WHERE source = 'demo'").get()).toEqual({
+      n: 1,
+    });
+    database.close();
+  });
+
   it("refuses a database written by a newer version", () => {
     const dir = mkdtempSync(join(tmpdir(), "recapture-db-"));
     const url = `file:${dir}/dashboard.db`;

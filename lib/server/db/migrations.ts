@@ -1,4 +1,4 @@
-import { uploadsRegisterMigration } from "@/lib/server/uploads/migration";
+import { demoUploadsMigration, uploadsRegisterMigration } from "@/lib/server/uploads/migration";
 
 /**
  * The schema, as an append-only list: the database records how many have run
@@ -53,4 +53,5 @@ export const migrations: Migration[] = [
     `,
   },
   uploadsRegisterMigration,
+  demoUploadsMigration,
 ];

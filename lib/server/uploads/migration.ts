@@ -48,3 +48,41 @@ export const uploadsRegisterMigration: Migration = {
     CREATE INDEX uploads_recorded_at ON uploads (recorded_at DESC, id DESC);
   `,
 };
+
+/**
+ * In emulator mode the register starts with the emulator's demo uploads, so the
+ * uploads page and the customers' upload picker show the history the demo
+ * customers came from. SQLite can't alter a CHECK, so the table is rebuilt.
+ */
+export const demoUploadsMigration: Migration = {
+  name: "demo uploads in the register",
+  sql: `
+    CREATE TABLE uploads_with_demo (
+      id TEXT PRIMARY KEY,
+      region TEXT NOT NULL,
+      name TEXT,
+      enable_rego_lookups INTEGER NOT NULL,
+      created_at TEXT NOT NULL,
+      source TEXT NOT NULL CHECK (source IN ('dashboard', 'tracked', 'demo')),
+      recorded_by_user_id INTEGER,
+      recorded_by_email TEXT,
+      recorded_by_name TEXT,
+      recorded_at TEXT NOT NULL,
+      batch_id INTEGER REFERENCES upload_batches (id),
+      part_number INTEGER NOT NULL DEFAULT 1,
+      total_uploaded INTEGER NOT NULL,
+      total_processed INTEGER NOT NULL,
+      total_errors INTEGER NOT NULL,
+      checked_at TEXT NOT NULL,
+      cancelled_at TEXT,
+      cancelled_by_user_id INTEGER,
+      cancelled_by_email TEXT,
+      cancelled_by_name TEXT
+    );
+    INSERT INTO uploads_with_demo SELECT * FROM uploads;
+    DROP TABLE uploads;
+    ALTER TABLE uploads_with_demo RENAME TO uploads;
+    CREATE INDEX uploads_batch_id ON uploads (batch_id, part_number);
+    CREATE INDEX uploads_recorded_at ON uploads (recorded_at DESC, id DESC);
+  `,
+};

@@ -8,6 +8,7 @@ import {
   listRegisteredUploads,
   recordBatch,
   recordCancellation,
+  recordDemoUploads,
   recordProgress,
   recordUpload,
 } from "./register";
@@ -83,6 +84,33 @@ describe("recordUpload", () => {
       totalProcessed: 800,
       checkedAt: minute(5).toISOString(),
     });
+  });
+});
+
+describe("recordDemoUploads", () => {
+  it("records the emulator's demo uploads as history: by nobody, when each was created", () => {
+    const older = upload({ name: "June 2026 Service Customers", created_at: "2026-06-03T01:00:00.000Z" });
+    const newer = upload({ name: "September 2026 Fleet Customers", created_at: "2026-09-10T01:00:00.000Z" });
+    const mine = upload({ created_at: "2026-11-28T09:00:00.000Z" });
+    sent(mine, new Date("2026-11-28T09:00:00.000Z"));
+    recordDemoUploads([older, newer], "au", minute(5));
+    recordDemoUploads([older, newer], "au", minute(6));
+
+    const { total, uploads } = listRegisteredUploads({ page: 1, pageSize: 25 });
+    expect(total).toBe(3);
+    expect(
+      uploads.map(({ id, source, recordedBy, recordedAt }) => ({ id, source, recordedBy, recordedAt })),
+    ).toEqual([
+      {
+        id: mine.id,
+        source: "dashboard",
+        recordedBy: { email: "staff@demo.local", name: "Demo Staff" },
+        recordedAt: "2026-11-28T09:00:00.000Z",
+      },
+      { id: newer.id, source: "demo", recordedBy: null, recordedAt: "2026-09-10T01:00:00.000Z" },
+      { id: older.id, source: "demo", recordedBy: null, recordedAt: "2026-06-03T01:00:00.000Z" },
+    ]);
+    expect(findRegisteredUpload(older.id)?.parts[0]?.checkedAt).toBe(minute(6).toISOString());
   });
 });
 

@@ -23,7 +23,7 @@ interface UploadRow {
   name: string | null;
   enable_rego_lookups: number;
   created_at: string;
-  source: "dashboard" | "tracked";
+  source: RegisteredUpload["source"];
   recorded_by_email: string | null;
   recorded_by_name: string | null;
   recorded_at: string;
@@ -145,6 +145,34 @@ export function recordUpload(
   context: { region: Region; user: SessionUser; source: "dashboard" | "tracked" },
   now = new Date(),
 ): RegisteredUpload {
+  insertUpload(upload, context, now);
+  return findRegisteredUpload(upload.id)!;
+}
+
+/**
+ * The emulator's demo uploads (see lib/server/recapture.ts): history from before the
+ * dashboard, so recorded by nobody at the time each was created. Ones already in the
+ * register are only refreshed.
+ */
+export function recordDemoUploads(uploads: readonly Upload[], region: Region, now = new Date()): void {
+  const database = db();
+  database.transaction(() => {
+    for (const upload of uploads) {
+      insertUpload(upload, { region, user: null, source: "demo", recordedAt: upload.created_at }, now);
+    }
+  })();
+}
+
+function insertUpload(
+  upload: Upload,
+  context: {
+    region: Region;
+    user: SessionUser | null;
+    source: RegisteredUpload["source"];
+    recordedAt?: string;
+  },
+  now: Date,
+): void {
   const at = now.toISOString();
   const inserted = db()
     .prepare(
@@ -152,7 +180,7 @@ export function recordUpload(
          recorded_by_user_id, recorded_by_email, recorded_by_name, recorded_at,
          total_uploaded, total_processed, total_errors, checked_at)
        VALUES (@id, @region, @name, @enableRegoLookups, @createdAt, @source,
-         @userId, @email, @userName, @at, @uploaded, @processed, @errors, @at)
+         @userId, @email, @userName, @recordedAt, @uploaded, @processed, @errors, @at)
        ON CONFLICT (id) DO NOTHING`,
     )
     .run({
@@ -162,16 +190,16 @@ export function recordUpload(
       enableRegoLookups: Number(upload.enable_rego_lookups),
       createdAt: upload.created_at,
       source: context.source,
-      userId: context.user.id,
-      email: context.user.email,
-      userName: context.user.name,
+      userId: context.user?.id ?? null,
+      email: context.user?.email ?? null,
+      userName: context.user?.name ?? null,
+      recordedAt: context.recordedAt ?? at,
       at,
       uploaded: upload.total_uploaded_customers,
       processed: upload.total_processed_customers,
       errors: upload.total_errors,
     });
   if (inserted.changes === 0) recordProgress(upload, now);
-  return findRegisteredUpload(upload.id)!;
 }
 
 /**

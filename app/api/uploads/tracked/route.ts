@@ -1,4 +1,4 @@
-import { RecaptureError } from "@/lib/recapture/errors";
+import { isRecaptureError } from "@/lib/recapture/errors";
 import { env } from "@/lib/server/env";
 import { audited } from "@/lib/server/proxy";
 import { HttpError, readJson, route } from "@/lib/server/http";
@@ -13,7 +13,7 @@ export const POST = route({ role: "staff" }, async ({ request, user }) => {
     try {
       return (await recapture().getUpload(uploadId, { region })).upload;
     } catch (error) {
-      if (error instanceof RecaptureError && error.status === 404) {
+      if (isRecaptureError(error) && error.status === 404) {
         throw new HttpError(
           404,
           "not_found",

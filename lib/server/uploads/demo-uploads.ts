@@ -1,0 +1,26 @@
+import "server-only";
+import { embeddedEmulator, recapture } from "@/lib/server/recapture";
+import { recordDemoUploads } from "@/lib/server/uploads/register";
+
+// The emulator loads its demo data in Australia (lib/emulator/demo-data.ts).
+const DEMO_REGION = "au";
+
+/**
+ * In emulator mode, the first start loads demo customers from six demo uploads. The
+ * API has no way to list uploads, so the register would never show where those
+ * customers came from: they are read back through the client and recorded as demo
+ * history. Later starts find the data already loaded and have nothing to record.
+ */
+export async function recordEmulatorDemoUploads(): Promise<void> {
+  const ids = embeddedEmulator().demoUploadIds;
+  if (ids.length === 0) return;
+  try {
+    const answers = await Promise.all(ids.map((id) => recapture().getUpload(id, { region: DEMO_REGION })));
+    recordDemoUploads(
+      answers.map(({ upload }) => upload),
+      DEMO_REGION,
+    );
+  } catch (error) {
+    console.error("Could not record the emulator's demo uploads in the register:", error);
+  }
+}
