@@ -88,6 +88,17 @@ function take(
   return undefined;
 }
 
+/** The ISO date in a row's cell of a date column (undefined when blank), recording its error. */
+function takeDate(
+  cells: readonly string[],
+  column: DateColumn,
+  problems: RowProblem[],
+  rowNumber: number,
+  field: RecaptureField,
+): string | undefined {
+  return take(normaliseDate(cells[column.index] ?? "", column.format), problems, rowNumber, column, field);
+}
+
 /**
  * Compiles a mapping into one function per file, so the work per row is reading the
  * mapped cells by index: no lookups by name, no regex built, no mapping re-read.
@@ -138,33 +149,10 @@ export function createRowChecker(
       problems.length > problemsBefore &&
       problems.some((p, i) => i >= problemsBefore && p.severity === "error");
 
-    const saleDateValue =
-      saleDate &&
-      take(
-        normaliseDate(cells[saleDate.index] ?? "", saleDate.format),
-        problems,
-        rowNumber,
-        saleDate,
-        "sale_date",
-      );
+    const saleDateValue = saleDate && takeDate(cells, saleDate, problems, rowNumber, "sale_date");
     const startValue =
-      monitorStart &&
-      take(
-        normaliseDate(cells[monitorStart.index] ?? "", monitorStart.format),
-        problems,
-        rowNumber,
-        monitorStart,
-        "monitor_start_date",
-      );
-    const endValue =
-      monitorEnd &&
-      take(
-        normaliseDate(cells[monitorEnd.index] ?? "", monitorEnd.format),
-        problems,
-        rowNumber,
-        monitorEnd,
-        "monitor_end_date",
-      );
+      monitorStart && takeDate(cells, monitorStart, problems, rowNumber, "monitor_start_date");
+    const endValue = monitorEnd && takeDate(cells, monitorEnd, problems, rowNumber, "monitor_end_date");
     if (monitorEnd && startValue && endValue && endValue < startValue) {
       cellProblem(
         problems,
