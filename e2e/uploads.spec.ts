@@ -159,6 +159,37 @@ test.describe("upload progress", () => {
     }
   });
 
+  test("when processing stands still for a minute the page says why it may be", async ({ page, api }) => {
+    const upload = await sendUpload(api, "E2E upload that stalls", BUSY_UPLOAD);
+    try {
+      // The API answers with the same counters from now on, as it does for an upload
+      // cancelled outside the dashboard; the page's clock is driven by the test.
+      const frozen = { ...(await liveUpload(api, upload.id)), total_processed_customers: 1_234 };
+      await page.route(`**/api/recapture/upload/${upload.id}?*`, (route) =>
+        route.fulfill({ json: { success: true, upload: frozen } }),
+      );
+      await page.clock.install();
+      const progress = new UploadPage(page);
+      await progress.goto(upload.id);
+      await expect(page.getByText("1,234", { exact: true })).toBeVisible();
+      const stalled = page.getByRole("status").filter({ hasText: /^No customers processed since / });
+      await page.clock.runFor(30_000);
+      await expect(stalled).toBeHidden();
+
+      await page.clock.runFor(31_000);
+      await expect(stalled).toBeVisible();
+      await expect(stalled).toContainText("may have been cancelled outside the dashboard");
+      await expect(progress.state("Processing")).toBeVisible();
+
+      // Moving again, the notice goes.
+      await page.unroute(`**/api/recapture/upload/${upload.id}?*`);
+      await page.clock.runFor(2_000);
+      await expect(stalled).toBeHidden();
+    } finally {
+      await stopUpload(api, upload.id);
+    }
+  });
+
   test("the parts of a split file show together, and the rows not sent download", async ({ page, api }) => {
     const first = await sendUpload(api, "E2E trade-ins (part 1 of 2)", 300);
     const second = await sendUpload(api, "E2E trade-ins (part 2 of 2)", 200);

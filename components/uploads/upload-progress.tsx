@@ -15,7 +15,7 @@ import { UploadProgressBar } from "@/components/uploads/upload-progress-bar";
 import { UploadStateBadge } from "@/components/uploads/upload-state-badge";
 import { UploadStats } from "@/components/uploads/upload-stats";
 import { useLiveUpload, type LivePart, type LiveUpload } from "@/components/uploads/use-live-upload";
-import { useProcessingRate } from "@/components/uploads/use-processing-rate";
+import { useProgressReadings } from "@/components/uploads/use-progress-readings";
 import { formatDateTime } from "@/lib/format";
 import { uploadQueries } from "@/lib/queries/uploads";
 import { formatCount, isFinished, percentProcessed } from "@/lib/uploads/progress";
@@ -35,7 +35,11 @@ export function UploadProgress({ uploadId, initialUpload, canCancel, timeZone }:
     initialData: initialUpload,
   });
   const live = useLiveUpload(registered);
-  const { ratePerSecond, secondsRemaining } = useProcessingRate(live.counters, live.checkedAt);
+  const { ratePerSecond, secondsRemaining, stalledSince } = useProgressReadings(
+    live.counters,
+    live.state,
+    live.checkedAt,
+  );
   const running = live.parts.filter((part) => !isFinished(part.state));
   const split = live.parts.length > 1;
 
@@ -99,6 +103,9 @@ export function UploadProgress({ uploadId, initialUpload, canCancel, timeZone }:
             reconnecting={live.reconnecting}
           />
           {live.reconnecting && <ReconnectingNotice checkedAt={live.checkedAt} timeZone={timeZone} />}
+          {!live.reconnecting && stalledSince !== undefined && (
+            <StalledNotice since={stalledSince} timeZone={timeZone} />
+          )}
           {live.failure && (
             <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800">
               {live.failure.message}
@@ -140,6 +147,22 @@ function ReconnectingNotice({ checkedAt, timeZone }: { checkedAt: number; timeZo
         above are the last ones received, at {formatTimeOfDay(checkedAt, timeZone)}.
       </p>
     </div>
+  );
+}
+
+/** Processing that stood still for a minute: the API may be busy, or the upload was cancelled elsewhere. */
+function StalledNotice({ since, timeZone }: { since: number; timeZone: string }) {
+  return (
+    <p
+      role="status"
+      className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-700"
+    >
+      <strong className="font-semibold text-slate-900">
+        No customers processed since {formatTimeOfDay(since, timeZone)}.
+      </strong>{" "}
+      The Recapture API may be busy with other uploads, or this one may have been cancelled outside the
+      dashboard (the API doesn’t say). This page keeps checking.
+    </p>
   );
 }
 

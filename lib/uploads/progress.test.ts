@@ -4,6 +4,9 @@ import {
   combinedState,
   describeErrors,
   describeRate,
+  lastMovement,
+  stalledSince,
+  STALL_MS,
   describeTimeRemaining,
   percentProcessed,
   processingRate,
@@ -175,6 +178,36 @@ describe("secondsRemaining", () => {
     expect(secondsRemaining(counters(5_000), undefined)).toBe(0);
     expect(secondsRemaining(counters(1_000), undefined)).toBeUndefined();
     expect(secondsRemaining(counters(1_000), 0)).toBeUndefined();
+  });
+});
+
+describe("stalls", () => {
+  const reading = (at: number, processed: number) => ({ at, processed });
+
+  it("remembers the reading at which the processed counter last moved", () => {
+    let movement = lastMovement(undefined, reading(1_000, 10));
+    expect(movement).toEqual(reading(1_000, 10));
+    movement = lastMovement(movement, reading(2_000, 10));
+    expect(movement).toEqual(reading(1_000, 10));
+    movement = lastMovement(movement, reading(3_000, 25));
+    expect(movement).toEqual(reading(3_000, 25));
+    // An older reading arriving late starts again rather than dating the stall from the future.
+    expect(lastMovement(reading(3_000, 25), reading(2_500, 25))).toEqual(reading(2_500, 25));
+  });
+
+  it("says a processing upload has stalled once it stood still for a minute", () => {
+    const movedAt = reading(1_000, 10);
+    expect(stalledSince("processing", movedAt, 1_000 + STALL_MS - 1)).toBeUndefined();
+    expect(stalledSince("processing", movedAt, 1_000 + STALL_MS)).toBe(1_000);
+  });
+
+  it("never calls a queued, finished or unread upload stalled", () => {
+    const movedAt = reading(1_000, 0);
+    const later = 1_000 + 10 * STALL_MS;
+    expect(stalledSince("queued", movedAt, later)).toBeUndefined();
+    expect(stalledSince("complete", movedAt, later)).toBeUndefined();
+    expect(stalledSince("cancelled", movedAt, later)).toBeUndefined();
+    expect(stalledSince("processing", undefined, later)).toBeUndefined();
   });
 });
 

@@ -117,6 +117,35 @@ export function secondsRemaining(
   return Math.ceil(remaining / ratePerSecond);
 }
 
+// ------------------------------------------------------------ stalls
+
+/**
+ * No customer processed for this long, while processing, is worth a word: the API
+ * may be busy, or someone cancelled the upload outside the dashboard (the API never
+ * says so, it just stops counting).
+ */
+export const STALL_MS = 60_000;
+
+/**
+ * The reading at which the processed counter last moved, given the one before and
+ * a new reading: the new one when it moved (or there was none), else the old one.
+ */
+export function lastMovement(previous: ProgressSample | undefined, reading: ProgressSample): ProgressSample {
+  return previous && reading.processed === previous.processed && reading.at >= previous.at
+    ? previous
+    : reading;
+}
+
+/** When processing stopped moving, if it has stood still for STALL_MS up to the newest reading. */
+export function stalledSince(
+  state: UploadState,
+  movement: ProgressSample | undefined,
+  checkedAt: number,
+): number | undefined {
+  if (state !== "processing" || !movement || checkedAt - movement.at < STALL_MS) return undefined;
+  return movement.at;
+}
+
 const wholeNumber = new Intl.NumberFormat("en-AU", { maximumFractionDigits: 0 });
 
 /** "5,000": customer counts as staff read them. */
