@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, test as base } from "./fixtures";
+import { expectAccessible } from "./support/axe";
 import { CustomerPage } from "./pages/customer-page";
 import { CustomersPage } from "./pages/customers-page";
 import { NewCustomerPage } from "./pages/new-customer-page";
@@ -14,24 +13,6 @@ const test = base.extend<{
   customerPage: async ({ page }, provide) => provide(new CustomerPage(page)),
   newCustomerPage: async ({ page }, provide) => provide(new NewCustomerPage(page)),
 });
-
-/**
- * No serious or critical accessibility violations on what is on screen now.
- * Toasts are left out: their colours come from the app-wide Toaster
- * (sonner's richColors), outside this feature.
- */
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).exclude("[data-sonner-toaster]").analyze();
-  const serious = results.violations.filter(
-    (violation) => violation.impact === "serious" || violation.impact === "critical",
-  );
-  expect(
-    serious.map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    ),
-    what,
-  ).toEqual([]);
-}
 
 /** A unique plate for customers this run creates, so reruns against a reused server don't collide. */
 function uniqueRego(prefix: string): string {

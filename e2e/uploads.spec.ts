@@ -4,6 +4,7 @@ import { expect, test } from "./fixtures";
 import { CustomersPage } from "./pages/customers-page";
 import { UploadPage } from "./pages/upload-page";
 import { UploadsPage } from "./pages/uploads-page";
+import { expectAccessible } from "./support/axe";
 
 /**
  * Upload progress and the register, against the embedded emulator. Its
@@ -180,6 +181,7 @@ test.describe("upload progress", () => {
       await expect(stalled).toBeVisible();
       await expect(stalled).toContainText("may have been cancelled outside the dashboard");
       await expect(progress.state("Processing")).toBeVisible();
+      await expectAccessible(page, "progress page with the stall notice");
 
       // Moving again, the notice goes.
       await page.unroute(`**/api/recapture/upload/${upload.id}?*`);
@@ -266,10 +268,12 @@ test.describe("the register", () => {
     const register = new UploadsPage(page);
     await expect(register.rowOf(newest.id)).toContainText("Emulator demo data");
     await expect(register.rowOf(newest.id)).toContainText("Demo data");
+    await expectAccessible(page, "register of uploads");
     await register.rowOf(newest.id).getByRole("link", { name: newest.name }).click();
     await expect(page).toHaveURL(`/uploads/${newest.id}`);
     await expect(page.getByText(/^Emulator demo data, sent on \d{2}\/\d{2}\/\d{4} /)).toBeVisible();
     await expect(new UploadPage(page).state("Complete")).toBeVisible();
+    await expectAccessible(page, "progress page of a complete upload");
 
     const customers = new CustomersPage(page);
     await customers.goto();

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Download, type Locator, type Page } from "@playwright/test";
 import Papa from "papaparse";
+import { expectAccessible } from "../support/axe";
 
 export const fixturePath = (name: string) => `e2e/data/${name}`;
 
@@ -117,16 +117,7 @@ export class UploadWizardPage {
 
   /** No serious or critical axe violations in the step on screen. */
   async expectAccessible(step: string) {
-    const results = await new AxeBuilder({ page: this.page }).exclude("[data-sonner-toaster]").analyze();
-    const serious = results.violations.filter(
-      (violation) => violation.impact === "serious" || violation.impact === "critical",
-    );
-    expect(
-      serious.map(
-        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-      ),
-      `axe on the ${step} step`,
-    ).toEqual([]);
+    await expectAccessible(this.page, `axe on the ${step} step`);
   }
 
   async screenshot(name: string) {
