@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { request as playwrightRequest } from "@playwright/test";
 import { DEMO_PASSWORD, demoEmail, expect, test, type Role } from "./fixtures";
+import { expectAccessible } from "./support/axe";
 
 const GENERIC_FAILURE = "That email and password don't match an active account.";
 const ROLE_LABELS: Record<Role, string> = { admin: "Admin", staff: "Staff", viewer: "Viewer" };
@@ -54,6 +55,7 @@ test.describe("signing in and out", () => {
     await expect(signInPage.email).toHaveAttribute("aria-invalid", "true");
     await expect(signInPage.page.getByText("Enter an email address")).toBeVisible();
     await expect(signInPage.page.getByText("Enter your password")).toBeVisible();
+    await expectAccessible(signInPage.page, "sign-in page with its field errors");
   });
 
   test("in emulator mode the demo accounts are listed and fill the form in", async ({ page, signInPage }) => {

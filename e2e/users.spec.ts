@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, expect, signInViaApi, test } from "./fixtures";
+import { expectAccessible } from "./support/axe";
 
 const DATE_TIME = /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;
 
@@ -73,6 +74,12 @@ test.describe("account management", () => {
     await dialog.getByRole("button", { name: "Add user" }).click();
     await expect(dialog.getByText("Already in use")).toBeVisible();
     await expect(dialog.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+    await expectAccessible(page, "the add-user dialog with its field errors");
+  });
+
+  test("the accounts page passes axe", async ({ usersPage, page }) => {
+    await usersPage.goto();
+    await expectAccessible(page, "the accounts page");
   });
 
   test("an admin can't demote or disable their own account", async ({ usersPage, page, api }) => {
@@ -100,6 +107,7 @@ test.describe("account management", () => {
     await expect(newest).toContainText(email);
     await expect(newest.getByRole("cell").first()).toHaveText(DATE_TIME);
     await expect(table).toContainText("auth.sign_in");
+    await expectAccessible(page, "the audit log");
   });
 });
 
