@@ -60,7 +60,7 @@ export function ColumnMappingRow({
             ))}
           </ul>
         ) : (
-          <span className="text-xs italic text-slate-400">empty</span>
+          <span className="text-xs italic text-slate-500">empty</span>
         )}
       </td>
       <td className="px-4 py-3">

@@ -85,7 +85,7 @@ export function HeaderRowStep({
                 return (
                   <tr
                     key={index}
-                    className={`border-t border-slate-100 ${isHeader ? "bg-brand-50 font-semibold text-slate-900" : above ? "text-slate-400" : "text-slate-700"}`}
+                    className={`border-t border-slate-100 ${isHeader ? "bg-brand-50 font-semibold text-slate-900" : above ? "text-slate-500" : "text-slate-700"}`}
                   >
                     <td className="whitespace-nowrap px-3 py-1.5">
                       <label className="inline-flex cursor-pointer items-center gap-2">

@@ -10,7 +10,7 @@ import type { RegisteredUpload } from "@/lib/uploads/register-schemas";
 
 const helper = createColumnHelper<DataTableFeatures, RegisteredUpload>();
 
-const empty = <span className="text-slate-400">—</span>;
+const empty = <span className="text-slate-500">—</span>;
 
 function origin(upload: RegisteredUpload): string {
   if (upload.source === "tracked") return "Tracked by id";

@@ -69,7 +69,7 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
                     {formatDateTime(entry.at, timeZone)}
                   </td>
                   <td className="px-4 py-2.5">
-                    {entry.userEmail ?? <span className="text-slate-400">signed out</span>}
+                    {entry.userEmail ?? <span className="text-slate-500">signed out</span>}
                   </td>
                   <td className="px-4 py-2.5 font-mono text-xs">{entry.action}</td>
                   <td className="px-4 py-2.5 break-all">{entry.target}</td>
