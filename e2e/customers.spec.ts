@@ -150,6 +150,25 @@ test.describe("customers table", () => {
     await expect(customersPage.uploadPicker).toHaveValue("");
   });
 
+  test("the upload picker works from the keyboard and keeps its focus as the table follows", async ({
+    page,
+    customersPage,
+  }) => {
+    await customersPage.goto();
+    const [first, second] = await customersPage.uploadPicker
+      .locator("optgroup option")
+      .evaluateAll((options) => options.slice(0, 2).map((option) => (option as HTMLOptionElement).value));
+    await customersPage.uploadPicker.focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(page).toHaveURL(new RegExp(`\\?upload=${first}$`));
+    await customersPage.expectLoaded();
+    await expect(customersPage.uploadPicker).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await expect(page).toHaveURL(new RegExp(`\\?upload=${second}$`));
+    await expect(customersPage.uploadPicker).toBeFocused();
+    await expect(customersPage.uploadPicker).toHaveValue(second!);
+  });
+
   test("filters by the id of an upload the register doesn't list", async ({ page, customersPage }) => {
     const unknown = "0f0e0d0c-0b0a-4999-8888-777766665555";
     await customersPage.goto();

@@ -109,7 +109,6 @@ export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
     <section aria-label="Customers" className="flex flex-col gap-3">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <CustomersUploadFilter
-          key={search.uploadId ?? ""}
           uploadId={search.uploadId}
           timeZone={timeZone}
           onChange={filterByUpload}

@@ -33,6 +33,15 @@ export function CustomersUploadFilter({ uploadId, timeZone, onChange }: Customer
   const [byId, setById] = useState(false);
   const [value, setValue] = useState(uploadId ?? "");
   const [error, setError] = useState<string>();
+  // A new filter (picked here, or from the URL) starts the id field afresh. Reset while
+  // rendering rather than by remounting, so the picker keeps the keyboard focus.
+  const [shownFor, setShownFor] = useState(uploadId);
+  if (uploadId !== shownFor) {
+    setShownFor(uploadId);
+    setById(false);
+    setValue(uploadId ?? "");
+    setError(undefined);
+  }
   const picked = byId ? BY_ID : pickerValue(uploadId, options, register.isPending);
   // The filtered upload while the register loads, so the picker doesn't jump to "by ID" and back.
   const loadingUpload = picked === uploadId && !options.some((option) => option.value === uploadId);
