@@ -108,11 +108,7 @@ export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
   return (
     <section aria-label="Customers" className="flex flex-col gap-3">
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <CustomersUploadFilter
-          uploadId={search.uploadId}
-          timeZone={timeZone}
-          onChange={filterByUpload}
-        />
+        <CustomersUploadFilter uploadId={search.uploadId} timeZone={timeZone} onChange={filterByUpload} />
         <DataTableColumnMenu table={table} />
       </div>
       {query.isError ? (
