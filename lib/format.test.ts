@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAud, formatDate, formatDateTime } from "@/lib/format";
+import { formatAud, formatCount, formatDate, formatDateTime, formatQuantity } from "@/lib/format";
 
 describe("formatDate", () => {
   it("shows a stored calendar date as dd/mm/yyyy", () => {
@@ -28,5 +28,18 @@ describe("formatAud", () => {
 
   it("shows cents when there are any", () => {
     expect(formatAud(1234.5)).toBe("$1,234.50");
+  });
+});
+
+describe("formatCount and formatQuantity", () => {
+  it("groups thousands and rounds to whole numbers", () => {
+    expect(formatCount(100_000)).toBe("100,000");
+    expect(formatCount(0.4)).toBe("0");
+  });
+
+  it("counts errors in the singular for one", () => {
+    expect(formatQuantity(1, "error")).toBe("1 error");
+    expect(formatQuantity(1_250, "error")).toBe("1,250 errors");
+    expect(formatQuantity(2, "entry", "entries")).toBe("2 entries");
   });
 });

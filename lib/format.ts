@@ -1,5 +1,5 @@
 /**
- * How the dashboard shows dates, times and money to Australian dealership
+ * How the dashboard shows dates, times, counts and money to Australian dealership
  * staff. Formatters are built once and reused: a 500-row table formats about
  * 1,500 values, and building an Intl formatter costs far more than using one.
  */
@@ -56,4 +56,16 @@ const dollarsAndCents = new Intl.NumberFormat("en-AU", {
 /** $28,500 for whole dollars (listing prices), $28,500.50 when there are cents. */
 export function formatAud(amount: number): string {
   return Number.isInteger(amount) ? wholeDollars.format(amount) : dollarsAndCents.format(amount);
+}
+
+const wholeNumber = new Intl.NumberFormat("en-AU", { maximumFractionDigits: 0 });
+
+/** "5,000": counts of rows, customers and uploads as staff read them. */
+export function formatCount(value: number): string {
+  return wholeNumber.format(value);
+}
+
+/** "1 customer", "1,480 customers": a count and its noun, singular for exactly one. */
+export function formatQuantity(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
 }

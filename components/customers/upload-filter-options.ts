@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatQuantity } from "@/lib/format";
 import type { RegisteredUpload } from "@/lib/uploads/register-schemas";
 
 /** The value of the upload picker's option that asks for an upload id instead. */
@@ -9,8 +9,6 @@ export interface UploadFilterOption {
   value: string;
   label: string;
 }
-
-const count = new Intl.NumberFormat("en-AU");
 
 /**
  * One option per upload the register holds, newest first; each part of a split file is
@@ -27,7 +25,7 @@ export function uploadFilterOptions(
       label: [
         part.name ?? upload.name ?? `Upload ${part.id.slice(0, 8)}`,
         `sent ${formatDateTime(part.createdAt, timeZone)}`,
-        `${count.format(part.totalUploaded)} ${part.totalUploaded === 1 ? "customer" : "customers"}`,
+        formatQuantity(part.totalUploaded, "customer"),
       ].join(" · "),
     })),
   );

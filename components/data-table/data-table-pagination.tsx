@@ -6,14 +6,13 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { RowData } from "@tanstack/react-table";
 import { PAGE_SIZES, type DataTableInstance } from "@/components/data-table/data-table-features";
+import { formatCount } from "@/lib/format";
 
 export interface DataTablePaginationProps<TData extends RowData> {
   table: DataTableInstance<TData>;
   /** What the rows are, plural: "Showing 1–25 of 1,500 customers". */
   itemLabel: string;
 }
-
-const count = new Intl.NumberFormat("en-AU");
 
 export function DataTablePagination<TData extends RowData>({
   table,
@@ -44,7 +43,7 @@ export function DataTablePagination<TData extends RowData>({
       <p aria-live="polite">
         {rowCount === 0
           ? `No ${itemLabel}`
-          : `Showing ${count.format(first)}–${count.format(last)} of ${count.format(rowCount)} ${itemLabel}`}
+          : `Showing ${formatCount(first)}–${formatCount(last)} of ${formatCount(rowCount)} ${itemLabel}`}
       </p>
       <div className="flex flex-wrap items-center gap-x-5 gap-y-3">
         <div className="flex items-center gap-2">
@@ -62,7 +61,7 @@ export function DataTablePagination<TData extends RowData>({
           </Select>
         </div>
         <p className="tabular-nums">
-          Page {count.format(pageIndex + 1)} of {count.format(pageCount)}
+          Page {formatCount(pageIndex + 1)} of {formatCount(pageCount)}
         </p>
         <div className="flex items-center gap-1">
           <Button

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { LoadedFile } from "@/components/upload-wizard/pipeline-protocol";
 import { StepActions } from "@/components/upload-wizard/step-actions";
+import { formatCount } from "@/lib/format";
 
 export interface HeaderRowStepProps {
   fileName: string;
@@ -49,7 +50,7 @@ export function HeaderRowStep({
     <div className="flex flex-col gap-4">
       <p className="text-sm text-slate-600">
         <span className="font-medium text-slate-900">{fileName}</span> · {ENCODING_LABELS[file.encoding]} ·{" "}
-        {DELIMITER_LABELS[file.delimiter]} · {file.recordCount.toLocaleString("en-AU")} lines
+        {DELIMITER_LABELS[file.delimiter]} · {formatCount(file.recordCount)} lines
       </p>
       {file.warnings.length > 0 && (
         <Alert tone="warning" title="Some quotes in this file look wrong">

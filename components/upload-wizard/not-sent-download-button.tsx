@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import { notSentFileName } from "@/lib/csv";
 import { Button } from "@/components/ui/button";
 import type { Pipeline } from "@/components/upload-wizard/use-pipeline";
+import { formatCount } from "@/lib/format";
 
 export interface NotSentDownloadButtonProps {
   run: Pipeline["run"];
@@ -50,7 +51,7 @@ export function NotSentDownloadButton({ run, fileName, notSent }: NotSentDownloa
       >
         <path d="M10 3v10m0 0-4-4m4 4 4-4M4 15v1.5A1.5 1.5 0 0 0 5.5 18h9a1.5 1.5 0 0 0 1.5-1.5V15" />
       </svg>
-      {preparing ? "Preparing…" : `Download rows not sent (${notSent.toLocaleString("en-AU")})`}
+      {preparing ? "Preparing…" : `Download rows not sent (${formatCount(notSent)})`}
     </Button>
   );
 }

@@ -25,6 +25,7 @@ import type {
   PipelineRequestType,
   PipelineResults,
 } from "@/components/upload-wizard/pipeline-protocol";
+import { formatCount } from "@/lib/format";
 
 const PREVIEW_ROWS = 15;
 const PREVIEW_CELL_LENGTH = 80;
@@ -51,8 +52,6 @@ type Handlers = {
 export interface PipelineSession {
   handle<K extends PipelineRequestType>(request: PipelineRequestOf<K>): Promise<PipelineResults[K]>;
 }
-
-const count = (n: number) => n.toLocaleString("en-AU");
 
 /**
  * The wizard's side of lib/csv, holding one file at a time: its rows, the header row,
@@ -109,7 +108,7 @@ export function createPipelineSession(report: (message: string) => void): Pipeli
     },
 
     review({ mapping, region }) {
-      report(`Checking ${count(Math.max(0, fileRows.length - headerRowIndex - 1))} rows…`);
+      report(`Checking ${formatCount(Math.max(0, fileRows.length - headerRowIndex - 1))} rows…`);
       review = createReview(fileRows, { headerRowIndex, mapping, region });
       view = filterRows(review, "all");
       return reviewCounts(review);

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { formatQuantity } from "@/lib/format";
 
 export interface RegoLookupsFieldProps {
   checked: boolean;
@@ -9,8 +10,6 @@ export interface RegoLookupsFieldProps {
   paidLookups: number;
   onChange: (checked: boolean) => void;
 }
-
-const customers = (n: number) => `${n.toLocaleString("en-AU")} customer${n === 1 ? "" : "s"}`;
 
 /** Rego lookups cost money per customer, so switching them on is confirmed with the count in front of the person. */
 export function RegoLookupsField({ checked, paidLookups, onChange }: RegoLookupsFieldProps) {
@@ -37,8 +36,8 @@ export function RegoLookupsField({ checked, paidLookups, onChange }: RegoLookups
       >
         {paidLookups > 0 ? (
           <>
-            <strong>{customers(paidLookups)}</strong> would trigger a paid lookup: they have a rego and state
-            but no VIN. A VIN lets Recapture confirm that a listed car is the same car.
+            <strong>{formatQuantity(paidLookups, "customer")}</strong> would trigger a paid lookup: they have
+            a rego and state but no VIN. A VIN lets Recapture confirm that a listed car is the same car.
           </>
         ) : (
           "No customer in this upload would trigger a paid lookup: every one sent has a VIN or no state to look up."
@@ -50,7 +49,7 @@ export function RegoLookupsField({ checked, paidLookups, onChange }: RegoLookups
         title="Switch on paid rego lookups?"
         description={
           paidLookups > 0
-            ? `AutoGrab will look up the VIN of ${customers(paidLookups)} in this upload, charged to your account per lookup.`
+            ? `AutoGrab will look up the VIN of ${formatQuantity(paidLookups, "customer")} in this upload, charged to your account per lookup.`
             : "No customer in this upload needs a lookup now, but lookups are charged per customer if any do."
         }
         confirmLabel="Switch on lookups"

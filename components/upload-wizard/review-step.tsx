@@ -12,6 +12,7 @@ import { ReviewSummary } from "@/components/upload-wizard/review-summary";
 import { ReviewTable } from "@/components/upload-wizard/review-table";
 import { StepActions } from "@/components/upload-wizard/step-actions";
 import type { Pipeline } from "@/components/upload-wizard/use-pipeline";
+import { formatCount } from "@/lib/format";
 
 export interface ReviewStepProps {
   run: Pipeline["run"];
@@ -98,7 +99,7 @@ export function ReviewStep({
                   onChange={() => setFilter(option.value)}
                   className="sr-only"
                 />
-                {option.label} ({option.count.toLocaleString("en-AU")})
+                {option.label} ({formatCount(option.count)})
               </label>
             ))}
           </div>
@@ -139,9 +140,7 @@ export function ReviewStep({
         }
       >
         <Button onClick={onContinue} disabled={counts.sent === 0}>
-          {counts.sent === 0
-            ? "No rows can be sent"
-            : `Continue with ${counts.sent.toLocaleString("en-AU")} customers`}
+          {counts.sent === 0 ? "No rows can be sent" : `Continue with ${formatCount(counts.sent)} customers`}
         </Button>
       </StepActions>
     </div>

@@ -1,17 +1,15 @@
 import type { ReviewCounts } from "@/lib/csv";
+import { formatCount, formatQuantity } from "@/lib/format";
 
 export interface ReviewSummaryProps {
   counts: ReviewCounts;
 }
 
-const n = (value: number) => value.toLocaleString("en-AU");
-const plural = (value: number, one: string, many: string) => `${n(value)} ${value === 1 ? one : many}`;
-
 /** Rows in file = sent + not sent, laid out as the sum it is; it changes with every fixed cell. */
 export function ReviewSummary({ counts }: ReviewSummaryProps) {
   const notSentDetail = [
-    counts.withErrors > 0 && plural(counts.withErrors, "with an error", "with errors"),
-    counts.duplicatesNotSent > 0 && plural(counts.duplicatesNotSent, "duplicate", "duplicates"),
+    counts.withErrors > 0 && formatQuantity(counts.withErrors, "with an error", "with errors"),
+    counts.duplicatesNotSent > 0 && formatQuantity(counts.duplicatesNotSent, "duplicate", "duplicates"),
   ].filter(Boolean);
   return (
     <div aria-label="Row counts" role="group" className="flex flex-col gap-2">
@@ -19,7 +17,7 @@ export function ReviewSummary({ counts }: ReviewSummaryProps) {
         <dl className="min-w-36 rounded-md border border-slate-200 bg-white px-4 py-3">
           <dt className="text-xs font-medium text-slate-500">Rows in file</dt>
           <dd className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="rows-in-file">
-            {n(counts.rowsInFile)}
+            {formatCount(counts.rowsInFile)}
           </dd>
         </dl>
         <div aria-hidden="true" className="self-center text-xl text-slate-400">
@@ -28,11 +26,11 @@ export function ReviewSummary({ counts }: ReviewSummaryProps) {
         <dl className="min-w-36 rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3">
           <dt className="text-xs font-medium text-emerald-800">Sent</dt>
           <dd className="text-2xl font-semibold tabular-nums text-emerald-900" data-testid="rows-sent">
-            {n(counts.sent)}
+            {formatCount(counts.sent)}
           </dd>
           {counts.sentWithWarnings > 0 && (
             <dd className="text-xs text-emerald-800">
-              {plural(counts.sentWithWarnings, "with a warning", "with warnings")}
+              {formatQuantity(counts.sentWithWarnings, "with a warning", "with warnings")}
             </dd>
           )}
         </dl>
@@ -49,15 +47,15 @@ export function ReviewSummary({ counts }: ReviewSummaryProps) {
             className={`text-2xl font-semibold tabular-nums ${counts.notSent > 0 ? "text-red-900" : "text-slate-900"}`}
             data-testid="rows-not-sent"
           >
-            {n(counts.notSent)}
+            {formatCount(counts.notSent)}
           </dd>
           {notSentDetail.length > 0 && <dd className="text-xs text-red-800">{notSentDetail.join(" · ")}</dd>}
         </dl>
       </div>
       {counts.blankRowsSkipped > 0 && (
         <p className="text-xs text-slate-500">
-          {plural(counts.blankRowsSkipped, "empty line was", "empty lines were")} skipped; they hold no
-          customer.
+          {formatQuantity(counts.blankRowsSkipped, "empty line was", "empty lines were")} skipped; they hold
+          no customer.
         </p>
       )}
     </div>

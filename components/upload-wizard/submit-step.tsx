@@ -11,6 +11,7 @@ import type { SettingsValues } from "@/components/upload-wizard/settings-form";
 import { StepActions } from "@/components/upload-wizard/step-actions";
 import type { Pipeline } from "@/components/upload-wizard/use-pipeline";
 import { useSendUpload, type SendState } from "@/components/upload-wizard/use-send-upload";
+import { formatCount } from "@/lib/format";
 
 export interface SubmitStepProps {
   run: Pipeline["run"];
@@ -22,8 +23,6 @@ export interface SubmitStepProps {
   onLockedChange: (locked: boolean) => void;
   onBack: () => void;
 }
-
-const n = (value: number) => value.toLocaleString("en-AU");
 
 function monitoringText({ monitorStart, monitorEnd }: SettingsValues): string {
   if (monitorStart && monitorEnd) return `From ${monitorStart} until ${monitorEnd}`;
@@ -60,11 +59,19 @@ export function SubmitStep({
     ["Upload name", settings.name],
     [
       "Customers to send",
-      state.parts > 1 ? `${n(counts.sent)}, in ${state.parts} parts sent one after another` : n(counts.sent),
+      state.parts > 1
+        ? `${formatCount(counts.sent)}, in ${state.parts} parts sent one after another`
+        : formatCount(counts.sent),
     ],
-    ["Rows not sent", counts.notSent > 0 ? `${n(counts.notSent)} (download them below to fix)` : "None"],
+    [
+      "Rows not sent",
+      counts.notSent > 0 ? `${formatCount(counts.notSent)} (download them below to fix)` : "None",
+    ],
     ["Monitoring", monitoringText(settings)],
-    ["Rego lookups", settings.enableRegoLookups ? `On: up to ${n(counts.paidLookups)} paid lookups` : "Off"],
+    [
+      "Rego lookups",
+      settings.enableRegoLookups ? `On: up to ${formatCount(counts.paidLookups)} paid lookups` : "Off",
+    ],
   ];
 
   return (
@@ -138,7 +145,7 @@ export function SubmitStep({
           onClick={send}
           disabled={state.phase === "preparing" || state.phase === "working" || state.phase === "done"}
         >
-          {state.phase === "failed" ? "Try again" : `Send ${n(counts.sent)} customers`}
+          {state.phase === "failed" ? "Try again" : `Send ${formatCount(counts.sent)} customers`}
         </Button>
       </StepActions>
     </div>

@@ -5,8 +5,9 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useCancelUpload } from "@/lib/queries/uploads";
-import { countersOf, formatCount, sumCounters, type UploadCounters } from "@/lib/uploads/progress";
+import { countersOf, sumCounters, type UploadCounters } from "@/lib/uploads/progress";
 import type { UploadPart } from "@/lib/uploads/register-schemas";
+import { formatCount } from "@/lib/format";
 
 export interface CancelUploadButtonProps {
   /** The upload the page is about, whose register line is read again afterwards. */

@@ -3,9 +3,8 @@ import { createColumnHelper } from "@tanstack/react-table";
 import type { DataTableFeatures } from "@/components/data-table/data-table-features";
 import { RegisterProgress } from "@/components/uploads/register-progress";
 import { personLabel, uploadHref, uploadTitle } from "@/components/uploads/upload-display";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime } from "@/lib/format";
 import { notSentFileUrl } from "@/lib/queries/uploads";
-import { formatCount } from "@/lib/uploads/progress";
 import type { RegisteredUpload } from "@/lib/uploads/register-schemas";
 
 const helper = createColumnHelper<DataTableFeatures, RegisteredUpload>();

@@ -4,8 +4,9 @@ import { UploadProgressBar } from "@/components/uploads/upload-progress-bar";
 import { UploadStateBadge } from "@/components/uploads/upload-state-badge";
 import { useLiveUpload } from "@/components/uploads/use-live-upload";
 import { LIST_POLL_MS } from "@/lib/uploads/polling";
-import { describeErrors, formatCount, percentProcessed } from "@/lib/uploads/progress";
+import { percentProcessed } from "@/lib/uploads/progress";
 import type { RegisteredUpload } from "@/lib/uploads/register-schemas";
+import { formatCount, formatQuantity } from "@/lib/format";
 
 export interface RegisterProgressProps {
   upload: RegisteredUpload;
@@ -32,7 +33,7 @@ export function RegisterProgress({ upload }: RegisterProgressProps) {
       />
       <p className="text-xs tabular-nums text-slate-500">
         {formatCount(totalProcessed)} of {formatCount(totalUploaded)}
-        {totalErrors > 0 && <span className="text-amber-700"> · {describeErrors(totalErrors)}</span>}
+        {totalErrors > 0 && <span className="text-amber-700"> · {formatQuantity(totalErrors, "error")}</span>}
       </p>
     </div>
   );

@@ -1,8 +1,7 @@
 import type { ReactNode } from "react";
 import { personLabel } from "@/components/uploads/upload-display";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime } from "@/lib/format";
 import { notSentFileUrl } from "@/lib/queries/uploads";
-import { formatCount } from "@/lib/uploads/progress";
 import type { RegisteredUpload } from "@/lib/uploads/register-schemas";
 
 export interface UploadFactsProps {

@@ -1,7 +1,8 @@
 import { UploadProgressBar } from "@/components/uploads/upload-progress-bar";
 import { UploadStateBadge } from "@/components/uploads/upload-state-badge";
 import type { LivePart } from "@/components/uploads/use-live-upload";
-import { describeErrors, formatCount, percentProcessed } from "@/lib/uploads/progress";
+import { percentProcessed } from "@/lib/uploads/progress";
+import { formatCount, formatQuantity } from "@/lib/format";
 
 export interface UploadPartsListProps {
   parts: LivePart[];
@@ -39,7 +40,7 @@ export function UploadPartsList({ parts }: UploadPartsListProps) {
                 <p className="text-xs tabular-nums text-slate-600">
                   {formatCount(counters.totalProcessed)} of {formatCount(counters.totalUploaded)} ·{" "}
                   {percentProcessed(counters)}%
-                  {counters.totalErrors > 0 && ` · ${describeErrors(counters.totalErrors)}`}
+                  {counters.totalErrors > 0 && ` · ${formatQuantity(counters.totalErrors, "error")}`}
                 </p>
               </div>
               <div className="sm:justify-self-end">

@@ -1,4 +1,5 @@
-import { formatCount, percentProcessed, type UploadCounters, type UploadState } from "@/lib/uploads/progress";
+import { percentProcessed, type UploadCounters, type UploadState } from "@/lib/uploads/progress";
+import { formatCount } from "@/lib/format";
 
 export interface UploadProgressBarProps {
   counters: UploadCounters;

@@ -16,9 +16,9 @@ import { UploadStateBadge } from "@/components/uploads/upload-state-badge";
 import { UploadStats } from "@/components/uploads/upload-stats";
 import { useLiveUpload, type LivePart, type LiveUpload } from "@/components/uploads/use-live-upload";
 import { useProgressReadings } from "@/components/uploads/use-progress-readings";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime } from "@/lib/format";
 import { uploadQueries } from "@/lib/queries/uploads";
-import { formatCount, isFinished, percentProcessed } from "@/lib/uploads/progress";
+import { isFinished, percentProcessed } from "@/lib/uploads/progress";
 import type { RegisteredUpload } from "@/lib/uploads/register-schemas";
 
 export interface UploadProgressProps {

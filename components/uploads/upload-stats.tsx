@@ -1,10 +1,10 @@
 import {
   describeRate,
   describeTimeRemaining,
-  formatCount,
   type UploadCounters,
   type UploadState,
 } from "@/lib/uploads/progress";
+import { formatCount } from "@/lib/format";
 
 export interface UploadStatsProps {
   counters: UploadCounters;

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   addSample,
   combinedState,
-  describeErrors,
   describeRate,
   lastMovement,
   stalledSince,
@@ -216,11 +215,6 @@ describe("wording", () => {
     expect(describeRate(1_250.4)).toBe("1,250 a second");
     expect(describeRate(0.5)).toBe("30 a minute");
     expect(describeRate(0)).toBe("0 a second");
-  });
-
-  it("counts errors in the singular for one", () => {
-    expect(describeErrors(1)).toBe("1 error");
-    expect(describeErrors(1_250)).toBe("1,250 errors");
   });
 
   it("rounds time remaining the way people say it", () => {

@@ -1,4 +1,5 @@
 import type { Upload } from "@/lib/recapture/schemas";
+import { formatCount } from "@/lib/format";
 
 /**
  * Where an upload stands, from the counters the Recapture API reports and
@@ -145,14 +146,6 @@ export function stalledSince(
   if (state !== "processing" || !movement || checkedAt - movement.at < STALL_MS) return undefined;
   return movement.at;
 }
-
-const wholeNumber = new Intl.NumberFormat("en-AU", { maximumFractionDigits: 0 });
-
-/** "5,000": customer counts as staff read them. */
-export const formatCount = (value: number) => wholeNumber.format(value);
-
-/** "1 error", "1,250 errors". */
-export const describeErrors = (count: number) => `${formatCount(count)} ${count === 1 ? "error" : "errors"}`;
 
 /** "1,250 a second", or "40 a minute" when fewer than one a second would read as 0. */
 export function describeRate(ratePerSecond: number): string {

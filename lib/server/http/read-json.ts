@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { HttpError } from "./errors";
+import { formatCount } from "@/lib/format";
 
 /** Enough for any form in the dashboard; routes that take uploads pass their own limit. */
 const DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -32,7 +33,7 @@ async function readText(request: Request, maxBytes: number): Promise<string> {
     new HttpError(
       413,
       "body_too_large",
-      `The request is too large (the limit is ${Math.round(maxBytes / 1024).toLocaleString("en-AU")} KB).`,
+      `The request is too large (the limit is ${formatCount(maxBytes / 1024)} KB).`,
     );
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
   if (!request.body) return "";

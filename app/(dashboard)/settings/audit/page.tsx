@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatQuantity } from "@/lib/format";
 import { requireRole } from "@/lib/server/auth";
 import { listAuditEntries } from "@/lib/server/db/audit-log";
 import { env } from "@/lib/server/env";
@@ -90,7 +90,7 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
         className="mt-4 flex items-center justify-between text-sm text-slate-600"
       >
         <p>
-          Page {page} of {pages} · {total.toLocaleString("en-AU")} {total === 1 ? "entry" : "entries"}
+          Page {page} of {pages} · {formatQuantity(total, "entry", "entries")}
         </p>
         <div className="flex gap-2">
           {page > 1 && (

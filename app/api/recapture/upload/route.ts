@@ -4,6 +4,7 @@ import { HttpError, readJson, route } from "@/lib/server/http";
 import { audited, requestRegion } from "@/lib/server/proxy";
 import { recapture } from "@/lib/server/recapture";
 import { recordSentUpload } from "@/lib/server/uploads/register";
+import { formatCount } from "@/lib/format";
 
 // A generous allowance per customer (rego, VIN, ids, dates and a few additional fields).
 const BYTES_PER_CUSTOMER = 2_048;
@@ -16,7 +17,7 @@ export const POST = route({ role: "staff" }, async ({ request, user }) => {
     throw new HttpError(
       413,
       "too_many_customers",
-      `One upload can hold at most ${maxCustomers.toLocaleString("en-AU")} customers; this one has ${body.customers.length.toLocaleString("en-AU")}. Split it into parts.`,
+      `One upload can hold at most ${formatCount(maxCustomers)} customers; this one has ${formatCount(body.customers.length)}. Split it into parts.`,
     );
   }
   const result = await audited(user, "upload.create", body.name, () =>
