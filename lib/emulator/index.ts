@@ -13,6 +13,9 @@ import { openStore } from "./store";
 export { emulatorOptionsFromEnv, type EmulatorOptions } from "./options";
 export type { FaultSettings } from "./faults";
 
+/** Where `seed: "demo"` loads the demo dealership's uploads and customers. */
+export const DEMO_REGION = "au";
+
 export interface Emulator {
   fetch(request: Request): Promise<Response>;
   /**
@@ -29,8 +32,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const ctx = createContext(options, store);
   const demoAccount = ctx.accounts.first();
   const demoUploadIds =
-    options.seed === "demo" && demoAccount && !store.hasData(demoAccount, "au")
-      ? loadDemoData(store, { account: demoAccount, region: "au", now: ctx.now() }).uploadIds
+    options.seed === "demo" && demoAccount && !store.hasData(demoAccount, DEMO_REGION)
+      ? loadDemoData(store, { account: demoAccount, region: DEMO_REGION, now: ctx.now() }).uploadIds
       : [];
   ctx.processor.wake();
   const app = createApp(ctx);

@@ -1,9 +1,7 @@
 import "server-only";
+import { DEMO_REGION } from "@/lib/emulator";
 import { embeddedEmulator, recapture } from "@/lib/server/recapture";
 import { recordDemoUploads } from "@/lib/server/uploads/register";
-
-// The emulator loads its demo data in Australia (lib/emulator/demo-data.ts).
-const DEMO_REGION = "au";
 
 /**
  * In emulator mode, the first start loads demo customers from six demo uploads. The
