@@ -4,16 +4,15 @@ import {
   autoMapColumns,
   columnSamples,
   createReview,
-  DATE_FORMATS,
+  DATE_FORMAT_SAMPLE_SIZE,
   decodeCsvBytes,
-  detectDateFormats,
   detectHeaderRow,
   filterRows,
+  fittingDateFormats,
   isBlankRow,
   mappingSignature,
   notSentCsv,
   parseCsvText,
-  parseDate,
   reviewCounts,
   reviewedRow,
   sampleRows,
@@ -30,18 +29,6 @@ import { formatCount } from "@/lib/format";
 const PREVIEW_ROWS = 15;
 const PREVIEW_CELL_LENGTH = 80;
 const SAMPLES_PER_COLUMN = 4;
-// As many rows as the auto-mapper reads to choose a date format, spread through the file.
-const DATE_FORMAT_SAMPLE_ROWS = 1000;
-
-/**
- * A column's values that read as a date in some format. One impossible date (31/02) would
- * otherwise rule out every format, and the column needs its format more than ever.
- */
-function readableDates(rows: readonly (readonly string[])[], column: number): string[] {
-  return rows
-    .map((row) => row[column] ?? "")
-    .filter((value) => DATE_FORMATS.some((format) => parseDate(value, format) !== undefined));
-}
 
 type Handlers = {
   [K in PipelineRequestType]: (
@@ -96,14 +83,17 @@ export function createPipelineSession(report: (message: string) => void): Pipeli
       review = undefined;
       const headers = fileRows[headerRowIndex] ?? [];
       const dataRows = fileRows.slice(headerRowIndex + 1).filter((row) => !isBlankRow(row));
-      const dateSample = sampleRows(dataRows, DATE_FORMAT_SAMPLE_ROWS);
+      // The rows the auto-mapper judged, so the mapping step never warns against its choice.
+      const dateSample = sampleRows(dataRows, DATE_FORMAT_SAMPLE_SIZE);
       return {
         headerRowIndex,
         headers,
         signature: mappingSignature(headers),
         suggestedMapping: autoMapColumns(headers, dataRows),
         samples: headers.map((_, column) => columnSamples(dataRows, column, SAMPLES_PER_COLUMN)),
-        fittingDateFormats: headers.map((_, column) => detectDateFormats(readableDates(dateSample, column))),
+        fittingDateFormats: headers.map((_, column) =>
+          fittingDateFormats(dateSample.map((row) => row[column] ?? "")),
+        ),
       };
     },
 

@@ -121,6 +121,11 @@ describe("autoMapColumns", () => {
     expect(mapping.map(({ dateFormat }) => dateFormat)).toEqual(["ymd", "excel"]);
   });
 
+  it("judges the format on the dates it can read, so one impossible date doesn't undo the choice", () => {
+    const mapping = autoMapColumns(["Date Sold"], [["06/15/2022"], ["02/31/2022"], ["07/01/2022"]]);
+    expect(mapping[0]?.dateFormat).toBe("mdy");
+  });
+
   it("keeps additional keys unique and ignores empty unnamed columns and the not-sent file's problem column", () => {
     const mapping = autoMapColumns(
       ["Name", "name", "", "", "problem"],

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Region } from "@/lib/recapture/regions";
 import { isBlankCell } from "@/lib/csv/cell";
-import { DATE_FORMATS, detectDateFormats } from "@/lib/csv/dates";
+import { DATE_FORMATS, fittingDateFormats } from "@/lib/csv/dates";
 
 export const RECAPTURE_FIELDS = [
   "rego",
@@ -176,7 +176,8 @@ export function additionalFieldKey(header: string, columnIndex: number): string 
 // The column this pipeline adds to the rows it could not send: when that file comes
 // back fixed, its old reasons are not customer data.
 export const NOT_SENT_PROBLEM_HEADER = "problem";
-const DATE_FORMAT_SAMPLE_SIZE = 1000;
+/** Rows read to judge a date column's format: the auto-mapper's choice and the mapping step's warnings. */
+export const DATE_FORMAT_SAMPLE_SIZE = 1000;
 
 /** Up to `count` rows spread evenly through the file, so a sample sees more than its first page. */
 export function sampleRows(rows: readonly (readonly string[])[], count: number): (readonly string[])[] {
@@ -226,7 +227,7 @@ export function autoMapColumns(
     const field = matches[column]?.field;
     if (field && bestColumn.get(field) === column) {
       if (!DATE_FIELDS.has(field)) return { target: { kind: "field", field } };
-      const fitting = detectDateFormats(sample.map((row) => row[column] ?? ""));
+      const fitting = fittingDateFormats(sample.map((row) => row[column] ?? ""));
       return { target: { kind: "field", field }, dateFormat: fitting[0] ?? "dmy" };
     }
     if (comparableHeader(header) === NOT_SENT_PROBLEM_HEADER) return { target: { kind: "ignore" } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectDateFormats, normaliseDate, parseDate } from "@/lib/csv/dates";
+import { fittingDateFormats, normaliseDate, parseDate } from "@/lib/csv/dates";
 
 describe("parseDate", () => {
   it.each([
@@ -78,22 +78,37 @@ describe("normaliseDate", () => {
   });
 });
 
-describe("detectDateFormats", () => {
+describe("fittingDateFormats", () => {
   it("finds day-first dates once a day is over 12", () => {
-    expect(detectDateFormats(["01/06/2022", "15/06/2022", ""])).toEqual(["dmy"]);
+    expect(fittingDateFormats(["01/06/2022", "15/06/2022", ""])).toEqual(["dmy"]);
   });
 
   it("lists both day-first and month-first when every day is 12 or less", () => {
-    expect(detectDateFormats(["01/06/2022", "12/07/2022"])).toEqual(["dmy", "mdy"]);
+    expect(fittingDateFormats(["01/06/2022", "12/07/2022"])).toEqual(["dmy", "mdy"]);
   });
 
   it("finds month-first, ISO and Excel serial columns", () => {
-    expect(detectDateFormats(["06/15/2022", "07/01/2022"])).toEqual(["mdy"]);
-    expect(detectDateFormats(["2022-06-15", "2022-07-01T00:00:00Z"])).toEqual(["ymd"]);
-    expect(detectDateFormats(["44727", "44743"])).toEqual(["excel"]);
+    expect(fittingDateFormats(["06/15/2022", "07/01/2022"])).toEqual(["mdy"]);
+    expect(fittingDateFormats(["2022-06-15", "2022-07-01T00:00:00Z"])).toEqual(["ymd"]);
+    expect(fittingDateFormats(["44727", "44743"])).toEqual(["excel"]);
   });
 
   it("finds nothing when the values mix forms", () => {
-    expect(detectDateFormats(["15/06/2022", "2022-06-15"])).toEqual([]);
+    expect(fittingDateFormats(["15/06/2022", "2022-06-15"])).toEqual([]);
+    expect(fittingDateFormats(["15/06/2022", "06/15/2022", "31/02/2022"])).toEqual([]);
+  });
+
+  it("leaves out an impossible date, so 31/02 among day-first dates still fits dd/mm/yyyy", () => {
+    expect(fittingDateFormats(["01/06/2022", "31/02/2022", "15/06/2022"])).toEqual(["dmy"]);
+    expect(fittingDateFormats(["31/02/2022", "12/07/2022"])).toEqual(["dmy", "mdy"]);
+    expect(fittingDateFormats(["06/15/2022", "02/31/2022"])).toEqual(["mdy"]);
+  });
+
+  it("leaves out what isn't a date at all", () => {
+    expect(fittingDateFormats(["15/06/2022", "N/A", "unknown", "-"])).toEqual(["dmy"]);
+  });
+
+  it("fits every format when nothing can be read, so the caller's default stands", () => {
+    expect(fittingDateFormats(["", "N/A", "31/02/2022"])).toEqual(["dmy", "ymd", "mdy", "excel"]);
   });
 });

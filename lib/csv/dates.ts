@@ -216,14 +216,18 @@ export function normaliseDate(raw: string, format: DateFormat): NormalisedCell {
 }
 
 /**
- * The formats every non-blank value can be read in, most likely first. More than one
- * means the column is ambiguous (all days 12 or less) and the person should choose.
+ * The formats that read every date in `values`, most likely first. A value no format can
+ * read (a blank, "N/A", an impossible 31/02/2022) says nothing about the column's format,
+ * so it is left out rather than ruling out every format when the column needs one most.
+ * More than one format means the column is ambiguous (all days 12 or less) and the person
+ * should choose; none means the dates are written in more than one way.
  */
-export function detectDateFormats(values: Iterable<string>): DateFormat[] {
+export function fittingDateFormats(values: Iterable<string>): DateFormat[] {
   let fitting: DateFormat[] = [...DATE_FORMATS];
   for (const value of values) {
-    if (isBlankCell(value)) continue;
-    fitting = fitting.filter((format) => parseDate(value, format) !== undefined);
+    const reading = DATE_FORMATS.filter((format) => parseDate(value, format) !== undefined);
+    if (reading.length === 0) continue;
+    fitting = fitting.filter((format) => reading.includes(format));
     if (fitting.length === 0) break;
   }
   return fitting;

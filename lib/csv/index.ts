@@ -28,6 +28,7 @@ export {
   mappingSignature,
   matchRecaptureField,
   restoreMapping,
+  DATE_FORMAT_SAMPLE_SIZE,
   sampleRows,
   savedMappingSchema,
   type ColumnMapping,
@@ -38,7 +39,7 @@ export {
 export {
   DATE_FORMATS,
   DATE_FORMAT_LABELS,
-  detectDateFormats,
+  fittingDateFormats,
   normaliseDate,
   parseDate,
   type DateFormat,
