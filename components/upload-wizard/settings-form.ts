@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defaultUploadName, parseDate, type UploadSettings } from "@/lib/csv";
+import { CUSTOMER_RULE_MESSAGES, monitorWindowRunsForwards } from "@/lib/recapture/customer-rules";
 
 const DATE_MESSAGE = "Enter a real date as dd/mm/yyyy, e.g. 01/07/2022";
 
@@ -18,13 +19,11 @@ export const settingsFormSchema = z
     enableRegoLookups: z.boolean(),
   })
   .superRefine(({ monitorStart, monitorEnd }, ctx) => {
-    const start = auDate(monitorStart);
-    const end = auDate(monitorEnd);
-    if (start && end && end < start) {
+    if (!monitorWindowRunsForwards(auDate(monitorStart), auDate(monitorEnd))) {
       ctx.addIssue({
         code: "custom",
         path: ["monitorEnd"],
-        message: "The monitoring end date must be on or after the start date",
+        message: CUSTOMER_RULE_MESSAGES.monitorWindow.field,
       });
     }
   });

@@ -1,3 +1,8 @@
+import {
+  CUSTOMER_RULE_MESSAGES,
+  hasRegoOrVin,
+  monitorWindowRunsForwards,
+} from "@/lib/recapture/customer-rules";
 import type { Region } from "@/lib/recapture/regions";
 import type { CustomerInput } from "@/lib/recapture/schemas";
 import { trimmed, type NormalisedCell } from "@/lib/csv/cell";
@@ -153,14 +158,14 @@ export function createRowChecker(
     const startValue =
       monitorStart && takeDate(cells, monitorStart, problems, rowNumber, "monitor_start_date");
     const endValue = monitorEnd && takeDate(cells, monitorEnd, problems, rowNumber, "monitor_end_date");
-    if (monitorEnd && startValue && endValue && endValue < startValue) {
+    if (monitorEnd && !monitorWindowRunsForwards(startValue, endValue)) {
       cellProblem(
         problems,
         rowNumber,
         monitorEnd,
         "monitor_end_date",
         "error",
-        `the monitoring end date is before its start date`,
+        CUSTOMER_RULE_MESSAGES.monitorWindow.row,
       );
     }
 
@@ -174,14 +179,13 @@ export function createRowChecker(
       (additionalFields ??= {})[CHASSIS_NUMBER_KEY] = chassisNumber;
     }
 
-    if (!regoValue && !vinValue && !identityHasErrors) {
+    if (!hasRegoOrVin(regoValue, vinValue) && !identityHasErrors) {
+      const { row } = CUSTOMER_RULE_MESSAGES.regoOrVin;
       rowProblem(
         problems,
         rowNumber,
         "error",
-        chassisNumber
-          ? "needs a rego or a VIN (a chassis number alone can't be tracked)"
-          : "needs a rego or a VIN",
+        chassisNumber ? `${row} (a chassis number alone can't be tracked)` : row,
       );
     }
     if (stateIsNeeded && state && regoValue && !stateValue && !vinValue && !identityHasErrors) {

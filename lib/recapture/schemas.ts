@@ -1,4 +1,9 @@
 import { z } from "zod";
+import {
+  CUSTOMER_RULE_MESSAGES,
+  hasRegoOrVin,
+  monitorWindowRunsForwards,
+} from "@/lib/recapture/customer-rules";
 import { REGIONS } from "@/lib/recapture/regions";
 
 /**
@@ -61,12 +66,11 @@ type MonitorWindow = { monitor_start_date?: string | null; monitor_end_date?: st
 
 /** Adds an issue on `monitor_end_date` when the window ends before it starts. */
 function checkMonitorWindow(window: MonitorWindow, ctx: z.core.$RefinementCtx<MonitorWindow>) {
-  const { monitor_start_date: start, monitor_end_date: end } = window;
-  if (start && end && Date.parse(end) < Date.parse(start)) {
+  if (!monitorWindowRunsForwards(window.monitor_start_date, window.monitor_end_date)) {
     ctx.addIssue({
       code: "custom",
       path: ["monitor_end_date"],
-      message: "The monitoring end date must be on or after the start date",
+      message: CUSTOMER_RULE_MESSAGES.monitorWindow.field,
     });
   }
 }
@@ -83,13 +87,8 @@ export const customerInputSchema = z
     additional_fields: additionalFieldsSchema.optional(),
   })
   .superRefine((customer, ctx) => {
-    if (!customer.rego && !customer.vin) {
-      // The reference's wording first, so it matches what the API would say.
-      ctx.addIssue({
-        code: "custom",
-        path: ["rego"],
-        message: "Missing required properties: enter a rego or a VIN",
-      });
+    if (!hasRegoOrVin(customer.rego, customer.vin)) {
+      ctx.addIssue({ code: "custom", path: ["rego"], message: CUSTOMER_RULE_MESSAGES.regoOrVin.field });
     }
     checkMonitorWindow(customer, ctx);
   });
