@@ -124,6 +124,45 @@ test.describe("account management", () => {
     );
     await expectAccessible(page, "the audit log, with a signed-out row");
   });
+
+  test("the audit log's page and page size live in the URL, so a reload and Back keep them", async ({
+    page,
+    api,
+  }) => {
+    // An account created and renamed 49 times: at least 50 entries, two full pages of 25.
+    const email = `renamed-${Date.now()}@dealer.test`;
+    const created = await api.post("/api/users", {
+      data: { email, role: "viewer", password: DEMO_PASSWORD.repeat(2) },
+    });
+    expect(created.status()).toBe(201);
+    const { user } = await created.json();
+    for (let n = 1; n < 50; n++) {
+      const renamed = await api.patch(`/api/users/${user.id}`, { data: { name: `Renamed ${n}` } });
+      expect(renamed.status()).toBe(200);
+    }
+
+    await page.goto("/settings/audit?size=25");
+    const table = page.getByRole("table", { name: "Audit log entries" });
+    const pager = page.getByRole("navigation", { name: "Pagination" });
+    await expect(pager.getByLabel("Rows per page")).toHaveValue("25");
+    await expect(pager).toContainText(/Showing 1–25 of [\d,]+ entries/);
+    await expect(table.getByRole("row")).toHaveCount(26);
+
+    await pager.getByRole("button", { name: "Next" }).click();
+    await expect(page).toHaveURL(/\/settings\/audit\?page=2&size=25$/);
+    await expect(pager).toContainText(/Showing 26–50 of/);
+    await page.reload();
+    await expect(pager).toContainText(/Showing 26–50 of/);
+
+    await page.goBack();
+    await expect(page).toHaveURL(/\/settings\/audit\?size=25$/);
+    await expect(pager).toContainText(/Showing 1–25 of/);
+
+    // 50 a page is the log's default, so the plain address shows it.
+    await pager.getByLabel("Rows per page").selectOption("50");
+    await expect(page).toHaveURL(/\/settings\/audit$/);
+    await expect(table.getByRole("row")).toHaveCount(51);
+  });
 });
 
 for (const role of ["staff", "viewer"] as const) {

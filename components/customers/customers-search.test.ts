@@ -4,9 +4,9 @@ import {
   customersHref,
   customersSearchString,
   parseCustomersSearch,
-  searchParamsFrom,
   toListParams,
 } from "@/components/customers/customers-search";
+import { searchParamsFrom } from "@/components/data-table/table-page";
 
 const UPLOAD = "99aa2d8e-348b-4321-beeb-f2fa67bab3eb";
 const parse = (query: string) => parseCustomersSearch(new URLSearchParams(query));

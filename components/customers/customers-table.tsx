@@ -13,12 +13,9 @@ import {
 import { useEffect, useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableColumnMenu } from "@/components/data-table/data-table-column-menu";
-import {
-  dataTableFeatures,
-  isPageSize,
-  DEFAULT_PAGE_SIZE,
-} from "@/components/data-table/data-table-features";
+import { dataTableFeatures } from "@/components/data-table/data-table-features";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { nextTablePage, toPaginationState } from "@/components/data-table/table-page";
 import { useColumnVisibility } from "@/components/data-table/use-column-visibility";
 import { useRenderMeasure } from "@/components/data-table/use-render-measure";
 import { Button } from "@/components/ui/button";
@@ -57,10 +54,7 @@ export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
   const [columnVisibility, setColumnVisibility] = useColumnVisibility("customers-table:columns");
   const [expanded, setExpanded] = useState<ExpandedState>({});
   const columns = useMemo(() => customerColumns({ timeZone, from: search }), [timeZone, search]);
-  const pagination = useMemo<PaginationState>(
-    () => ({ pageIndex: search.page - 1, pageSize: search.size }),
-    [search],
-  );
+  const pagination = useMemo(() => toPaginationState(search), [search]);
 
   const table = useTable({
     features: dataTableFeatures,
@@ -74,14 +68,8 @@ export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
     autoResetPageIndex: false,
     autoResetExpanded: false,
     state: { pagination, columnVisibility, expanded },
-    onPaginationChange: (updater: Updater<PaginationState>) => {
-      const next = functionalUpdate(updater, pagination);
-      const size = isPageSize(next.pageSize) ? next.pageSize : DEFAULT_PAGE_SIZE;
-      // A new page size starts at the page holding the row that was on top, so people keep their place.
-      const page =
-        size === search.size ? next.pageIndex + 1 : Math.floor(((search.page - 1) * search.size) / size) + 1;
-      showSearch({ ...search, page, size });
-    },
+    onPaginationChange: (updater: Updater<PaginationState>) =>
+      showSearch({ ...search, ...nextTablePage(search, functionalUpdate(updater, pagination)) }),
     onColumnVisibilityChange: setColumnVisibility,
     onExpandedChange: setExpanded,
   });

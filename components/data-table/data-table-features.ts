@@ -14,6 +14,8 @@ export interface DataTableColumnMeta {
   label: string;
   /** Classes for the header and body cells, e.g. alignment or `whitespace-nowrap`. */
   className?: string;
+  /** The column names each row (an account's email, say): its cells are row headers for screen readers. */
+  rowHeader?: boolean;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface DataTableProps<TData extends RowData> {
   loadingLabel?: string;
   /** True while a new page loads behind the one on screen. */
   busy?: boolean;
+  /** Extra classes for a row, e.g. to grey out a disabled account. */
+  rowClassName?: (row: DataTableRow<TData>) => string | undefined;
 }
 
 const SKELETON_ROWS = 10;
@@ -33,6 +35,7 @@ export function DataTable<TData extends RowData>({
   empty,
   loadingLabel,
   busy = false,
+  rowClassName,
 }: DataTableProps<TData>) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getVisibleLeafColumns().length;
@@ -83,15 +86,22 @@ export function DataTable<TData extends RowData>({
               const expanded = renderExpanded !== undefined && row.getIsExpanded();
               return (
                 <Fragment key={row.id}>
-                  <tr className={`hover:bg-slate-50 ${expanded ? "bg-brand-50/40" : ""}`}>
-                    {row.getVisibleCells().map((cell) => (
-                      <td
-                        key={cell.id}
-                        className={`px-3 py-2 align-top ${cell.column.columnDef.meta?.className ?? ""}`}
-                      >
-                        <table.FlexRender cell={cell} />
-                      </td>
-                    ))}
+                  <tr
+                    className={`hover:bg-slate-50 ${expanded ? "bg-brand-50/40" : ""} ${rowClassName?.(row) ?? ""}`}
+                  >
+                    {row.getVisibleCells().map((cell) => {
+                      const rowHeader = cell.column.columnDef.meta?.rowHeader === true;
+                      const Cell = rowHeader ? "th" : "td";
+                      return (
+                        <Cell
+                          key={cell.id}
+                          scope={rowHeader ? "row" : undefined}
+                          className={`px-3 py-2 align-top ${rowHeader ? "text-left font-normal" : ""} ${cell.column.columnDef.meta?.className ?? ""}`}
+                        >
+                          <table.FlexRender cell={cell} />
+                        </Cell>
+                      );
+                    })}
                   </tr>
                   {expanded && (
                     <tr id={expandedRowId(row)} className="bg-slate-50/70">

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CustomerDetail } from "@/components/customers/customer-detail";
-import { parseCustomersSearch, searchParamsFrom } from "@/components/customers/customers-search";
+import { parseCustomersSearch } from "@/components/customers/customers-search";
+import { searchParamsFrom } from "@/components/data-table/table-page";
 import { hasRole } from "@/lib/auth/roles";
 import { customerIdSchema } from "@/lib/recapture/schemas";
 import { requireUser } from "@/lib/server/auth";

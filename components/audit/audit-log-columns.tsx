@@ -1,0 +1,49 @@
+import { createColumnHelper } from "@tanstack/react-table";
+import type { DataTableFeatures } from "@/components/data-table/data-table-features";
+import { Badge } from "@/components/ui/badge";
+import { formatDateTime } from "@/lib/format";
+import type { AuditEntry } from "@/lib/server/db/audit-log";
+
+const helper = createColumnHelper<DataTableFeatures, AuditEntry>();
+
+export interface AuditLogColumnsOptions {
+  timeZone: string;
+}
+
+export function auditLogColumns({ timeZone }: AuditLogColumnsOptions) {
+  return helper.columns([
+    helper.accessor("at", {
+      header: "When",
+      meta: { label: "When", className: "whitespace-nowrap tabular-nums" },
+      cell: ({ getValue }) => formatDateTime(getValue(), timeZone),
+    }),
+    helper.accessor("userEmail", {
+      header: "Who",
+      meta: { label: "Who" },
+      // No one was signed in: a failed sign-in, say.
+      cell: ({ getValue }) => getValue() ?? <span className="text-slate-500">signed out</span>,
+    }),
+    helper.accessor("action", {
+      header: "Action",
+      meta: { label: "Action", className: "font-mono text-xs leading-5" },
+    }),
+    helper.accessor("target", {
+      header: "Target",
+      meta: { label: "Target", className: "break-all" },
+    }),
+    helper.accessor("outcome", {
+      header: "Outcome",
+      meta: { label: "Outcome" },
+      cell: ({ getValue }) =>
+        getValue() === "success" ? (
+          <Badge tone="success">Success</Badge>
+        ) : (
+          <Badge tone="danger">Failure</Badge>
+        ),
+    }),
+    helper.accessor("detail", {
+      header: "Detail",
+      meta: { label: "Detail", className: "text-slate-600" },
+    }),
+  ]);
+}
