@@ -25,7 +25,8 @@ export function auditLogColumns({ timeZone }: AuditLogColumnsOptions) {
     }),
     helper.accessor("action", {
       header: "Action",
-      meta: { label: "Action", className: "font-mono text-xs leading-5" },
+      meta: { label: "Action" },
+      cell: ({ getValue }) => <span className="font-mono text-xs leading-5">{getValue()}</span>,
     }),
     helper.accessor("target", {
       header: "Target",
