@@ -54,8 +54,8 @@ const FIELD_NAMES = {
 } as const;
 type LimitedText = keyof typeof FIELD_NAMES;
 
-/** "A VIN has at most 17 characters": shared by the forms, the API routes and the CSV review. */
-export function tooLongMessage(field: LimitedText): string {
+/** "A VIN has at most 17 characters": said on the form field and in the API's 422 alike. */
+function tooLongMessage(field: LimitedText): string {
   return `${FIELD_NAMES[field]} has at most ${CUSTOMER_LIMITS[field]} characters`;
 }
 
