@@ -570,6 +570,7 @@ test.describe("records from the API that can't all be used", () => {
         await expect(page.locator('a[href^="javascript:" i]')).toHaveCount(0);
       };
       await expectOneSightingWithoutLink(customersPage.sightingsOf(withBadLink));
+      await page.screenshot({ path: "test-results/bad-records/sightings-1280.png" });
       await expectAccessible(page, "customers table with an unreadable customer");
 
       await customersPage.openCustomer(withBadLink);
