@@ -1,3 +1,4 @@
+import type { APIRequestContext, Locator } from "@playwright/test";
 import { expect, test as base } from "./fixtures";
 import { expectAccessible } from "./support/axe";
 import { CustomerPage } from "./pages/customer-page";
@@ -17,6 +18,26 @@ const test = base.extend<{
 /** A unique plate for customers this run creates, so reruns against a reused server don't collide. */
 function uniqueRego(prefix: string): string {
   return `${prefix}${Date.now().toString(36).slice(-5).toUpperCase()}`;
+}
+
+/** Uploads Victorian customers by rego and waits until the emulator has processed them all. */
+async function uploadCustomers(api: APIRequestContext, name: string, regos: string[]) {
+  const created = await api.post("/api/recapture/upload", {
+    data: { name, enable_rego_lookups: false, customers: regos.map((rego) => ({ rego, state: "VIC" })) },
+  });
+  expect(created.status()).toBe(202);
+  const { upload } = (await created.json()) as { upload: { id: string } };
+  await expect
+    .poll(
+      async () =>
+        (
+          (await (await api.get(`/api/recapture/upload/${upload.id}`)).json()) as {
+            upload: { total_processed_customers: number };
+          }
+        ).upload.total_processed_customers,
+    )
+    .toBe(regos.length);
+  return upload;
 }
 
 test.describe("customers table", () => {
@@ -114,21 +135,7 @@ test.describe("customers table", () => {
   }) => {
     const regos = [uniqueRego("UPA"), uniqueRego("UPB"), uniqueRego("UPC")];
     const name = `E2E filter ${regos[0]}`;
-    const created = await api.post("/api/recapture/upload", {
-      data: { name, enable_rego_lookups: false, customers: regos.map((rego) => ({ rego, state: "VIC" })) },
-    });
-    expect(created.status()).toBe(202);
-    const { upload } = (await created.json()) as { upload: { id: string } };
-    await expect
-      .poll(
-        async () =>
-          (
-            (await (await api.get(`/api/recapture/upload/${upload.id}`)).json()) as {
-              upload: { total_processed_customers: number };
-            }
-          ).upload.total_processed_customers,
-      )
-      .toBe(3);
+    const upload = await uploadCustomers(api, name, regos);
 
     await customersPage.goto("?page=4&size=50");
     await customersPage.pickUpload(name);
@@ -508,6 +515,125 @@ test.describe("one customer", () => {
   test("an unknown customer says so", async ({ page }) => {
     await page.goto("/customers/00000000-0000-4000-8000-000000000000");
     await expect(page.getByText("Customer not found")).toBeVisible();
+  });
+});
+
+test.describe("records from the API that can't all be used", () => {
+  test.use({ role: "staff" });
+
+  test("a sighting with a bad link and a customer that can't be read cost one row each, not the page", async ({
+    page,
+    api,
+    customersPage,
+    customerPage,
+  }) => {
+    const regos = [uniqueRego("BDA"), uniqueRego("BDB"), uniqueRego("BDC")];
+    const upload = await uploadCustomers(api, `E2E bad records ${regos[0]}`, regos);
+    const listed = (await (await api.get(`/api/recapture/customers?upload_id=${upload.id}`)).json()) as {
+      customers: { id: string; rego: string }[];
+    };
+    const idOf = (rego: string) => listed.customers.find((customer) => customer.rego === rego)!.id;
+    const [withBadLink, unreadable] = [regos[0]!, regos[1]!];
+    const control = async (path: string, data: Record<string, string>) =>
+      expect((await api.post(`/api/emulator/${path}`, { data })).ok()).toBe(true);
+    await control("sightings", { customer_id: idOf(withBadLink) });
+    await control("sightings", {
+      customer_id: idOf(withBadLink),
+      listing_url: "javascript:alert(document.cookie)",
+    });
+    await control("sightings", { customer_id: idOf(withBadLink) });
+    await control("unreadable-customer", { customer_id: idOf(unreadable) });
+
+    try {
+      await customersPage.goto(`?upload=${upload.id}`);
+      await expect(customersPage.summary).toHaveText("Showing 1–3 of 3 customers");
+      await expect(
+        customersPage.table.getByText(
+          `This customer's record from the Recapture API couldn't be read (id ${idOf(unreadable)}).`,
+        ),
+      ).toBeVisible();
+      // The two readable customers are rows as usual, each linking to its page.
+      await expect(customersPage.rows).toHaveCount(2);
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.screenshot({ path: "test-results/bad-records/customers-1280.png", fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: "test-results/bad-records/customers-390.png", fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 800 });
+
+      await customersPage.expandButton(withBadLink).click();
+      const expectOneSightingWithoutLink = async (sightings: Locator) => {
+        await expect(sightings.locator("tbody tr")).toHaveCount(3);
+        await expect(sightings.getByRole("link")).toHaveCount(2);
+        const unlinked = sightings.locator("tbody tr").filter({ hasText: "(no link)" });
+        await expect(unlinked).toHaveCount(1);
+        await expect(unlinked.getByRole("link")).toHaveCount(0);
+        await expect(page.locator('a[href^="javascript:" i]')).toHaveCount(0);
+      };
+      await expectOneSightingWithoutLink(customersPage.sightingsOf(withBadLink));
+      await page.screenshot({ path: "test-results/bad-records/sightings-1280.png" });
+      await expectAccessible(page, "customers table with an unreadable customer");
+
+      await customersPage.openCustomer(withBadLink);
+      await expect(customerPage.heading).toHaveText(withBadLink);
+      await expectOneSightingWithoutLink(page.getByRole("table", { name: `Sightings of ${withBadLink}` }));
+      await page.reload();
+      await expectOneSightingWithoutLink(page.getByRole("table", { name: `Sightings of ${withBadLink}` }));
+
+      // The unreadable customer on its own is a failed answer from upstream: a 502 the page explains.
+      expect((await api.get(`/api/recapture/customers/${idOf(unreadable)}`)).status()).toBe(502);
+      await page.goto(`/customers/${idOf(unreadable)}`);
+      await expect(
+        page.getByRole("alert").filter({ hasText: "The Recapture API sent an answer we couldn't read." }),
+      ).toBeVisible();
+    } finally {
+      // A PATCH gives the record a real date again, so later tests page through readable customers.
+      await api.patch(`/api/recapture/customers/${idOf(unreadable)}`, { data: { external_id: "REPAIRED" } });
+    }
+  });
+
+  test("the new-customer form names a value longer than Recapture takes, before sending", async ({
+    page,
+    newCustomerPage,
+  }) => {
+    const sent: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "PUT") sent.push(request.url());
+    });
+    await newCustomerPage.goto();
+    await newCustomerPage.field("Rego").fill("ABCDEFGHJK 1234567890 X");
+    await newCustomerPage.addAdditionalField("notes", "n".repeat(1001));
+    await newCustomerPage.submit.click();
+    await expect(newCustomerPage.field("Rego")).toHaveAccessibleDescription(
+      /A rego has at most 20 characters/,
+    );
+    await expect(newCustomerPage.field("Rego")).toBeFocused();
+    await expect(
+      newCustomerPage.form.getByRole("textbox", { name: "Value of additional field 1" }),
+    ).toHaveAccessibleDescription('Additional field "notes" has at most 1,000 characters');
+    await expectAccessible(page, "new customer form with values too long");
+    expect(sent).toEqual([]);
+  });
+
+  test("the API refuses an overlong VIN with a 422 naming the field, and sends nothing upstream", async ({
+    api,
+  }) => {
+    await api.delete("/api/emulator/journal");
+    const response = await api.put("/api/recapture/customers", {
+      data: { customer: { vin: "1N4AL11D16N3377201" } },
+    });
+    expect(response.status()).toBe(422);
+    expect(await response.json()).toEqual({
+      success: false,
+      error: {
+        code: "invalid_input",
+        message: "A VIN has at most 17 characters",
+        fields: { "customer.vin": "A VIN has at most 17 characters" },
+      },
+    });
+    const journal = (await (await api.get("/api/emulator/journal")).json()) as {
+      requests: { method: string }[];
+    };
+    expect(journal.requests.filter((request) => request.method === "PUT")).toEqual([]);
   });
 });
 

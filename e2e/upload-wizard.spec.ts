@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import Papa from "papaparse";
 import { expect, test } from "./fixtures";
 import { UploadWizardPage } from "./pages/upload-wizard-page";
 
@@ -211,6 +213,89 @@ test.describe("upload wizard", () => {
     await wizard.button(/^Continue with 5 customers$/).click();
     await wizard.button("Send 5 customers").click();
     await expect(page).toHaveURL(UPLOAD_ID_URL, { timeout: 30_000 });
+  });
+
+  test("formula-looking cells are neutralised in the file of rows not sent, and come back as they were", async ({
+    page,
+  }) => {
+    const wizard = new UploadWizardPage(page);
+    await wizard.goto();
+    await wizard.pick("formula-cells.csv");
+    await wizard.button("Continue to columns").click();
+    await expect(wizard.targetOf("Phone")).toHaveValue("additional");
+    await wizard.button("Check the rows").click();
+    await wizard.button("Review the rows").click();
+    expect(await wizard.expectCountsAddUp()).toEqual({ rowsInFile: 4, sent: 1, notSent: 3 });
+
+    const { download, rows } = await wizard.downloadNotSent();
+    expect(rows.map((row) => row.slice(0, 6))).toEqual([
+      ["Customer No", "Rego No.", "State", "Date Sold", "Phone", "Notes"],
+      ["C20002", "FRM102", "NSW", "31/02/2022", "'+61 498 765 432", "'=SUM(A1)"],
+      ["C20003", "FRM103", "Vic.", "32/03/2022", "'@x", "'\tindented"],
+      ["C20004", "FRM104", "XX", "02/03/2022", "'-5", "'71 Holden"],
+    ]);
+
+    // The same file, dropped in again: every cell reads as it did in the original export.
+    await page.getByRole("button", { name: "Back to step 1: File" }).click();
+    await wizard.drop(download.suggestedFilename(), readFileSync(await download.path()));
+    await wizard.button("Continue to columns").click();
+    await expect(wizard.targetOf("problem")).toHaveValue("ignore");
+    await wizard.button("Check the rows").click();
+    await wizard.button("Review the rows").click();
+    await wizard.show("All rows");
+    expect(await wizard.columnValues("Phone")).toEqual(["+61 498 765 432", "@x", "-5"]);
+    expect(await wizard.columnValues("Notes")).toEqual(["=SUM(A1)", "\tindented", "'71 Holden"]);
+
+    await wizard.fixCell("Date Sold", 2, "28/02/2022");
+    await wizard.fixCell("Date Sold", 3, "31/03/2022");
+    await wizard.fixCell("State", 4, "QLD");
+    expect(await wizard.expectCountsAddUp()).toEqual({ rowsInFile: 3, sent: 3, notSent: 0 });
+    await wizard.button(/^Continue with 3 customers$/).click();
+    const sent = page.waitForRequest(
+      (request) => request.method() === "POST" && request.url().endsWith("/api/recapture/upload"),
+    );
+    await wizard.button("Send 3 customers").click();
+    const { customers } = (await sent).postDataJSON() as {
+      customers: { external_id: string; additional_fields: Record<string, string> }[];
+    };
+    expect(customers.map(({ external_id, additional_fields }) => [external_id, additional_fields])).toEqual([
+      ["C20002", { phone: "+61 498 765 432", notes: "=SUM(A1)" }],
+      ["C20003", { phone: "@x", notes: "indented" }],
+      ["C20004", { phone: "-5", notes: "'71 Holden" }],
+    ]);
+    await expect(page).toHaveURL(UPLOAD_ID_URL, { timeout: 30_000 });
+  });
+
+  test("the register serves a stored file of rows not sent with its formula cells neutralised", async ({
+    api,
+  }) => {
+    const created = await api.post("/api/recapture/upload", {
+      data: { name: "E2E crafted not-sent file", customers: [{ rego: "FRM999", state: "VIC" }] },
+    });
+    expect(created.status()).toBe(202);
+    const { upload } = (await created.json()) as { upload: { id: string } };
+    // Recorded as a browser could, without the wizard's neutralising.
+    const recorded = await api.post("/api/uploads/batches", {
+      data: {
+        name: "E2E crafted not-sent file",
+        fileName: "crafted.csv",
+        rowsInFile: 2,
+        sent: 1,
+        notSent: 1,
+        notSentCsv:
+          'Rego,Notes,problem\r\n,"=HYPERLINK(""http://evil.example"")",Row 3: needs a rego or a VIN',
+        uploadIds: [upload.id],
+      },
+    });
+    expect(recorded.status()).toBe(201);
+    const file = await api.get(`/api/uploads/${upload.id}/not-sent`);
+    expect(file.status()).toBe(200);
+    const text = await file.text();
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    expect(Papa.parse<string[]>(text.slice(1)).data).toEqual([
+      ["Rego", "Notes", "problem"],
+      ["", '\'=HYPERLINK("http://evil.example")', "Row 3: needs a rego or a VIN"],
+    ]);
   });
 
   test("a mapping is remembered for the next file with the same headers", async ({ page }) => {

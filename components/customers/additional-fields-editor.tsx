@@ -28,6 +28,7 @@ export function AdditionalFieldsEditor() {
         <ul className="flex flex-col gap-2">
           {fields.map((field, index) => {
             const keyError = errors.additional_fields?.[index]?.key?.message;
+            const valueError = errors.additional_fields?.[index]?.value?.message;
             const keyId = `additional-field-${index}-key`;
             const valueId = `additional-field-${index}-value`;
             return (
@@ -52,6 +53,8 @@ export function AdditionalFieldsEditor() {
                     id={valueId}
                     placeholder="Value"
                     autoComplete="off"
+                    aria-invalid={Boolean(valueError)}
+                    aria-describedby={valueError ? `${valueId}-error` : undefined}
                     {...register(`additional_fields.${index}.value`)}
                   />
                   <Button
@@ -64,6 +67,7 @@ export function AdditionalFieldsEditor() {
                   </Button>
                 </div>
                 <FieldError id={`${keyId}-error`} message={keyError} />
+                <FieldError id={`${valueId}-error`} message={valueError} />
               </li>
             );
           })}

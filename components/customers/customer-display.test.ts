@@ -4,7 +4,6 @@ import {
   customerLabel,
   latestSighting,
   monitoringWindowText,
-  safeListingUrl,
   sightingsNewestFirst,
 } from "@/components/customers/customer-display";
 import type { Sighting } from "@/lib/recapture/schemas";
@@ -58,22 +57,6 @@ describe("monitoringWindowText", () => {
       "Until 01/06/2023",
     );
     expect(monitoringWindowText({ monitor_start_date: null, monitor_end_date: null })).toBeNull();
-  });
-});
-
-describe("safeListingUrl", () => {
-  it("keeps http and https links", () => {
-    expect(safeListingUrl("https://www.carsales.com.au/cars/details/1/")).toBe(
-      "https://www.carsales.com.au/cars/details/1/",
-    );
-    expect(safeListingUrl("http://example.com")).toBe("http://example.com");
-  });
-
-  it("refuses script and data links and nonsense", () => {
-    expect(safeListingUrl("javascript:alert(1)")).toBeUndefined();
-    expect(safeListingUrl("JavaScript:alert(1)")).toBeUndefined();
-    expect(safeListingUrl("data:text/html,hi")).toBeUndefined();
-    expect(safeListingUrl("not a url")).toBeUndefined();
   });
 });
 

@@ -28,16 +28,6 @@ export function monitoringWindowText(
   return null;
 }
 
-/** A listing link only for http(s) addresses: anything else (`javascript:`, `data:`) is shown as plain text. */
-export function safeListingUrl(url: string): string | undefined {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === "http:" || protocol === "https:" ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Additional field values as text: they can be text, numbers, true/false or empty. */
 export function additionalFieldText(value: unknown): string {
   if (value === null || value === undefined) return "";

@@ -61,6 +61,56 @@ describe("customerCreateFormSchema", () => {
   });
 });
 
+describe("length limits in the forms", () => {
+  it("say on the field that a rego or VIN is too long, as the server would", () => {
+    const result = customerCreateFormSchema.safeParse({
+      ...EMPTY_CREATE_VALUES,
+      rego: "ABCDEFGHJK 1234567890 1",
+      vin: "1N4AL11D16N3377201",
+      external_id: "X".repeat(101),
+    });
+    expect(messages(result)).toEqual({
+      rego: "A rego has at most 20 characters",
+      vin: "A VIN has at most 17 characters",
+      external_id: "An external ID has at most 100 characters",
+    });
+  });
+
+  it("measure a rego as it is sent: without spaces", () => {
+    expect(
+      customerCreateFormSchema.safeParse({ ...EMPTY_CREATE_VALUES, rego: "ABC 123 456 789 012 34" }).success,
+    ).toBe(true);
+  });
+
+  it("name the additional field row whose name or value is too long, and too many rows", () => {
+    const result = customerEditFormSchema.safeParse({
+      ...editValues,
+      external_id: "X".repeat(101),
+      additional_fields: [
+        { key: "n".repeat(65), value: "x" },
+        { key: "notes", value: "v".repeat(1001) },
+        { key: "ok", value: "v".repeat(1000) },
+      ],
+    });
+    expect(messages(result)).toEqual({
+      external_id: "An external ID has at most 100 characters",
+      "additional_fields.0.key": "An additional field name has at most 64 characters",
+      "additional_fields.1.value": 'Additional field "notes" has at most 1,000 characters',
+    });
+    const rows = Array.from({ length: 51 }, (_, i) => ({ key: `field_${i}`, value: "x" }));
+    expect(messages(customerEditFormSchema.safeParse({ ...editValues, additional_fields: rows }))).toEqual({
+      additional_fields: "A customer has at most 50 additional fields",
+    });
+    expect(
+      customerCreateFormSchema.safeParse({
+        ...EMPTY_CREATE_VALUES,
+        rego: "ABC123",
+        additional_fields: rows.slice(0, 50),
+      }).success,
+    ).toBe(true);
+  });
+});
+
 describe("customerEditFormSchema", () => {
   it("accepts cleared fields", () => {
     expect(customerEditFormSchema.safeParse(editValues).success).toBe(true);

@@ -6,14 +6,21 @@ import {
   type CustomerEditValues,
 } from "@/components/customers/customer-form-values";
 import { AU_STATES } from "@/lib/csv/states";
-import { customerInputSchema, updateCustomerRequestSchema } from "@/lib/recapture/schemas";
+import {
+  ADDITIONAL_FIELD_NAME_MESSAGE,
+  additionalFieldValueMessage,
+  CUSTOMER_LIMITS,
+  customerInputSchema,
+  TOO_MANY_ADDITIONAL_FIELDS_MESSAGE,
+  updateCustomerRequestSchema,
+} from "@/lib/recapture/schemas";
 
 /**
  * What the customer forms check before anything is sent. The forms add only
- * what is about typing (dd/mm/yyyy dates, additional field names); the
+ * what is about typing (dd/mm/yyyy dates, additional field rows); the
  * customer rules themselves (a rego or a VIN, the monitor window running
- * forwards) come from the shared request schemas, so the form and the server
- * can't disagree.
+ * forwards, the longest value of each field) come from the shared request
+ * schemas, so the form and the server can't disagree.
  */
 
 const auDate = z
@@ -32,16 +39,34 @@ const additionalFieldRows = z
       const name = key.trim();
       if (name === "" && value.trim() !== "") {
         ctx.addIssue({ code: "custom", path: [index, "key"], message: "Give this field a name" });
+      } else if (name.length > CUSTOMER_LIMITS.additionalFieldName) {
+        ctx.addIssue({ code: "custom", path: [index, "key"], message: ADDITIONAL_FIELD_NAME_MESSAGE });
       } else if (name !== "" && seen.has(name)) {
         ctx.addIssue({ code: "custom", path: [index, "key"], message: `“${name}” is already used` });
       }
+      if (name !== "" && value.length > CUSTOMER_LIMITS.additionalFieldValue) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "value"],
+          message: additionalFieldValueMessage(name.slice(0, CUSTOMER_LIMITS.additionalFieldName)),
+        });
+      }
       seen.add(name);
     });
+    if (seen.size - (seen.has("") ? 1 : 0) > CUSTOMER_LIMITS.additionalFields) {
+      ctx.addIssue({ code: "custom", message: TOO_MANY_ADDITIONAL_FIELDS_MESSAGE });
+    }
   });
 
-/** Copies the shared schema's issues onto the form fields of the same name. */
+/**
+ * Copies the shared schema's issues onto the form fields of the same name. Additional
+ * fields are rows in the form, checked row by row above, so their map-shaped issues are left out.
+ */
 function addSharedIssues(issues: readonly z.core.$ZodIssue[], ctx: z.RefinementCtx) {
-  for (const issue of issues) ctx.addIssue({ code: "custom", path: [...issue.path], message: issue.message });
+  for (const issue of issues) {
+    if (issue.path[0] === "additional_fields") continue;
+    ctx.addIssue({ code: "custom", path: [...issue.path], message: issue.message });
+  }
 }
 
 export const customerEditFormSchema = z
@@ -54,6 +79,7 @@ export const customerEditFormSchema = z
   })
   .superRefine((values: CustomerEditValues, ctx) => {
     const result = updateCustomerRequestSchema.safeParse({
+      external_id: values.external_id,
       monitor_start_date: auDateToIso(values.monitor_start_date) ?? null,
       monitor_end_date: auDateToIso(values.monitor_end_date) ?? null,
     });
@@ -62,14 +88,14 @@ export const customerEditFormSchema = z
 
 export const customerCreateFormSchema = z
   .object({
-    rego: z.string().max(10, "A rego has at most 10 characters"),
+    rego: z.string(),
     state: z
       .string()
       .refine(
         (state) => state === "" || (AU_STATES as readonly string[]).includes(state),
         "Choose a state from the list",
       ),
-    vin: z.string().max(17, "A VIN has at most 17 characters"),
+    vin: z.string(),
     external_id: z.string(),
     sale_date: auDate,
     monitor_start_date: auDate,

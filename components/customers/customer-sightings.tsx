@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { safeListingUrl, sightingsNewestFirst } from "@/components/customers/customer-display";
+import { sightingsNewestFirst } from "@/components/customers/customer-display";
 import { formatAud, formatDateTime } from "@/lib/format";
 import type { Sighting } from "@/lib/recapture/schemas";
 
@@ -36,7 +36,8 @@ export function CustomerSightings({ sightings, caption, timeZone }: CustomerSigh
       </thead>
       <tbody className="divide-y divide-slate-200/70">
         {sightingsNewestFirst(sightings).map((sighting) => {
-          const href = safeListingUrl(sighting.listing_url);
+          // The schema lets only http(s) links through; any other is null.
+          const href = sighting.listing_url;
           const title = sighting.listing_title ?? "Untitled listing";
           return (
             <tr key={sighting.lead_id}>
@@ -55,7 +56,9 @@ export function CustomerSightings({ sightings, caption, timeZone }: CustomerSigh
                     <span className="sr-only"> (opens in a new tab)</span>
                   </a>
                 ) : (
-                  title
+                  <>
+                    {title} <span className="text-xs text-slate-500">(no link)</span>
+                  </>
                 )}
               </td>
               <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">

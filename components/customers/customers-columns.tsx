@@ -1,13 +1,20 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTableExpandButton } from "@/components/data-table/data-table-expand-button";
-import type { DataTableFeatures } from "@/components/data-table/data-table-features";
+import type { DataTableFeatures, DataTableRow } from "@/components/data-table/data-table-features";
 import { customerLabel, latestSighting, monitoringWindowText } from "@/components/customers/customer-display";
 import { customerHref, type CustomersSearch } from "@/components/customers/customers-search";
 import { formatAud, formatDate, formatDateTime } from "@/lib/format";
-import type { Customer } from "@/lib/recapture/schemas";
+import { isUnreadableCustomer, type Customer, type CustomerListEntry } from "@/lib/recapture/schemas";
 
-const helper = createColumnHelper<DataTableFeatures, Customer>();
+const helper = createColumnHelper<DataTableFeatures, CustomerListEntry>();
+
+/** A cell of a readable customer: the table draws a record that couldn't be read as one whole row instead. */
+function customerCell(render: (customer: Customer, row: DataTableRow<CustomerListEntry>) => ReactNode) {
+  return ({ row }: { row: DataTableRow<CustomerListEntry> }) =>
+    isUnreadableCustomer(row.original) ? null : render(row.original, row);
+}
 
 const empty = <span className="text-slate-500">—</span>;
 
@@ -24,69 +31,71 @@ export function customerColumns({ timeZone, from }: CustomerColumnsOptions) {
       header: () => <span className="sr-only">Expand</span>,
       enableHiding: false,
       meta: { label: "Show sightings", className: "w-10 pr-0" },
-      cell: ({ row }) =>
+      cell: customerCell((customer, row) =>
         row.getCanExpand() ? (
-          <DataTableExpandButton row={row} label={`sightings of ${customerLabel(row.original)}`} />
+          <DataTableExpandButton row={row} label={`sightings of ${customerLabel(customer)}`} />
         ) : null,
+      ),
     }),
-    helper.accessor("rego", {
+    helper.display({
+      id: "rego",
       header: "Rego",
       enableHiding: false,
       meta: { label: "Rego", className: "whitespace-nowrap" },
-      cell: ({ row }) => (
+      cell: customerCell((customer) => (
         <Link
-          href={customerHref(row.original.id, from)}
+          href={customerHref(customer.id, from)}
           // Up to 500 links per page: prefetching each customer's page would cost more than it saves.
           prefetch={false}
           className="font-semibold text-brand-700 underline-offset-2 hover:underline"
         >
-          {row.original.rego ?? <span className="font-normal italic">No rego</span>}
+          {customer.rego ?? <span className="font-normal italic">No rego</span>}
         </Link>
-      ),
+      )),
     }),
-    helper.accessor("state", {
+    helper.display({
+      id: "state",
       header: "State",
       meta: { label: "State" },
-      cell: ({ getValue }) => getValue() ?? empty,
+      cell: customerCell((customer) => customer.state ?? empty),
     }),
-    helper.accessor("vin", {
+    helper.display({
+      id: "vin",
       header: "VIN",
       meta: { label: "VIN", className: "whitespace-nowrap" },
-      cell: ({ getValue }) => {
-        const vin = getValue();
-        return vin ? <span className="font-mono text-xs leading-5">{vin}</span> : empty;
-      },
+      cell: customerCell((customer) =>
+        customer.vin ? <span className="font-mono text-xs leading-5">{customer.vin}</span> : empty,
+      ),
     }),
-    helper.accessor("vehicle_title", {
+    helper.display({
+      id: "vehicle_title",
       header: "Vehicle",
       meta: { label: "Vehicle", className: "min-w-44" },
-      cell: ({ getValue }) => getValue() ?? empty,
+      cell: customerCell((customer) => customer.vehicle_title ?? empty),
     }),
-    helper.accessor("external_id", {
+    helper.display({
+      id: "external_id",
       header: "External ID",
       meta: { label: "External ID", className: "whitespace-nowrap" },
-      cell: ({ getValue }) => getValue() ?? empty,
+      cell: customerCell((customer) => customer.external_id ?? empty),
     }),
-    helper.accessor("sale_date", {
+    helper.display({
+      id: "sale_date",
       header: "Sale date",
       meta: { label: "Sale date", className: "whitespace-nowrap tabular-nums" },
-      cell: ({ getValue }) => {
-        const value = getValue();
-        return value ? formatDate(value) : empty;
-      },
+      cell: customerCell((customer) => (customer.sale_date ? formatDate(customer.sale_date) : empty)),
     }),
     helper.display({
       id: "monitoring",
       header: "Monitoring",
       meta: { label: "Monitoring window", className: "tabular-nums" },
-      cell: ({ row }) => monitoringWindowText(row.original) ?? empty,
+      cell: customerCell((customer) => monitoringWindowText(customer) ?? empty),
     }),
     helper.display({
       id: "sightings",
       header: "Sightings",
       meta: { label: "Sightings", className: "whitespace-nowrap" },
-      cell: ({ row }) => {
-        const { sightings } = row.original;
+      cell: customerCell(({ sightings }) => {
         const latest = latestSighting(sightings);
         if (!latest) return <span className="text-slate-500">None</span>;
         return (
@@ -100,12 +109,13 @@ export function customerColumns({ timeZone, from }: CustomerColumnsOptions) {
             </span>
           </span>
         );
-      },
+      }),
     }),
-    helper.accessor("last_updated", {
+    helper.display({
+      id: "last_updated",
       header: "Last updated",
       meta: { label: "Last updated", className: "whitespace-nowrap tabular-nums text-slate-600" },
-      cell: ({ getValue }) => formatDateTime(getValue(), timeZone),
+      cell: customerCell((customer) => formatDateTime(customer.last_updated, timeZone)),
     }),
   ]);
 }

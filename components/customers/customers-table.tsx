@@ -32,15 +32,16 @@ import {
   type CustomersSearch,
 } from "@/components/customers/customers-search";
 import { CustomersUploadFilter } from "@/components/customers/customers-upload-filter";
+import { UnreadableCustomerNotice } from "@/components/customers/unreadable-customer-notice";
 import { customerQueries } from "@/lib/queries/customers";
-import type { Customer } from "@/lib/recapture/schemas";
+import { isUnreadableCustomer, type CustomerListEntry } from "@/lib/recapture/schemas";
 
 export interface CustomersTableProps {
   timeZone: string;
   canCreate: boolean;
 }
 
-const NO_CUSTOMERS: Customer[] = [];
+const NO_CUSTOMERS: CustomerListEntry[] = [];
 
 /** Each table state gets its own history entry, so Back steps through pages as people expect. */
 function showSearch(search: CustomersSearch) {
@@ -60,8 +61,8 @@ export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
     features: dataTableFeatures,
     columns,
     data: query.data?.customers ?? NO_CUSTOMERS,
-    getRowId: (customer) => customer.id,
-    getRowCanExpand: (row) => row.original.sightings.length > 0,
+    getRowId: (entry, index) => entry.id ?? `unreadable-${index}`,
+    getRowCanExpand: (row) => !isUnreadableCustomer(row.original) && row.original.sightings.length > 0,
     manualPagination: true,
     rowCount: query.data?.total ?? 0,
     // The URL owns the page, and an edit refetching the page must not close open rows.
@@ -115,15 +116,20 @@ export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
             caption="Customers"
             loadingLabel={query.isPending ? "Loading customers…" : undefined}
             busy={query.isPlaceholderData}
-            renderExpanded={(row) => (
-              <div className="max-w-4xl pl-10">
-                <CustomerSightings
-                  sightings={row.original.sightings}
-                  caption={`Sightings of ${customerLabel(row.original)}`}
-                  timeZone={timeZone}
-                />
-              </div>
-            )}
+            renderExpanded={({ original: customer }) =>
+              isUnreadableCustomer(customer) ? null : (
+                <div className="max-w-4xl pl-10">
+                  <CustomerSightings
+                    sightings={customer.sightings}
+                    caption={`Sightings of ${customerLabel(customer)}`}
+                    timeZone={timeZone}
+                  />
+                </div>
+              )
+            }
+            renderWholeRow={({ original: entry }) =>
+              isUnreadableCustomer(entry) ? <UnreadableCustomerNotice customer={entry} /> : undefined
+            }
             empty={
               search.uploadId ? (
                 <EmptyState

@@ -11,6 +11,11 @@ export interface DataTableProps<TData extends RowData> {
   caption: string;
   /** Content of the full-width row under an expanded row. */
   renderExpanded?: (row: DataTableRow<TData>) => ReactNode;
+  /**
+   * For a row that can't be shown column by column (a record that couldn't be read):
+   * content drawn across the whole row in place of its cells. Undefined for other rows.
+   */
+  renderWholeRow?: (row: DataTableRow<TData>) => ReactNode | undefined;
   /** Shown in place of the rows when the page is empty. */
   empty: ReactNode;
   /** Set while the first page loads: grey rows stand in, announced with this text. */
@@ -32,6 +37,7 @@ export function DataTable<TData extends RowData>({
   table,
   caption,
   renderExpanded,
+  renderWholeRow,
   empty,
   loadingLabel,
   busy = false,
@@ -83,6 +89,16 @@ export function DataTable<TData extends RowData>({
             </tr>
           ) : (
             rows.map((row) => {
+              const whole = renderWholeRow?.(row);
+              if (whole !== undefined) {
+                return (
+                  <tr key={row.id}>
+                    <td colSpan={columnCount} className="px-3 py-2">
+                      {whole}
+                    </td>
+                  </tr>
+                );
+              }
               const expanded = renderExpanded !== undefined && row.getIsExpanded();
               return (
                 <Fragment key={row.id}>

@@ -197,9 +197,19 @@ const quotedNewlines: Row[] = [
   ],
 ];
 
+// Cells a spreadsheet would run as formulas, as a DMS export can hold them (phone numbers, notes).
+const formulaCells: Row[] = [
+  ["Customer No", "Rego No.", "State", "Date Sold", "Phone", "Notes"],
+  ["C20001", "FRM101", "VIC", "15/06/2022", "+61 412 345 678", "=SUM(A1)"],
+  ["C20002", "FRM102", "NSW", "31/02/2022", "+61 498 765 432", "=SUM(A1)"],
+  ["C20003", "FRM103", "Vic.", "32/03/2022", "@x", "\tindented"],
+  ["C20004", "FRM104", "XX", "02/03/2022", "-5", "'71 Holden"],
+];
+
 const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 writeFileSync(here("bom-crlf.csv"), BOM + csv(bomCrlf));
 writeFileSync(here("windows-1252.csv"), windows1252(csv(windows1252Export)));
 writeFileSync(here("title-line.csv"), csv(titleLine));
 writeFileSync(here("tab-separated.tsv"), csv(tabSeparated, "\t", "\n"));
 writeFileSync(here("quoted-newlines.csv"), csv(quotedNewlines, ",", "\n"));
+writeFileSync(here("formula-cells.csv"), csv(formulaCells));

@@ -204,6 +204,58 @@ describe("mappingProblems", () => {
     ]);
   });
 
+  it("refuses an additional field name longer than Recapture takes", () => {
+    expect(
+      mappingProblems(
+        headers,
+        [{ target: field("rego") }, { target: additional("n".repeat(65)) }, { target: ignore }],
+        "nz",
+      ),
+    ).toEqual([
+      {
+        severity: "error",
+        message: 'Give column "Plate" a shorter name for its additional field: at most 64 characters',
+      },
+    ]);
+    expect(
+      mappingProblems(
+        headers,
+        [{ target: field("rego") }, { target: additional("n".repeat(64)) }, { target: ignore }],
+        "nz",
+      ),
+    ).toEqual([]);
+  });
+
+  it("refuses more additional fields than a customer can hold, keeping one for chassis numbers", () => {
+    const wide = (extra: number, first: ColumnTarget) => {
+      const mapping: ColumnMapping[] = [
+        { target: first },
+        ...Array.from({ length: extra }, (_, i) => ({ target: additional(`field_${i}`) })),
+      ];
+      return mappingProblems(
+        mapping.map((_, i) => `Column ${i}`),
+        mapping,
+        "nz",
+      );
+    };
+    expect(wide(50, field("rego"))).toEqual([]);
+    expect(wide(51, field("rego"))).toEqual([
+      {
+        severity: "error",
+        message:
+          "51 columns are sent as additional fields, and a customer has at most 50; ignore the columns you don't need",
+      },
+    ]);
+    expect(wide(49, field("vin"))).toEqual([]);
+    expect(wide(50, field("vin"))).toEqual([
+      {
+        severity: "error",
+        message:
+          "50 columns are sent as additional fields, and a customer has at most 50 (49 here: one is kept for chassis numbers in the VIN column); ignore the columns you don't need",
+      },
+    ]);
+  });
+
   it("warns when Australian regos have no state column", () => {
     const mapping: ColumnMapping[] = [{ target: field("rego") }, { target: ignore }, { target: ignore }];
     expect(mappingProblems(headers, mapping, "au")).toEqual([

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { Region } from "@/lib/recapture/regions";
+import { CUSTOMER_LIMITS } from "@/lib/recapture/schemas";
 import { isBlankCell } from "@/lib/csv/cell";
 import { DATE_FORMATS, fittingDateFormats } from "@/lib/csv/dates";
+import { CHASSIS_NUMBER_KEY } from "@/lib/csv/vin";
 
 export const RECAPTURE_FIELDS = [
   "rego",
@@ -281,6 +283,13 @@ export function mappingProblems(
       });
       return;
     }
+    if (target.kind === "additional" && target.key.trim().length > CUSTOMER_LIMITS.additionalFieldName) {
+      problems.push({
+        severity: "error",
+        message: `Give column ${header} a shorter name for its additional field: at most ${CUSTOMER_LIMITS.additionalFieldName} characters`,
+      });
+      return;
+    }
     const name = target.kind === "field" ? target.field : `additional field "${target.key.trim()}"`;
     columnsByTarget.set(name, [...(columnsByTarget.get(name) ?? []), header]);
   });
@@ -291,6 +300,18 @@ export function mappingProblems(
         message: `${columns.join(" and ")} are each mapped to ${name}; map only one of them there`,
       });
     }
+  }
+  const additionalKeys = mapping.flatMap(({ target }) =>
+    target.kind === "additional" ? [target.key.trim()] : [],
+  );
+  // A short chassis number in the VIN column is kept as one more additional field.
+  const chassisSlot = columnsByTarget.has("vin") && !additionalKeys.includes(CHASSIS_NUMBER_KEY) ? 1 : 0;
+  const mostColumns = CUSTOMER_LIMITS.additionalFields - chassisSlot;
+  if (additionalKeys.length > mostColumns) {
+    problems.push({
+      severity: "error",
+      message: `${additionalKeys.length} columns are sent as additional fields, and a customer has at most ${CUSTOMER_LIMITS.additionalFields}${chassisSlot ? ` (${mostColumns} here: one is kept for chassis numbers in the VIN column)` : ""}; ignore the columns you don't need`,
+    });
   }
   if (!columnsByTarget.has("rego") && !columnsByTarget.has("vin")) {
     problems.push({

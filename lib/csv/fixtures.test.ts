@@ -34,6 +34,7 @@ describe.each([
   ["title-line.csv", "utf-8", ",", 3, 10, 6, 4],
   ["tab-separated.tsv", "utf-8", "\t", 0, 10, 7, 3],
   ["quoted-newlines.csv", "utf-8", ",", 0, 8, 5, 3],
+  ["formula-cells.csv", "utf-8", ",", 0, 4, 1, 3],
 ])("%s", (fileName, encoding, delimiter, headerRowIndex, rowsInFile, sent, notSent) => {
   const result = upload(fileName);
 

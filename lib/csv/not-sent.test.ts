@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { autoMapColumns } from "@/lib/csv/column-mapping";
 import { notSentCsv, notSentFileName } from "@/lib/csv/not-sent";
+import { parseCsvText } from "@/lib/csv/parse";
 import { applyCellEdit, createReview, reviewCounts } from "@/lib/csv/review";
 
 const FILE = [
@@ -37,7 +38,7 @@ describe("notSentCsv", () => {
         "",
         "31/02/2022",
         'Jo "JJ" Lee',
-        "=1+1",
+        "'=1+1",
         'Row 4, column "Date Sold": "31/02/2022" is not a real date',
       ],
       [
@@ -85,6 +86,54 @@ describe("notSentCsv", () => {
   it("comes back through the mapper without its problem column", () => {
     const rows = Papa.parse<string[]>(notSentCsv(reviewed()).slice(1)).data;
     expect(autoMapColumns(rows[0] ?? [], rows.slice(1)).at(-1)).toEqual({ target: { kind: "ignore" } });
+  });
+});
+
+describe("formula-looking cells", () => {
+  // Each row lacks a rego and a VIN, so none is sent and all of them are written out.
+  const cells = [
+    "+61 412 345 678",
+    "=SUM(A1)",
+    "@x",
+    "\tindented",
+    "-5",
+    '=HYPERLINK("http://evil.example")\nclick',
+    "'71 Holden",
+    "'Tis",
+    "O'Brien",
+  ];
+  const file = [["Rego", "Notes"], ...cells.map((cell) => ["", cell])];
+
+  function notSentOf(rows: string[][]) {
+    return notSentCsv(
+      createReview(rows, {
+        headerRowIndex: 0,
+        mapping: autoMapColumns(rows[0] ?? [], rows.slice(1)),
+        region: "au",
+      }),
+    );
+  }
+
+  it("are written with a leading apostrophe, so a spreadsheet shows them as text", () => {
+    const written = Papa.parse<string[]>(notSentOf(file).slice(1)).data.slice(1);
+    expect(written.map((row) => row[1])).toEqual([
+      "'+61 412 345 678",
+      "'=SUM(A1)",
+      "'@x",
+      "'\tindented",
+      "'-5",
+      '\'=HYPERLINK("http://evil.example")\nclick',
+      "'71 Holden",
+      "'Tis",
+      "O'Brien",
+    ]);
+  });
+
+  it("come back as they were when the file is dropped in again, and a genuine apostrophe stays", () => {
+    const back = parseCsvText(notSentOf(file).slice(1)).rows;
+    expect(back.slice(1).map((row) => row[1])).toEqual(cells);
+    // Written again, the file is the same: nothing is escaped twice.
+    expect(notSentOf(back.map((row) => row.slice(0, 2)))).toBe(notSentOf(file));
   });
 });
 

@@ -1,6 +1,6 @@
-import Papa from "papaparse";
 import { NOT_SENT_PROBLEM_HEADER } from "@/lib/csv/column-mapping";
 import { fileBaseName } from "@/lib/csv/decode";
+import { writeCsv } from "@/lib/csv/formulae";
 import { isSent, reviewedRow, type Review } from "@/lib/csv/review";
 
 /** "June sales.csv" → "June sales - rows not sent.csv": the download sits beside the original and says what it is. */
@@ -10,11 +10,9 @@ export function notSentFileName(fileName: string): string {
 
 /**
  * The rows that are not sent, with their cells as they stand (edits included) under the
- * original header, plus a `problem` column saying why. Comma-separated with a byte-order
- * mark and CRLF, so Excel opens it with accents intact; once fixed, it can be dropped
- * again (the mapper ignores the problem column). Cells are written as they are, without
- * escaping leading "=" or "+": they are the dealer's own data, and a phone number such as
- * +61 4… must come back unchanged.
+ * original header, plus a `problem` column saying why, written as every CSV of the
+ * dashboard is (formula-looking cells neutralised). Once fixed, it can be dropped again:
+ * the mapper ignores the problem column and the wizard restores the neutralised cells.
  */
 export function notSentCsv(review: Review): string {
   const notSent: { cells: readonly string[]; reasons: string }[] = [];
@@ -29,5 +27,5 @@ export function notSentCsv(review: Review): string {
   const padding = (length: number) => Array<string>(width - length).fill("");
   const header = [...review.headers, ...padding(review.headers.length), NOT_SENT_PROBLEM_HEADER];
   const rows = notSent.map(({ cells, reasons }) => [...cells, ...padding(cells.length), reasons]);
-  return `\uFEFF${Papa.unparse([header, ...rows], { newline: "\r\n" })}`;
+  return writeCsv([header, ...rows]);
 }

@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { CsvFileError } from "@/lib/csv/csv-file-error";
+import { restoreFormulaCells } from "@/lib/csv/formulae";
 
 export const DELIMITERS = [",", "\t", ";"] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -65,6 +66,8 @@ export function parseCsvText(text: string): ParsedCsv {
   // A final line break leaves one empty record behind; it is not a row anyone sees.
   const last = rows[rows.length - 1];
   if (last && last.length === 1 && last[0] === "") rows.pop();
+  // A file of rows not sent comes back: its formula-looking cells get their own values again.
+  restoreFormulaCells(rows);
 
   let nonBlankRows = 0;
   for (const row of rows) if (!isBlankRow(row) && ++nonBlankRows === 2) break;

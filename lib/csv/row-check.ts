@@ -4,13 +4,13 @@ import {
   monitorWindowRunsForwards,
 } from "@/lib/recapture/customer-rules";
 import type { Region } from "@/lib/recapture/regions";
-import type { CustomerInput } from "@/lib/recapture/schemas";
-import { trimmed, type NormalisedCell } from "@/lib/csv/cell";
+import { CUSTOMER_LIMITS, type CustomerInput } from "@/lib/recapture/schemas";
+import { quoted, trimmed, type NormalisedCell } from "@/lib/csv/cell";
 import type { ColumnMapping, RecaptureField } from "@/lib/csv/column-mapping";
 import { normaliseDate, type DateFormat } from "@/lib/csv/dates";
 import { normaliseRego } from "@/lib/csv/rego";
 import { normaliseState } from "@/lib/csv/states";
-import { normaliseVin } from "@/lib/csv/vin";
+import { CHASSIS_NUMBER_KEY, normaliseVin } from "@/lib/csv/vin";
 
 /** One customer of the upload request; properties left undefined are dropped by JSON.stringify. */
 export type UploadCustomer = CustomerInput;
@@ -46,13 +46,9 @@ interface DateColumn extends MappedColumn {
   format: DateFormat;
 }
 
-interface AdditionalColumn {
-  index: number;
+interface AdditionalColumn extends MappedColumn {
   key: string;
 }
-
-// The key a short chassis number from the VIN column is kept under (see vin.ts).
-const CHASSIS_NUMBER_KEY = "chassis_number";
 
 function cellProblem(
   problems: RowProblem[],
@@ -78,6 +74,33 @@ function rowProblem(
   detail: string,
 ) {
   problems.push({ severity, message: `Row ${rowNumber}: ${detail}` });
+}
+
+/**
+ * The value when it fits the limit Recapture's requests are held to, else undefined with an
+ * error: a row that would be refused as a whole is kept back and reported instead.
+ */
+function withinLimit(
+  value: string | undefined,
+  limit: number,
+  what: string,
+  problems: RowProblem[],
+  rowNumber: number,
+  column: MappedColumn,
+  field?: RecaptureField,
+): string | undefined {
+  if (value === undefined || value.length <= limit) return value;
+  const length = value.length.toLocaleString("en-AU");
+  const most = limit.toLocaleString("en-AU");
+  cellProblem(
+    problems,
+    rowNumber,
+    column,
+    field,
+    "error",
+    `${quoted(value)} is ${length} characters long; ${what} has at most ${most}`,
+  );
+  return undefined;
 }
 
 /** The value of a normalised cell (undefined when blank), recording its error. */
@@ -129,7 +152,9 @@ export function createRowChecker(
   const monitorStart = dateColumnOf("monitor_start_date");
   const monitorEnd = dateColumnOf("monitor_end_date");
   const additional = mapping.flatMap(({ target }, index): AdditionalColumn[] =>
-    target.kind === "additional" ? [{ index, key: target.key.trim() }] : [],
+    target.kind === "additional"
+      ? [{ index, header: headers[index] ?? `column ${index + 1}`, key: target.key.trim() }]
+      : [],
   );
   const headerWidth = headers.length;
   const stateIsNeeded = region === "au";
@@ -137,8 +162,18 @@ export function createRowChecker(
   return (cells, rowNumber, problems) => {
     const problemsBefore = problems.length;
     const regoValue = rego && take(normaliseRego(cells[rego.index] ?? ""), problems, rowNumber, rego, "rego");
+    // Australian states come back as one of eight codes; elsewhere the cell is passed on as written.
     const stateValue =
-      state && take(normaliseState(cells[state.index] ?? "", region), problems, rowNumber, state, "state");
+      state &&
+      withinLimit(
+        take(normaliseState(cells[state.index] ?? "", region), problems, rowNumber, state, "state"),
+        CUSTOMER_LIMITS.state,
+        "a state",
+        problems,
+        rowNumber,
+        state,
+        "state",
+      );
 
     let vinValue: string | undefined;
     let chassisNumber: string | undefined;
@@ -171,9 +206,19 @@ export function createRowChecker(
 
     let additionalFields: Record<string, string> | undefined;
     for (let i = 0; i < additional.length; i++) {
-      const { index, key } = additional[i] as AdditionalColumn;
-      const value = trimmed(cells[index]);
-      if (value) (additionalFields ??= {})[key] = value;
+      const column = additional[i] as AdditionalColumn;
+      const value = trimmed(cells[column.index]);
+      if (!value) continue;
+      if (value.length > CUSTOMER_LIMITS.additionalFieldValue) {
+        withinLimit(
+          value,
+          CUSTOMER_LIMITS.additionalFieldValue,
+          "an additional field",
+          problems,
+          rowNumber,
+          column,
+        );
+      } else (additionalFields ??= {})[column.key] = value;
     }
     if (chassisNumber && additionalFields?.[CHASSIS_NUMBER_KEY] === undefined) {
       (additionalFields ??= {})[CHASSIS_NUMBER_KEY] = chassisNumber;
@@ -211,7 +256,17 @@ export function createRowChecker(
       rego: regoValue,
       state: stateValue,
       vin: vinValue,
-      external_id: externalId && (trimmed(cells[externalId.index]) || undefined),
+      external_id:
+        externalId &&
+        withinLimit(
+          trimmed(cells[externalId.index]) || undefined,
+          CUSTOMER_LIMITS.external_id,
+          "an external ID",
+          problems,
+          rowNumber,
+          externalId,
+          "external_id",
+        ),
       sale_date: saleDateValue,
       monitor_start_date: startValue,
       monitor_end_date: endValue,

@@ -6,6 +6,9 @@ import { isBlankCell, quoted, type CellError } from "@/lib/csv/cell";
  * instead: it can't be matched as a VIN, so it is kept for reference in
  * `additional_fields.chassis_number` with a warning rather than sent as `vin`.
  */
+/** The additional field a chassis number from the VIN column is kept under. */
+export const CHASSIS_NUMBER_KEY = "chassis_number";
+
 export type NormalisedVin = string | { chassisNumber: string; warning: string } | CellError;
 
 const VIN_LENGTH = 17;

@@ -129,4 +129,46 @@ describe("control endpoints", () => {
     const unknown = await emulator.call("POST", "/__emulator/sightings", { body: { customer_id: "nope" } });
     expect(unknown.body).toEqual({ success: false, message: "Invalid Customer ID" });
   });
+
+  it("store a sighting with a link of the test's choosing, and a customer no client can read", async () => {
+    emulator = await startEmulatorServer();
+    const { customer } = (
+      await emulator.call<{ customer: Customer & { last_updated: string } }>(
+        "PUT",
+        "/v2/recapture/customers?region=au",
+        { body: { customer: { rego: "BAD1", state: "VIC" } } },
+      )
+    ).body;
+    const triggered = await emulator.call<{ sighting: Customer["sightings"][number] }>(
+      "POST",
+      "/__emulator/sightings",
+      { body: { customer_id: customer.id, listing_url: "javascript:alert(1)" } },
+    );
+    expect(triggered.status).toBe(201);
+    expect(triggered.body.sighting.listing_url).toBe("javascript:alert(1)");
+
+    const broken = await emulator.call("POST", "/__emulator/unreadable-customer", {
+      body: { customer_id: customer.id },
+    });
+    expect(broken.status).toBe(200);
+    const read = async () =>
+      (
+        await emulator!.call<{ customer: Customer & { last_updated: string } }>(
+          "GET",
+          `/v2/recapture/customers/${customer.id}?region=au`,
+        )
+      ).body.customer;
+    expect((await read()).last_updated).toBe("not a date");
+    expect((await read()).sightings.map((sighting) => sighting.listing_url)).toContain("javascript:alert(1)");
+
+    // A PATCH gives it a real date again.
+    await emulator.call("PATCH", `/v2/recapture/customers/${customer.id}?region=au`, {
+      body: { external_id: "FIXED" },
+    });
+    expect(Number.isNaN(Date.parse((await read()).last_updated))).toBe(false);
+    const unknown = await emulator.call("POST", "/__emulator/unreadable-customer", {
+      body: { customer_id: "nope" },
+    });
+    expect(unknown.status).toBe(404);
+  });
 });

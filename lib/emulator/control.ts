@@ -7,6 +7,8 @@ import { loadDemoData } from "./demo-data";
 import { faultSettingsSchema } from "./faults";
 import { ApiError, readBody, uuidOrUndefined } from "./http";
 
+const UNREADABLE_LAST_UPDATED = "not a date";
+
 /**
  * /__emulator/*: test and demo controls, mounted only when control is on.
  * Account-specific calls take the account's key in the usual ApiKey header.
@@ -21,6 +23,14 @@ export function controlRoutes(ctx: EmulatorContext) {
     const account = accounts.fromKey(key);
     if (!account) throw new ApiError(400, "Unknown API key");
     return account;
+  }
+
+  /** A stored customer by the id a control call names, of any account; 404 as the API says it. */
+  function storedCustomer(customerId: string) {
+    const id = uuidOrUndefined(customerId);
+    const customer = id === undefined ? undefined : store.getCustomer(id);
+    if (!customer) throw new ApiError(404, INVALID_CUSTOMER_ID);
+    return customer;
   }
 
   return new Hono()
@@ -63,17 +73,28 @@ export function controlRoutes(ctx: EmulatorContext) {
       return c.json({ success: true, faults: faults.current() });
     })
     .post("/sightings", async (c) => {
-      const { customer_id } = await readBody(c, z.object({ customer_id: z.string() }));
-      const id = uuidOrUndefined(customer_id);
-      const customer = id === undefined ? undefined : store.getCustomer(id);
-      if (!customer) throw new ApiError(404, INVALID_CUSTOMER_ID);
+      // `listing_url` replaces the market's link, so a test can store one that isn't http(s).
+      const { customer_id, listing_url } = await readBody(
+        c,
+        z.object({ customer_id: z.string(), listing_url: z.string().optional() }),
+      );
+      const customer = storedCustomer(customer_id);
       const now = ctx.now();
       if (!market.isMonitored(customer, now))
         throw new ApiError(409, "That customer is outside its monitor window");
       const earlier = store.sightingsFor([customer.id]).get(customer.id)?.length ?? 0;
-      const sighting = market.listNow(customer, now, earlier);
+      const listed = market.listNow(customer, now, earlier);
+      const sighting = listing_url === undefined ? listed : { ...listed, listing_url };
       store.insertSighting(customer.id, sighting);
       return c.json({ success: true, sighting, customer: ctx.presentCustomers([customer])[0] }, 201);
+    })
+    .post("/unreadable-customer", async (c) => {
+      // A record clients can't read: its last_updated is no longer a date. A PATCH sets a real one again.
+      const { customer_id } = await readBody(c, z.object({ customer_id: z.string() }));
+      const customer = storedCustomer(customer_id);
+      const unreadable = { ...customer, last_updated: UNREADABLE_LAST_UPDATED };
+      store.updateCustomer(unreadable);
+      return c.json({ success: true, customer: ctx.presentCustomers([unreadable])[0] });
     })
     .get("/journal", (c) => {
       const limit = Number(c.req.query("limit") ?? 100);

@@ -8,6 +8,7 @@ import {
 import {
   customerListResponseSchema,
   customerResponseSchema,
+  isUnreadableCustomer,
   type CreateCustomerRequest,
   type Customer,
   type CustomerListResponse,
@@ -61,8 +62,8 @@ export function findCachedCustomer(queryClient: QueryClient, customerId: string)
   for (const [, list] of queryClient.getQueriesData<CustomerListResponse>({
     queryKey: customerQueries.lists(),
   })) {
-    const found = list?.customers.find((customer) => customer.id === customerId);
-    if (found) return found;
+    const found = list?.customers.find((entry) => entry.id === customerId);
+    if (found && !isUnreadableCustomer(found)) return found;
   }
   return undefined;
 }
@@ -73,7 +74,10 @@ function writeCustomer(queryClient: QueryClient, customer: Customer) {
   queryClient.setQueriesData<CustomerListResponse>(
     { queryKey: customerQueries.lists() },
     (list) =>
-      list && { ...list, customers: list.customers.map((row) => (row.id === customer.id ? customer : row)) },
+      list && {
+        ...list,
+        customers: list.customers.map((entry) => (entry.id === customer.id ? customer : entry)),
+      },
   );
 }
 

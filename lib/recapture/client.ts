@@ -181,7 +181,7 @@ export function createRecaptureClient(options: RecaptureClientOptions) {
 
   function parseBody<T>(text: string, schema: z.ZodType<T>): T {
     const json = parseJson(text);
-    if (json === undefined) throw invalidResponseError();
+    if (json === undefined) throw invalidResponseError(new Error("The answer is not JSON"));
     const result = schema.safeParse(json);
     // Issue paths and messages only, for the server log: never the values themselves.
     if (!result.success) throw invalidResponseError(new Error(z.prettifyError(result.error)));

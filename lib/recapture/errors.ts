@@ -92,6 +92,10 @@ export function upstreamStatusError(
 ): RecaptureError {
   const upstreamMessage = shortPlainMessage(body, options.apiKey);
   const say = (fallback: string) => upstreamMessage ?? fallback;
+  // For the server log: the people who see the 502 get a fixed sentence instead.
+  const cause = new Error(
+    `The Recapture API answered HTTP ${status}${upstreamMessage ? `: ${upstreamMessage}` : ""}`,
+  );
 
   switch (true) {
     case status === 401:
@@ -99,6 +103,7 @@ export function upstreamStatusError(
         502,
         "unauthorized",
         "The Recapture API did not accept the dashboard's API key. Ask an administrator to check it.",
+        { cause },
       );
     case status === 403:
       return new RecaptureError(403, "forbidden", say("You don't have permission to do that."));
@@ -116,7 +121,9 @@ export function upstreamStatusError(
     case status === 504:
       return timeoutError();
     default:
-      return new RecaptureError(502, "upstream_error", "The Recapture API had a problem. Please try again.");
+      return new RecaptureError(502, "upstream_error", "The Recapture API had a problem. Please try again.", {
+        cause,
+      });
   }
 }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import * as examples from "@/lib/recapture/reference-examples";
 import {
   createCustomerRequestSchema,
@@ -6,6 +6,7 @@ import {
   customerInputSchema,
   customerListResponseSchema,
   customerResponseSchema,
+  CUSTOMER_LIMITS,
   listCustomersQuerySchema,
   regionSchema,
   updateCustomerRequestSchema,
@@ -13,6 +14,8 @@ import {
   uploadRequestSchema,
   uploadResponseSchema,
 } from "@/lib/recapture/schemas";
+
+afterEach(() => vi.restoreAllMocks());
 
 /** The messages of a failed parse, keyed by dotted path, as a form would show them. */
 function problems(result: {
@@ -192,15 +195,166 @@ describe("response schemas", () => {
     expect(parsed.vehicle_title).toBeNull();
   });
 
-  it("refuse a listing link that is not http(s)", () => {
-    const sightings = [{ ...customer.sightings[0], listing_url: "javascript:alert(1)" }];
-    expect(
-      customerResponseSchema.safeParse({ success: true, customer: { ...customer, sightings } }).success,
-    ).toBe(false);
+  it("keep http(s) listing links and let null through quietly", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const sighting = customer.sightings[0]!;
+    const parse = (listing_url: unknown) =>
+      customerResponseSchema.parse({
+        success: true,
+        customer: { ...customer, sightings: [{ ...sighting, listing_url }] },
+      }).customer.sightings[0]?.listing_url;
+    expect(parse(sighting.listing_url)).toBe(sighting.listing_url);
+    expect(parse("http://example.com/listing")).toBe("http://example.com/listing");
+    expect(parse(null)).toBeNull();
+    expect(warn).not.toHaveBeenCalled();
   });
+
+  it.each(["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,hi", "not a url", 42])(
+    "show a sighting whose listing link is %j without a link, and warn once without the link",
+    (listing_url) => {
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+      const good = customer.sightings[0]!;
+      const bad = { ...good, lead_id: "bad-lead", listing_url };
+      const parsed = customerResponseSchema.parse({
+        success: true,
+        customer: { ...customer, sightings: [good, bad] },
+      }).customer;
+      expect(parsed.sightings.map((sighting) => sighting.listing_url)).toEqual([good.listing_url, null]);
+      expect(parsed.sightings[1]).toMatchObject({ lead_id: "bad-lead", listing_title: good.listing_title });
+      expect(warn).toHaveBeenCalledTimes(1);
+      const line = String(warn.mock.calls[0]?.[0]);
+      expect(line).toContain('"bad-lead"');
+      expect(line).not.toContain("alert");
+      expect(line).not.toContain("text/html");
+    },
+  );
 
   it("refuse an upload whose id could not be used in a URL", () => {
     const upload = { ...examples.uploadResponse.upload, id: "../customers" };
     expect(uploadResponseSchema.safeParse({ success: true, upload }).success).toBe(false);
+  });
+});
+
+describe("customer lists", () => {
+  const [first, second] = examples.listCustomersResponse.customers;
+
+  it("keep a customer that can't be read as one marked entry, and warn once for it", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const broken = { ...second, last_updated: "yesterday", sightings: [{ at: "soon" }] };
+    const nameless = { rego: "NOID1" };
+    const parsed = customerListResponseSchema.parse({
+      success: true,
+      total: 3,
+      customers: [first, broken, nameless],
+    });
+    expect(parsed.customers[0]).toEqual(first);
+    expect(parsed.customers[1]).toEqual({
+      unreadable: true,
+      id: second!.id,
+      problem: expect.stringContaining("last_updated: Invalid ISO datetime"),
+    });
+    expect(parsed.customers[1]).toMatchObject({ problem: expect.stringContaining("sightings.0.at") });
+    expect(parsed.customers[2]).toEqual({ unreadable: true, problem: expect.stringContaining("id:") });
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(String(warn.mock.calls[0]?.[0])).toContain(second!.id);
+    expect(String(warn.mock.calls[0]?.[0])).not.toContain("yesterday");
+
+    // The browser parses the server's answer again: markers come through as they are, without a warning.
+    warn.mockClear();
+    expect(customerListResponseSchema.parse(JSON.parse(JSON.stringify(parsed)))).toEqual(parsed);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it("still refuse an answer that isn't a list at all", () => {
+    expect(customerListResponseSchema.safeParse({ success: true, total: 1, customers: first }).success).toBe(
+      false,
+    );
+  });
+});
+
+describe("length limits", () => {
+  const long = (length: number) => "A".repeat(length);
+
+  it("accept each value at its limit", () => {
+    expect(
+      customerInputSchema.safeParse({
+        rego: long(CUSTOMER_LIMITS.rego),
+        state: long(CUSTOMER_LIMITS.state),
+        vin: long(CUSTOMER_LIMITS.vin),
+        external_id: long(CUSTOMER_LIMITS.external_id),
+        additional_fields: Object.fromEntries(
+          Array.from({ length: CUSTOMER_LIMITS.additionalFields }, (_, i) => [
+            `${i}`.padEnd(CUSTOMER_LIMITS.additionalFieldName, "x"),
+            long(CUSTOMER_LIMITS.additionalFieldValue),
+          ]),
+        ),
+      }).success,
+    ).toBe(true);
+  });
+
+  it("name each field that is too long", () => {
+    expect(
+      problems(
+        customerInputSchema.safeParse({
+          rego: long(21),
+          state: long(41),
+          vin: long(18),
+          external_id: long(101),
+          sale_date: `2022-06-15${" ".repeat(10)}${"0".repeat(40)}`,
+        }),
+      ),
+    ).toEqual({
+      rego: "A rego has at most 20 characters",
+      state: "A state has at most 40 characters",
+      vin: "A VIN has at most 17 characters",
+      external_id: "An external ID has at most 100 characters",
+      sale_date: "Enter a real date as yyyy-mm-dd",
+    });
+  });
+
+  it("measure after trimming, as the value is sent", () => {
+    expect(customerInputSchema.parse({ vin: `  ${long(17)}  ` }).vin).toBe(long(17));
+  });
+
+  it("limit additional fields: names, values and how many", () => {
+    const fields = (count: number) =>
+      Object.fromEntries(Array.from({ length: count }, (_, i) => [`field_${i}`, "x"]));
+    expect(
+      problems(customerInputSchema.safeParse({ rego: "ABC123", additional_fields: fields(51) })),
+    ).toEqual({ additional_fields: "A customer has at most 50 additional fields" });
+    expect(
+      problems(
+        customerInputSchema.safeParse({
+          rego: "ABC123",
+          additional_fields: { [long(65)]: "x", notes: long(1001) },
+        }),
+      ),
+    ).toEqual({
+      additional_fields: "An additional field name has at most 64 characters",
+      "additional_fields.notes": 'Additional field "notes" has at most 1,000 characters',
+    });
+  });
+
+  it("apply to the customers of an upload, by row, and to a PATCH", () => {
+    const upload = { ...examples.uploadRequest, customers: [{ rego: "ABC123" }, { vin: long(18) }] };
+    expect(problems(uploadRequestSchema.safeParse(upload))).toEqual({
+      "customers.1.vin": "A VIN has at most 17 characters",
+    });
+    expect(
+      problems(
+        createCustomerRequestSchema.safeParse({ customer: { rego: "ABC123", external_id: long(101) } }),
+      ),
+    ).toEqual({ "customer.external_id": "An external ID has at most 100 characters" });
+    expect(
+      problems(
+        updateCustomerRequestSchema.safeParse({
+          external_id: long(101),
+          additional_fields: { a: long(1001) },
+        }),
+      ),
+    ).toEqual({
+      external_id: "An external ID has at most 100 characters",
+      "additional_fields.a": 'Additional field "a" has at most 1,000 characters',
+    });
   });
 });

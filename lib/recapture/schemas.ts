@@ -13,10 +13,14 @@ import { REGIONS } from "@/lib/recapture/regions";
  *
  * Request schemas carry the checks worth making before anything goes
  * upstream: types, the rules the reference documents (at least one customer;
- * a rego or a VIN; real dates) and the monitor window running forwards. Their
- * messages show on form fields, so they are written for dealership staff.
+ * a rego or a VIN; real dates), the monitor window running forwards and a
+ * maximum length for every string. Their messages show on form fields, so
+ * they are written for dealership staff.
  * Response schemas are tolerant of extra fields and missing nullable ones,
- * and strict where the browser relies on a value (ids, dates, https links).
+ * and strict where the browser relies on a value (ids, dates). One bad record
+ * never costs the page: a listing link that isn't http(s) becomes `null`, and
+ * a customer in a list that can't be read becomes an `UnreadableCustomer`,
+ * each with one warning in the server log.
  */
 
 export const regionSchema = z.enum(REGIONS, { error: `Region must be one of ${REGIONS.join(", ")}` });
@@ -29,6 +33,37 @@ export const customerIdSchema = z.guid({ error: "Invalid Customer ID" });
 
 // ---------------------------------------------------------------- requests
 
+/**
+ * The longest values a customer may carry, checked before anything is stored,
+ * hashed, audited or sent. A state fits any served region's state or county
+ * name ("Wilayah Persekutuan Kuala Lumpur"); a date fits an ISO date-time with
+ * an offset and fractions of a second.
+ */
+export const CUSTOMER_LIMITS = {
+  rego: 20,
+  state: 40,
+  vin: 17,
+  external_id: 100,
+  date: 40,
+  additionalFieldName: 64,
+  additionalFieldValue: 1000,
+  additionalFields: 50,
+} as const;
+
+/** Field names as staff know them, for messages. */
+const FIELD_NAMES = {
+  rego: "A rego",
+  state: "A state",
+  vin: "A VIN",
+  external_id: "An external ID",
+} as const;
+type LimitedText = keyof typeof FIELD_NAMES;
+
+/** "A VIN has at most 17 characters": said on the form field and in the API's 422 alike. */
+function tooLongMessage(field: LimitedText): string {
+  return `${FIELD_NAMES[field]} has at most ${CUSTOMER_LIMITS[field]} characters`;
+}
+
 const DATE_MESSAGE = "Enter a real date as yyyy-mm-dd";
 const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -38,29 +73,56 @@ export function isRequestDate(value: string): boolean {
   return isoDate.safeParse(value).success || isoDateTime.safeParse(value).success;
 }
 
-export const requestDateSchema = z.string({ error: DATE_MESSAGE }).trim().refine(isRequestDate, DATE_MESSAGE);
+// An overlong date is just not a date: one message, and no date parsing of a long string.
+const dateText = z.string({ error: DATE_MESSAGE }).trim().max(CUSTOMER_LIMITS.date, DATE_MESSAGE);
+
+export const requestDateSchema = dateText.refine(isRequestDate, DATE_MESSAGE);
+
+const limitedText = (field: LimitedText) =>
+  z.string({ error: "Must be text" }).trim().max(CUSTOMER_LIMITS[field], tooLongMessage(field));
 
 /** Form inputs send "" for an untouched field; in a new customer or upload that means "not given". */
-const optionalText = z
-  .string({ error: "Must be text" })
-  .trim()
-  .transform((value) => value || undefined)
-  .optional();
+const optionalText = (field: LimitedText) =>
+  limitedText(field)
+    .transform((value) => value || undefined)
+    .optional();
 
-const optionalDate = z
-  .string({ error: DATE_MESSAGE })
-  .trim()
+const optionalDate = dateText
   .refine((value) => value === "" || isRequestDate(value), DATE_MESSAGE)
   .transform((value) => value || undefined)
   .optional();
 
-export const additionalFieldsSchema = z.record(
-  z.string(),
-  z.union([z.string(), z.number(), z.boolean(), z.null()], {
-    error: "Additional fields must be text, numbers, true/false or empty",
-  }),
-  { error: "Additional fields must be a map of names to values" },
-);
+export const ADDITIONAL_FIELD_NAME_MESSAGE = `An additional field name has at most ${CUSTOMER_LIMITS.additionalFieldName} characters`;
+export const TOO_MANY_ADDITIONAL_FIELDS_MESSAGE = `A customer has at most ${CUSTOMER_LIMITS.additionalFields} additional fields`;
+
+/** Names the field whose value is too long: the name itself is at most 64 characters by then. */
+export function additionalFieldValueMessage(name: string): string {
+  return `Additional field "${name}" has at most ${CUSTOMER_LIMITS.additionalFieldValue.toLocaleString("en-AU")} characters`;
+}
+
+export const additionalFieldsSchema = z
+  .record(
+    z.string(),
+    z.union([z.string(), z.number(), z.boolean(), z.null()], {
+      error: "Additional fields must be text, numbers, true/false or empty",
+    }),
+    { error: "Additional fields must be a map of names to values" },
+  )
+  .superRefine((fields, ctx) => {
+    const names = Object.keys(fields);
+    if (names.length > CUSTOMER_LIMITS.additionalFields) {
+      ctx.addIssue({ code: "custom", message: TOO_MANY_ADDITIONAL_FIELDS_MESSAGE });
+    }
+    for (const name of names) {
+      const value = fields[name];
+      // On the map as a whole: an overlong name is not repeated back as a field path.
+      if (name.length > CUSTOMER_LIMITS.additionalFieldName) {
+        ctx.addIssue({ code: "custom", message: ADDITIONAL_FIELD_NAME_MESSAGE });
+      } else if (typeof value === "string" && value.length > CUSTOMER_LIMITS.additionalFieldValue) {
+        ctx.addIssue({ code: "custom", path: [name], message: additionalFieldValueMessage(name) });
+      }
+    }
+  });
 
 type MonitorWindow = { monitor_start_date?: string | null; monitor_end_date?: string | null };
 
@@ -77,10 +139,10 @@ function checkMonitorWindow(window: MonitorWindow, ctx: z.core.$RefinementCtx<Mo
 
 export const customerInputSchema = z
   .strictObject({
-    rego: optionalText,
-    state: optionalText,
-    vin: optionalText,
-    external_id: optionalText,
+    rego: optionalText("rego"),
+    state: optionalText("state"),
+    vin: optionalText("vin"),
+    external_id: optionalText("external_id"),
     sale_date: optionalDate,
     monitor_start_date: optionalDate,
     monitor_end_date: optionalDate,
@@ -120,7 +182,7 @@ const clearableDate = z
 
 export const updateCustomerRequestSchema = z
   .strictObject({
-    external_id: z.string({ error: "Must be text" }).trim().nullable().optional(),
+    external_id: limitedText("external_id").nullable().optional(),
     sale_date: clearableDate,
     monitor_start_date: clearableDate,
     monitor_end_date: clearableDate,
@@ -161,15 +223,50 @@ export const uploadSchema = z.object({
 });
 export type Upload = z.infer<typeof uploadSchema>;
 
-export const sightingSchema = z.object({
-  at: isoDateTime,
-  lead_id: z.string(),
-  // Rendered as a link in the browser: only http(s), never `javascript:`.
-  listing_url: z.url({ protocol: /^https?$/ }),
-  listing_title: nullableText,
-  listing_price: z.number().nullable().default(null),
-  seller_type: z.enum(["private", "dealer"]).nullable().default(null),
-});
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+/** The scheme of a link that isn't http(s), for the log: never the link itself, which upstream wrote. */
+function linkKind(url: unknown): string {
+  if (typeof url !== "string") return `a ${typeof url}`;
+  const scheme = /^([a-z][a-z0-9+.-]{0,20}):/i.exec(url)?.[1];
+  return scheme ? `a ${scheme.toLowerCase()}: link` : "not a link";
+}
+
+/** Upstream text for a log line: one line, cut short. */
+function forLog(text: string): string {
+  return JSON.stringify(text.length > 64 ? `${text.slice(0, 64)}…` : text);
+}
+
+/**
+ * A listing link the browser may render: only http(s), never `javascript:`. Anything
+ * else leaves the sighting without a link, with one warning; null is that already
+ * (the server's verdict, met again when the browser parses the server's answer).
+ */
+function listingLink(url: unknown, leadId: string): string | null {
+  if (url === null || url === undefined) return null;
+  const link = httpUrl.safeParse(url);
+  if (link.success) return link.data;
+  console.warn(
+    `Recapture API: sighting ${forLog(leadId)} has ${linkKind(url)} as its listing_url, not an http(s) address; it is shown without a link.`,
+  );
+  return null;
+}
+
+export const sightingSchema = z
+  .object({
+    at: isoDateTime,
+    lead_id: z.string(),
+    listing_url: z.unknown(),
+    listing_title: nullableText,
+    listing_price: z.number().nullable().default(null),
+    seller_type: z.enum(["private", "dealer"]).nullable().default(null),
+  })
+  .transform(({ at, lead_id, listing_url, ...rest }) => ({
+    at,
+    lead_id,
+    listing_url: listingLink(listing_url, lead_id),
+    ...rest,
+  }));
 export type Sighting = z.infer<typeof sightingSchema>;
 
 export const customerSchema = z.object({
@@ -188,6 +285,48 @@ export const customerSchema = z.object({
 });
 export type Customer = z.infer<typeof customerSchema>;
 
+/** A customer in a list whose record breaks the contract: kept as one marked entry rather than failing the page. */
+export const unreadableCustomerSchema = z.object({
+  unreadable: z.literal(true),
+  id: customerIdSchema.optional(),
+  /** Where the record is wrong (issue paths and messages, never its values). */
+  problem: z.string(),
+});
+export type UnreadableCustomer = z.infer<typeof unreadableCustomerSchema>;
+
+export type CustomerListEntry = Customer | UnreadableCustomer;
+
+export function isUnreadableCustomer(entry: CustomerListEntry): entry is UnreadableCustomer {
+  return "unreadable" in entry;
+}
+
+const MAX_PROBLEM_LENGTH = 300;
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const text = issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "record"}: ${issue.message}`)
+    .join("; ");
+  return text.length > MAX_PROBLEM_LENGTH ? `${text.slice(0, MAX_PROBLEM_LENGTH)}…` : text;
+}
+
+/**
+ * One element of a customer list: the customer, or the marker that stands in for a
+ * record that can't be read. Upstream's records are turned into markers (and logged)
+ * on the server; the browser, parsing the server's answer, meets markers as they are.
+ */
+const customerListEntrySchema = z.unknown().transform((value): CustomerListEntry => {
+  const customer = customerSchema.safeParse(value);
+  if (customer.success) return customer.data;
+  const marker = unreadableCustomerSchema.safeParse(value);
+  if (marker.success) return marker.data;
+  const id = customerIdSchema.safeParse((value as { id?: unknown } | null)?.id);
+  const problem = describeIssues(customer.error.issues);
+  console.warn(
+    `Recapture API: customer ${id.success ? id.data : "(without a readable id)"} could not be read and is shown as an unreadable row: ${problem}`,
+  );
+  return { unreadable: true, ...(id.success ? { id: id.data } : {}), problem };
+});
+
 export const uploadResponseSchema = z.object({ success: z.literal(true), upload: uploadSchema });
 export type UploadResponse = z.infer<typeof uploadResponseSchema>;
 
@@ -197,7 +336,7 @@ export type CustomerResponse = z.infer<typeof customerResponseSchema>;
 export const customerListResponseSchema = z.object({
   success: z.literal(true),
   total: z.number().int().nonnegative(),
-  customers: z.array(customerSchema),
+  customers: z.array(customerListEntrySchema),
 });
 export type CustomerListResponse = z.infer<typeof customerListResponseSchema>;
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { RecaptureError } from "@/lib/recapture/errors";
+import { invalidResponseError, RecaptureError, upstreamStatusError } from "@/lib/recapture/errors";
 import { HttpError, toErrorResponse } from "./errors";
 
 afterEach(() => vi.restoreAllMocks());
@@ -64,5 +64,27 @@ describe("toErrorResponse", () => {
     expect(log).toHaveBeenCalled();
     // An object that merely looks like a status error, but with a status that isn't an error status, is not trusted.
     expect(toErrorResponse({ status: 200, code: "ok", message: "fine" }).status).toBe(500);
+  });
+
+  it("logs every answer of 502 or more with the route and the reason, and nothing for a 4xx", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const request = new Request("http://localhost:3000/api/recapture/customers?limit=25", { method: "GET" });
+    const issues = new Error("✖ Invalid ISO datetime\n  → at customers.3.last_updated");
+    expect(toErrorResponse(invalidResponseError(issues), request).status).toBe(502);
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log.mock.calls[0]?.[0]).toBe(
+      "GET /api/recapture/customers answered 502 (upstream_invalid_response): The Recapture API sent an answer we couldn't read. Please try again. Reason: ✖ Invalid ISO datetime → at customers.3.last_updated",
+    );
+
+    const refused = upstreamStatusError(401, { message: "Invalid API key" }, { apiKey: "secret-key" });
+    toErrorResponse(refused, new Request("http://localhost:3000/api/recapture/upload", { method: "POST" }));
+    expect(log.mock.calls[1]?.[0]).toMatch(
+      /^POST \/api\/recapture\/upload answered 502 \(unauthorized\): .* Reason: The Recapture API answered HTTP 401: Invalid API key$/,
+    );
+    expect(String(log.mock.calls[1]?.[0])).not.toContain("secret-key");
+
+    toErrorResponse(upstreamStatusError(404, {}, { apiKey: "k" }), request);
+    toErrorResponse(new HttpError(422, "invalid_input", "Check the rego."), request);
+    expect(log).toHaveBeenCalledTimes(2);
   });
 });

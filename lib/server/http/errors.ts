@@ -74,7 +74,21 @@ function isStatusError(error: unknown): error is StatusError {
   );
 }
 
-export function toErrorResponse(error: unknown): Response {
+/** What went wrong underneath, on one line: the error's cause (a network error, a list of schema issues). */
+function reasonOf(error: unknown): string | undefined {
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (!(cause instanceof Error)) return undefined;
+  const code = (cause.cause as { code?: unknown } | undefined)?.code;
+  const text = typeof code === "string" ? `${cause.message} (${code})` : cause.message;
+  return text.replace(/\s*\n\s*/g, " ");
+}
+
+/**
+ * Answers a failure in the one error shape. `request` names the route in the
+ * server log, where every answer of 502 or more goes with its reason: those are
+ * failures upstream or of the server, which the person seeing them can't fix.
+ */
+export function toErrorResponse(error: unknown, request?: Request): Response {
   if (error instanceof ZodError) {
     const fields = fieldErrors(error);
     return errorResponse(
@@ -85,6 +99,13 @@ export function toErrorResponse(error: unknown): Response {
     );
   }
   if (isStatusError(error)) {
+    if (error.status >= 502) {
+      const route = request ? `${request.method} ${new URL(request.url).pathname}` : "A route";
+      const reason = reasonOf(error);
+      console.error(
+        `${route} answered ${error.status} (${error.code}): ${error.message}${reason ? ` Reason: ${reason}` : ""}`,
+      );
+    }
     const headers = error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;
     return errorResponse(error.status, error.code, error.message, error.fields, headers);
   }

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { unreachableError } from "@/lib/recapture/errors";
 import { SESSION_COOKIE, sealSessionToken } from "@/lib/server/auth/cookie";
 import { createSession } from "@/lib/server/auth/sessions";
 import { closeDatabase } from "@/lib/server/db";
@@ -105,5 +106,17 @@ describe("route()", () => {
       success: false,
       error: { code: "invalid_input", message: "Rego is required", fields: { rego: "Rego is required" } },
     });
+  });
+
+  it("logs an upstream failure with the route it happened on", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const failing = route<{ id: string }>({}, async () => {
+      throw unreachableError(new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } }));
+    });
+    expect((await call(failing, { cookie: cookies.viewer })).status).toBe(502);
+    expect(log).toHaveBeenCalledWith(
+      "GET /api/things/7 answered 502 (upstream_unreachable): We couldn't reach the Recapture API. Please try again in a moment. Reason: fetch failed (ECONNREFUSED)",
+    );
+    log.mockRestore();
   });
 });

@@ -40,7 +40,7 @@ export function route<P = Record<string, string>>(
       assertWritePerimeter(request);
       return await handler({ request, user, params: await context.params });
     } catch (error) {
-      return toErrorResponse(error);
+      return toErrorResponse(error, request);
     }
   };
 }
@@ -54,7 +54,7 @@ export function publicRoute(
       assertWritePerimeter(request);
       return await handler({ request });
     } catch (error) {
-      return toErrorResponse(error);
+      return toErrorResponse(error, request);
     }
   };
 }

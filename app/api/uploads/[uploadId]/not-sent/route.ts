@@ -2,11 +2,15 @@ import { uploadIdSchema } from "@/lib/recapture/schemas";
 import { HttpError, route } from "@/lib/server/http";
 import { pathId } from "@/lib/server/proxy";
 import { findNotSentFile } from "@/lib/server/uploads/register";
+import { formulaSafeCsv } from "@/lib/csv/formulae";
 import { notSentFileName } from "@/lib/csv/not-sent";
 
 type Params = { uploadId: string };
 
-/** The rows the wizard did not send, as the CSV it built (original columns plus `problem`). */
+/**
+ * The rows the wizard did not send, as the CSV it built (original columns plus `problem`),
+ * written again here so formula-looking cells are neutralised whatever the browser sent.
+ */
 export const GET = route<Params>({ role: "viewer" }, async ({ params }) => {
   const file = findNotSentFile(pathId(uploadIdSchema, params.uploadId, "upload"));
   if (!file)
@@ -16,7 +20,7 @@ export const GET = route<Params>({ role: "viewer" }, async ({ params }) => {
       "Every row of this file was sent, so there is no file of rows not sent.",
     );
   const name = notSentFileName(file.fileName);
-  return new Response(file.csv, {
+  return new Response(formulaSafeCsv(file.csv), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       // The plain name for old browsers, the exact one (accents and all) for the rest.
