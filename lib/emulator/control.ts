@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { REGIONS } from "@/lib/recapture/regions";
 import type { EmulatorContext } from "./context";
+import { controlPerimeter } from "./control-perimeter";
 import { INVALID_CUSTOMER_ID } from "./customer-routes";
 import { loadDemoData } from "./demo-data";
 import { faultSettingsSchema } from "./faults";
@@ -10,6 +11,7 @@ import { ApiError, readBody, uuidOrUndefined } from "./http";
 /**
  * /__emulator/*: test and demo controls, mounted only when control is on.
  * Account-specific calls take the account's key in the usual ApiKey header.
+ * Writes pass the control perimeter first (another site, non-JSON, size).
  */
 export function controlRoutes(ctx: EmulatorContext) {
   const { store, accounts, faults, journal, market } = ctx;
@@ -24,6 +26,7 @@ export function controlRoutes(ctx: EmulatorContext) {
   }
 
   return new Hono()
+    .use(controlPerimeter)
     .get("/", (c) =>
       c.json({
         success: true,
