@@ -1,6 +1,9 @@
+import type { APIResponse, ConsoleMessage } from "@playwright/test";
 import { signInPath } from "../lib/auth/next-path";
-import { apiRoutes, appPages, isMutating } from "./support/app-routes";
 import { expect, test } from "./fixtures";
+import { SignInPage } from "./pages/sign-in-page";
+import { UploadWizardPage } from "./pages/upload-wizard-page";
+import { apiRoutes, appPages, isMutating } from "./support/app-routes";
 
 /** The header that let requests skip Next.js middleware before CVE-2025-29927 was fixed. */
 const SKIP_MIDDLEWARE = {
@@ -155,15 +158,146 @@ test("every response carries the security headers", async ({ request, baseURL })
   }
 });
 
-test("pages run under the Content-Security-Policy without violations", async ({ page, signInPage }) => {
-  const violations: string[] = [];
-  page.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+test("no API answer may be stored, whatever its status", async ({ apiAs }) => {
+  const signedOut = await apiAs(undefined);
+  const admin = await apiAs("admin");
+  for (const [label, response] of [
+    ["health", await signedOut.get("/api/health")],
+    ["401", await signedOut.get("/api/users")],
+    ["403", await admin.post("/api/users", { headers: { Origin: "http://evil.example" }, data: {} })],
+    ["users", await admin.get("/api/users")],
+    ["emulator control", await admin.get("/api/emulator/faults")],
+  ] as const) {
+    expect(response.headers()["cache-control"], label).toBe("no-store");
+  }
+});
+
+test("Strict-Transport-Security is sent when the page came over https, and only then", async ({
+  request,
+}) => {
+  for (const path of ["/sign-in", "/api/health"]) {
+    const overHttps = await request.get(path, { headers: { "X-Forwarded-Proto": "https" } });
+    expect(overHttps.headers()["strict-transport-security"], path).toBe("max-age=31536000");
+    expect((await request.get(path)).headers()["strict-transport-security"], path).toBeUndefined();
+  }
+});
+
+test.describe("pages", () => {
+  test.use({ role: "admin" });
+
+  /** The page's one policy, its script sources, and the nonce on each of its <script> tags. */
+  async function pagePolicy(response: APIResponse) {
+    const policies = response.headersArray().filter(({ name }) => /^content-security-policy$/i.test(name));
+    expect(policies, response.url()).toHaveLength(1);
+    const scriptSrc = policies[0]!.value
+      .split("; ")
+      .find((directive) => directive.startsWith("script-src "))!;
+    const scriptTags = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+    return {
+      scriptSrc,
+      nonce: /'nonce-([^']+)'/.exec(scriptSrc)?.[1],
+      tagNonces: scriptTags.map((tag) => /\snonce="([^"]*)"/.exec(tag)?.[1]),
+    };
+  }
+
+  test("allow scripts by a nonce of their own, never by 'unsafe-inline', and are never stored", async ({
+    api,
+    apiAs,
+  }) => {
+    const signedOut = await apiAs(undefined);
+    const nonces = new Set<string>();
+    for (const [path, client, status] of [
+      ["/customers", api, 200],
+      ["/uploads/new", api, 200],
+      ["/settings/users", api, 200],
+      ["/no-such-page", api, 404],
+      ["/sign-in", signedOut, 200],
+      ["/sign-in", signedOut, 200],
+    ] as const) {
+      const response = await client.get(path);
+      expect(response.status(), path).toBe(status);
+      const { scriptSrc, nonce, tagNonces } = await pagePolicy(response);
+      expect(scriptSrc, path).not.toContain("'unsafe-inline'");
+      expect(nonce, path).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+      expect(tagNonces.length, path).toBeGreaterThan(0);
+      expect(new Set(tagNonces), path).toEqual(new Set([nonce]));
+      nonces.add(nonce!);
+      expect(response.headers()["cache-control"], path).toContain("no-store");
+    }
+    expect(nonces.size, "a fresh nonce for every response").toBe(6);
   });
-  await signInPage.goto();
-  await signInPage.signIn("admin@demo.local", "demo-password");
-  await expect(page).toHaveURL(/\/customers$/);
-  await page.goto("/settings/users");
-  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
-  expect(violations).toEqual([]);
+
+  test("run without a policy violation: every page, the 404 page, the banner and the upload wizard's worker", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const violations: string[] = [];
+    const watch = (source: string, message: ConsoleMessage) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(`${source}: ${message.text()}`);
+    };
+    page.on("console", (message) => watch(page.url(), message));
+    const workers: string[] = [];
+    page.on("worker", (worker) => {
+      workers.push(worker.url());
+      worker.on("console", (message) => watch(`worker ${worker.url()}`, message));
+    });
+
+    for (const path of protectedPages) {
+      await page.goto(path);
+      await expect(page.locator("main").first(), path).toBeVisible();
+    }
+    await expect(page.getByRole("status").filter({ hasText: "Emulator: simulated data" })).toBeVisible();
+    await page.goto("/no-such-page");
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+
+    const wizard = new UploadWizardPage(page);
+    await wizard.goto();
+    await wizard.drop("bom-crlf.csv");
+    await wizard.expectStep("Check the header row");
+    expect(workers, "the CSV pipeline ran in its worker").toHaveLength(1);
+
+    // Signed out: the sign-in page and its demo banner, and signing in through the form.
+    const signedOut = await browser.newPage({ baseURL, storageState: { cookies: [], origins: [] } });
+    signedOut.on("console", (message) => watch(signedOut.url(), message));
+    await new SignInPage(signedOut).goto();
+    await expect(signedOut.getByRole("status").filter({ hasText: "Emulator: simulated data" })).toBeVisible();
+    await new SignInPage(signedOut).signIn("staff@demo.local", "demo-password");
+    await expect(signedOut).toHaveURL(/\/customers$/);
+    await signedOut.close();
+
+    expect(violations).toEqual([]);
+  });
+});
+
+test.describe("the emulator's test controls", () => {
+  test.use({ role: "admin" });
+
+  test("refuse a write from another site, a body that isn't JSON and an oversize body", async ({ api }) => {
+    // What another site's page can send without a preflight: a text/plain form or no-cors fetch.
+    const crossSite = await api.post("/api/emulator/sightings", {
+      headers: { Origin: "http://evil.example", "Content-Type": "text/plain" },
+      data: JSON.stringify({ customer_id: "nope" }),
+    });
+    expect(crossSite.status()).toBe(403);
+    expect(await crossSite.json()).toMatchObject({ error: { code: "cross_origin" } });
+
+    const plain = await api.put("/api/emulator/faults", {
+      headers: { "Content-Type": "text/plain" },
+      data: JSON.stringify({ errorRate: 0 }),
+    });
+    expect(plain.status()).toBe(415);
+
+    const oversize = await api.put("/api/emulator/faults", {
+      data: { errorRate: 0, padding: "x".repeat(70_000) },
+    });
+    expect(oversize.status()).toBe(413);
+    expect(await oversize.json()).toEqual({
+      success: false,
+      message: "Request body too large (the limit is 65536 bytes)",
+    });
+
+    // The same write, small and as JSON from the dashboard's origin, goes through.
+    expect((await api.put("/api/emulator/faults", { data: { errorRate: 0 } })).status()).toBe(200);
+  });
 });

@@ -37,10 +37,14 @@ test.describe("app shell", () => {
     await expect(page).toHaveURL(/\/customers$/);
   });
 
-  test("health reports the emulator mode and version", async ({ request }) => {
-    const response = await request.get("/api/health");
-    expect(response.status()).toBe(200);
-    expect(await response.json()).toEqual({
+  test("health reports the mode to anyone, and the version only to someone signed in", async ({
+    api,
+    apiAs,
+  }) => {
+    const signedOut = await (await apiAs(undefined)).get("/api/health");
+    expect(signedOut.status()).toBe(200);
+    expect(await signedOut.json()).toEqual({ status: "ok", mode: "emulator" });
+    expect(await (await api.get("/api/health")).json()).toEqual({
       status: "ok",
       mode: "emulator",
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),

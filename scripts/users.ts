@@ -3,7 +3,10 @@
  *
  *   npm run users -- add --email you@dealership.com.au --role admin [--name "Your Name"]
  *   npm run users -- reset-password --email you@dealership.com.au
+ *   npm run users -- enable --email you@dealership.com.au
  *   npm run users -- list
+ *
+ * reset-password and enable are also the way back in when no administrator can sign in.
  *
  * Passwords are read from a hidden prompt, or from the first line of stdin when it is piped
  * (`printf '%s\n' "$PASSWORD" | npm run users -- add …`): never from an argument, which would
@@ -13,12 +16,13 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
 import { createUserSchema, emailSchema, passwordSchema } from "@/lib/auth/schemas";
-import { createAccount, resetPassword } from "@/lib/server/auth/accounts";
+import { createAccount, enableAccount, resetPassword } from "@/lib/server/auth/accounts";
 import { findUserByEmail, listUsers } from "@/lib/server/db/users";
 
 const USAGE = `Usage:
   npm run users -- add --email <email> --role <admin|staff|viewer> [--name <name>]
   npm run users -- reset-password --email <email>
+  npm run users -- enable --email <email>
   npm run users -- list`;
 
 /** Reads a password without echoing it, or the first line of piped stdin. */
@@ -48,6 +52,13 @@ async function newPassword(): Promise<string> {
   if (process.stdin.isTTY && (await readPassword("Repeat the password: ")) !== password)
     fail("The passwords don't match.");
   return password;
+}
+
+/** The account named by --email, or the reason there is none. */
+function accountNamed(value: string | undefined) {
+  const email = emailSchema.safeParse(value);
+  if (!email.success) fail(`--email: ${email.error.issues[0]?.message}`);
+  return findUserByEmail(email.data) ?? fail(`No account has the email ${email.data}.`);
 }
 
 function fail(message: string): never {
@@ -80,11 +91,14 @@ async function main() {
       break;
     }
     case "reset-password": {
-      const email = emailSchema.safeParse(values.email);
-      if (!email.success) fail(`--email: ${email.error.issues[0]?.message}`);
-      const user = findUserByEmail(email.data) ?? fail(`No account has the email ${email.data}.`);
+      const user = accountNamed(values.email);
       await resetPassword(user.id, await newPassword());
       console.log(`Password reset for ${user.email}; their sessions have ended.`);
+      break;
+    }
+    case "enable": {
+      const user = enableAccount(accountNamed(values.email).id);
+      console.log(`Enabled ${user.role} account ${user.email}; it can sign in again.`);
       break;
     }
     case "list":

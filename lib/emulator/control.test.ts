@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { accountIdFor } from "./accounts";
+import { CONTROL_MAX_BODY_BYTES } from "./control-perimeter";
 import { KEY_A, KEY_B, startEmulatorServer, type EmulatorServer } from "./test-server";
 
 type Customer = {
@@ -170,5 +171,60 @@ describe("control endpoints", () => {
       body: { customer_id: "nope" },
     });
     expect(unknown.status).toBe(404);
+  });
+
+  it("refuse writes from other sites, bodies that aren't JSON and oversize bodies", async () => {
+    emulator = await startEmulatorServer();
+    const write = (path: string, init: RequestInit) =>
+      fetch(`${emulator!.url}${path}`, { method: "POST", ...init });
+    const faults = () => emulator!.call<{ faults: { errorRate: number } }>("GET", "/__emulator/faults");
+
+    // What a page on another site can send without a preflight: a form or a no-cors fetch.
+    const crossSite: Record<string, string>[] = [
+      { Origin: "http://evil.example", "Content-Type": "text/plain" },
+      { "Sec-Fetch-Site": "cross-site" },
+      { "Sec-Fetch-Site": "same-site", Origin: "http://localhost:3000" },
+    ];
+    for (const headers of crossSite) {
+      const refused = await write("/__emulator/reset", { headers });
+      expect(refused.status, JSON.stringify(headers)).toBe(403);
+      expect(await refused.json()).toEqual({
+        success: false,
+        message: "Control requests must not come from another site",
+      });
+    }
+
+    const plain = await write("/__emulator/faults", {
+      method: "PUT",
+      headers: { "Content-Type": "text/plain" },
+      body: JSON.stringify({ errorRate: 1 }),
+    });
+    expect(plain.status).toBe(415);
+
+    const oversize = JSON.stringify({ errorRate: 1, padding: "x".repeat(CONTROL_MAX_BODY_BYTES) });
+    const large = await write("/__emulator/faults", {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: oversize,
+    });
+    expect(large.status).toBe(413);
+    // Without a Content-Length the limit is counted as the body streams in.
+    const streamed = await write("/__emulator/faults", {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: new Blob([oversize]).stream(),
+      duplex: "half",
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect((await faults()).body.faults.errorRate).toBe(0);
+
+    // Scripts send no Origin; a page of the emulator's own origin may write too.
+    const own = await write("/__emulator/faults", {
+      method: "PUT",
+      headers: { "Content-Type": "application/json", Origin: emulator.url, "Sec-Fetch-Site": "same-origin" },
+      body: JSON.stringify({ errorRate: 0.5 }),
+    });
+    expect(own.status).toBe(200);
+    expect((await faults()).body.faults.errorRate).toBe(0.5);
   });
 });

@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { REGIONS } from "@/lib/recapture/regions";
 import type { EmulatorContext } from "./context";
+import { controlPerimeter } from "./control-perimeter";
 import { INVALID_CUSTOMER_ID } from "./customer-routes";
 import { loadDemoData } from "./demo-data";
 import { faultSettingsSchema } from "./faults";
@@ -12,6 +13,7 @@ const UNREADABLE_LAST_UPDATED = "not a date";
 /**
  * /__emulator/*: test and demo controls, mounted only when control is on.
  * Account-specific calls take the account's key in the usual ApiKey header.
+ * Writes pass the control perimeter first (another site, non-JSON, size).
  */
 export function controlRoutes(ctx: EmulatorContext) {
   const { store, accounts, faults, journal, market } = ctx;
@@ -34,6 +36,7 @@ export function controlRoutes(ctx: EmulatorContext) {
   }
 
   return new Hono()
+    .use(controlPerimeter)
     .get("/", (c) =>
       c.json({
         success: true,

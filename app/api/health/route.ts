@@ -1,9 +1,16 @@
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
+import { userFromRequest } from "@/lib/server/auth";
 import { mode } from "@/lib/server/env";
 import packageJson from "@/package.json";
 
 export const dynamic = "force-dynamic";
 
-export function GET() {
-  return NextResponse.json({ status: "ok", mode: mode(), version: packageJson.version });
+/** Open to load balancers and uptime checks; the version, which tells an attacker what to try, only to staff. */
+export async function GET(request: NextRequest) {
+  const signedIn = (await userFromRequest(request)) !== undefined;
+  return NextResponse.json({
+    status: "ok",
+    mode: mode(),
+    ...(signedIn && { version: packageJson.version }),
+  });
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase } from "@/lib/server/db";
 import { listUsers } from "@/lib/server/db/users";
-import { authenticate, changeAccount, createAccount, resetPassword } from "./accounts";
+import { authenticate, changeAccount, createAccount, enableAccount, resetPassword } from "./accounts";
 import { createSession, resolveSession, type SessionUser } from "./sessions";
 
 vi.stubEnv("DATABASE_URL", ":memory:");
@@ -56,6 +56,52 @@ describe("accounts", () => {
       expect.objectContaining({ status: 409 }),
     );
     expect(changeAccount(admin, admin.id, { name: "The Boss", role: "admin" }).name).toBe("The Boss");
+  });
+
+  describe("always keep one enabled admin", () => {
+    let other: SessionUser;
+    beforeEach(async () => {
+      const created = await createAccount({
+        email: "kim@dealer.test",
+        role: "admin",
+        password: "kim-password-12",
+      });
+      other = { id: created.id, email: created.email, name: null, role: "admin" };
+    });
+    const enabledAdmins = () => listUsers().filter((user) => user.role === "admin" && !user.disabled);
+
+    it("when two admins disable each other, the second is refused", () => {
+      // Both requests passed their sign-in check before either change was made.
+      changeAccount(admin, other.id, { disabled: true });
+      expect(() => changeAccount(other, admin.id, { disabled: true })).toThrow(
+        expect.objectContaining({ status: 409, code: "last_admin" }),
+      );
+      expect(enabledAdmins().map((user) => user.email)).toEqual(["boss@dealer.test"]);
+    });
+
+    it("when two admins demote each other, the second is refused", () => {
+      changeAccount(admin, other.id, { role: "staff" });
+      expect(() => changeAccount(other, admin.id, { role: "viewer" })).toThrow(
+        expect.objectContaining({ status: 409, code: "last_admin" }),
+      );
+      expect(enabledAdmins()).toHaveLength(1);
+    });
+
+    it("but other changes to the last admin, and to everyone else, go through", async () => {
+      changeAccount(admin, other.id, { disabled: true });
+      expect(changeAccount(other, admin.id, { name: "Still the boss" }).name).toBe("Still the boss");
+      const sam = await createAccount({
+        email: "sam@dealer.test",
+        role: "staff",
+        password: "sam-password-12",
+      });
+      expect(changeAccount(admin, sam.id, { role: "viewer", disabled: true })).toMatchObject({
+        role: "viewer",
+        disabled: true,
+      });
+      expect(enableAccount(other.id).disabled).toBe(false);
+      expect(() => enableAccount(999)).toThrow(expect.objectContaining({ status: 404 }));
+    });
   });
 
   it("end every session of an account that is disabled or has its password reset", async () => {

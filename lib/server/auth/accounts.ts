@@ -55,8 +55,9 @@ export async function createAccount(input: {
 
 /**
  * Changes an account's name, role or access. Admins cannot demote or disable
- * themselves, which also guarantees there is always an admin left. Disabling
- * ends the account's sessions at once.
+ * themselves, and no change may leave the dashboard without an enabled admin
+ * (checked in the same transaction as the change, so two admins disabling each
+ * other at once cannot both succeed). Disabling ends the account's sessions at once.
  */
 export function changeAccount(
   actor: SessionUser,
@@ -67,8 +68,23 @@ export function changeAccount(
     throw new HttpError(409, "own_account", "You can't change your own role or disable your own account.");
   }
   const user = updateUser(id, changes);
-  if (!user) throw accountNotFound();
+  if (user === "not_found") throw accountNotFound();
+  if (user === "last_admin") {
+    throw new HttpError(
+      409,
+      "last_admin",
+      "That is the last enabled administrator: make another account an administrator first.",
+    );
+  }
   if (user.disabled) deleteSessionsOfUser(id);
+  return user;
+}
+
+/** Lets a disabled account sign in again: the command line's way back in when no administrator can. */
+export function enableAccount(id: number): UserRecord {
+  const user = updateUser(id, { disabled: false });
+  // Enabling never takes an admin away, so "last_admin" cannot happen here.
+  if (typeof user === "string") throw accountNotFound();
   return user;
 }
 

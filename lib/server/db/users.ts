@@ -54,14 +54,6 @@ export function countUsers(): number {
   return (db().prepare("SELECT COUNT(*) AS count FROM users").get() as { count: number }).count;
 }
 
-/** Enabled admins other than `exceptId`: an account change must never leave nobody able to manage accounts. */
-export function countOtherEnabledAdmins(exceptId: number): number {
-  const row = db()
-    .prepare("SELECT COUNT(*) AS count FROM users WHERE role = 'admin' AND disabled = 0 AND id <> ?")
-    .get(exceptId) as { count: number };
-  return row.count;
-}
-
 /** Inserts an account; undefined when the email is already taken (any letter case). */
 export function insertUser(user: {
   email: string;
@@ -81,29 +73,54 @@ export function insertUser(user: {
   return row && toUserRecord(row);
 }
 
+/** Why updateUser changed nothing. */
+export type UserUpdateRefusal = "not_found" | "last_admin";
+
+/**
+ * Changes an account, unless it would leave no enabled admin: the check is part
+ * of the UPDATE statement itself, inside a write transaction, so two admins
+ * disabling or demoting each other at the same moment cannot both succeed.
+ * (On PostgreSQL, READ COMMITTED lets two such statements each count the other
+ * admin before it changes: there the transaction must lock the enabled-admin
+ * rows first, SELECT … FOR UPDATE, or run SERIALIZABLE.)
+ */
 export function updateUser(
   id: number,
   changes: { name?: string | null; role?: Role; disabled?: boolean },
-): UserRecord | undefined {
-  const row = db()
-    .prepare(
-      `UPDATE users SET
-         name = CASE WHEN @setName THEN @name ELSE name END,
-         role = COALESCE(@role, role),
-         disabled = COALESCE(@disabled, disabled),
-         updated_at = @now
-       WHERE id = @id
-       RETURNING *`,
-    )
-    .get({
-      id,
-      setName: changes.name !== undefined ? 1 : 0,
-      name: changes.name ?? null,
-      role: changes.role ?? null,
-      disabled: changes.disabled === undefined ? null : Number(changes.disabled),
-      now: new Date().toISOString(),
-    }) as UserRow | undefined;
-  return row && toUserRecord(row);
+): UserRecord | UserUpdateRefusal {
+  const database = db();
+  return database
+    .transaction((): UserRecord | UserUpdateRefusal => {
+      const row = database
+        .prepare(
+          `UPDATE users SET
+             name = CASE WHEN @setName THEN @name ELSE name END,
+             role = COALESCE(@role, role),
+             disabled = COALESCE(@disabled, disabled),
+             updated_at = @now
+           WHERE id = @id
+             -- Not when an enabled admin would stop being one while no other enabled admin exists.
+             AND NOT (
+               role = 'admin' AND disabled = 0
+               AND NOT (COALESCE(@role, role) = 'admin' AND COALESCE(@disabled, disabled) = 0)
+               AND NOT EXISTS (
+                 SELECT 1 FROM users other WHERE other.role = 'admin' AND other.disabled = 0 AND other.id <> @id
+               )
+             )
+           RETURNING *`,
+        )
+        .get({
+          id,
+          setName: changes.name !== undefined ? 1 : 0,
+          name: changes.name ?? null,
+          role: changes.role ?? null,
+          disabled: changes.disabled === undefined ? null : Number(changes.disabled),
+          now: new Date().toISOString(),
+        }) as UserRow | undefined;
+      if (row) return toUserRecord(row);
+      return findUserById(id) ? "last_admin" : "not_found";
+    })
+    .immediate();
 }
 
 export function setPasswordHash(id: number, passwordHash: string): boolean {

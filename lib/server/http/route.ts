@@ -45,14 +45,14 @@ export function route<P = Record<string, string>>(
   };
 }
 
-/** The same perimeter for the few routes that work signed out (sign-in). */
-export function publicRoute(
-  handler: (context: { request: NextRequest }) => Promise<Response>,
-): (request: NextRequest) => Promise<Response> {
-  return async (request) => {
+/** The same perimeter for the few routes that work signed out (sign-in, the emulator's test controls). */
+export function publicRoute<P = Record<string, string>>(
+  handler: (context: { request: NextRequest; params: P }) => Promise<Response>,
+): NextRouteHandler<P> {
+  return async (request, context) => {
     try {
       assertWritePerimeter(request);
-      return await handler({ request });
+      return await handler({ request, params: await context.params });
     } catch (error) {
       return toErrorResponse(error, request);
     }
