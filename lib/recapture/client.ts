@@ -86,7 +86,8 @@ interface Call<T> {
   body?: unknown;
   region?: Region;
   schema: z.ZodType<T>;
-  onLateAnswer?: (answer: T | undefined) => void;
+  // A method, so a Call<T> still fits where a Call<unknown> is read.
+  onLateAnswer?(answer: T | undefined): void;
 }
 
 type Attempt = { response: Response; text: string } | { networkError: unknown };
