@@ -20,9 +20,9 @@ export function UnconfirmedNotice({
     return (
       <Alert tone="warning" title="It did not arrive">
         <p>
-          {subject} wasn&apos;t confirmed ({reason.replace(/\.$/, "")}), and the check shows it never reached
-          the Recapture API. {finding}
+          {subject} wasn&apos;t confirmed: {reason}
         </p>
+        <p className="mt-2">{finding}</p>
         <p className="mt-2">Nothing of it was queued, so sending it now makes no second copy.</p>
       </Alert>
     );

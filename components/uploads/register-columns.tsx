@@ -4,7 +4,7 @@ import type { DataTableFeatures } from "@/components/data-table/data-table-featu
 import { RegisterProgress } from "@/components/uploads/register-progress";
 import { SentPartStatus } from "@/components/uploads/sent-part-status";
 import { personLabel, uploadHref, uploadTitle } from "@/components/uploads/upload-display";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime, formatQuantity } from "@/lib/format";
 import { notSentFileUrl } from "@/lib/queries/uploads";
 import type { RegisteredUpload } from "@/lib/uploads/register-schemas";
 
@@ -18,6 +18,22 @@ function origin(upload: RegisteredUpload): string {
   const count = upload.parts.length + upload.sentParts.length;
   const parts = count > 1 ? ` · ${count} parts` : "";
   return `${upload.file?.name ?? "Sent from the dashboard"}${parts}`;
+}
+
+/** Said beside the name too, so a part that needs a look is seen without reading the progress column. */
+function OpenPartsNote({ upload }: { upload: RegisteredUpload }) {
+  const open = upload.sentParts.filter(
+    (part) => part.state === "not_confirmed" || part.state === "not_arrived",
+  );
+  if (open.length === 0) return null;
+  const notArrived = open.filter((part) => part.state === "not_arrived").length;
+  return (
+    <span className="text-xs font-medium text-amber-800">
+      {notArrived > 0
+        ? `${formatQuantity(notArrived, "part")} did not arrive`
+        : `${formatQuantity(open.length, "part")} not confirmed`}
+    </span>
+  );
 }
 
 /** The line's progress: its confirmed parts' counters, then each part sent without an upload id. */
@@ -56,6 +72,7 @@ export function registerColumns({ timeZone, canCheck }: { timeZone: string; canC
             {uploadTitle(row.original)}
           </Link>
           <span className="text-xs text-slate-500">{origin(row.original)}</span>
+          <OpenPartsNote upload={row.original} />
         </div>
       ),
     }),
