@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { e2eServerEnv } from "../playwright.config";
 import { expect, test } from "./fixtures";
@@ -30,12 +31,20 @@ async function setProcessRate(api: APIRequestContext, rate: number) {
   expect(response.status()).toBe(200);
 }
 
-async function sendUpload(api: APIRequestContext, name: string, count: number): Promise<SentUpload> {
+async function sendUpload(
+  api: APIRequestContext,
+  name: string,
+  count: number,
+  partId?: string,
+): Promise<SentUpload> {
   const customers = Array.from({ length: count }, (_, index) => ({
     rego: `UP${index.toString(36).toUpperCase().padStart(4, "0")}`,
     state: STATES[index % STATES.length],
   }));
-  const response = await api.post("/api/recapture/upload", { data: { name, customers } });
+  const response = await api.post("/api/recapture/upload", {
+    data: { name, customers },
+    headers: partId ? { "Idempotency-Key": partId } : {},
+  });
   expect(response.status(), await response.text()).toBe(202);
   return ((await response.json()) as { upload: SentUpload }).upload;
 }
@@ -196,8 +205,9 @@ test.describe("upload progress", () => {
   });
 
   test("the parts of a split file show together, and the rows not sent download", async ({ page, api }) => {
-    const first = await sendUpload(api, "E2E trade-ins (part 1 of 2)", 300);
-    const second = await sendUpload(api, "E2E trade-ins (part 2 of 2)", 200);
+    const partIds = [randomUUID(), randomUUID()];
+    await sendUpload(api, "E2E trade-ins (part 1 of 2)", 300, partIds[0]);
+    const second = await sendUpload(api, "E2E trade-ins (part 2 of 2)", 200, partIds[1]);
     const notSentCsv =
       "Rego No.,State,problem\nAB 12,Victoria,Neither a rego nor a VIN\n,W.A.,Neither a rego nor a VIN\n";
     const batch = await api.post("/api/uploads/batches", {
@@ -208,7 +218,7 @@ test.describe("upload progress", () => {
         sent: 500,
         notSent: 2,
         notSentCsv,
-        uploadIds: [first.id, second.id],
+        partIds,
       },
     });
     expect(batch.status(), await batch.text()).toBe(201);

@@ -26,6 +26,7 @@ const line = (parts: UploadPart[]): RegisteredUpload => ({
   recordedAt: parts[0]!.createdAt,
   file: null,
   parts,
+  sentParts: [],
 });
 
 const FIRST = "11111111-1111-4111-8111-111111111111";

@@ -10,6 +10,7 @@ import { NotSentDownloadButton } from "@/components/upload-wizard/not-sent-downl
 import type { SettingsValues } from "@/components/upload-wizard/settings-form";
 import { StepActions } from "@/components/upload-wizard/step-actions";
 import type { Pipeline } from "@/components/upload-wizard/use-pipeline";
+import { UnconfirmedNotice } from "@/components/upload-wizard/unconfirmed-notice";
 import { useSendUpload, type SendState } from "@/components/upload-wizard/use-send-upload";
 import { formatCount } from "@/lib/format";
 
@@ -30,15 +31,25 @@ function monitoringText({ monitorStart, monitorEnd }: SettingsValues): string {
   return monitorEnd ? `From now until ${monitorEnd}` : "From now on, with no end date";
 }
 
-function progressText({ stage, parts, accepted }: SendState): string {
+function progressText({ stage, parts, settled }: SendState): string {
   if (stage === "record") return "Adding the upload to the uploads list…";
-  return parts > 1 ? `Sending part ${accepted.length + 1} of ${parts}…` : "Sending the upload…";
+  return parts > 1 ? `Sending part ${settled.length + 1} of ${parts}…` : "Sending the upload…";
 }
 
-function failureTitle({ stage, parts, accepted }: SendState): string {
+function failureTitle({ stage, parts, settled }: SendState): string {
   if (stage === "prepare") return "The upload couldn't be prepared";
   if (stage === "record") return "The upload is queued, but it couldn't be added to the uploads list";
-  return parts > 1 ? `Part ${accepted.length + 1} of ${parts} wasn't sent` : "The upload wasn't sent";
+  return parts > 1 ? `Part ${settled.length + 1} of ${parts} wasn't sent` : "The upload wasn't sent";
+}
+
+function primaryLabel({ phase, unconfirmed }: SendState, sent: number): string {
+  if (phase === "failed") return "Try again";
+  if (phase === "unconfirmed") {
+    if (unconfirmed?.check === "not_arrived") return "Send it";
+    if (unconfirmed?.check === "failed") return "Check again";
+    return "Checking…";
+  }
+  return `Send ${formatCount(sent)} customers`;
 }
 
 export function SubmitStep({
@@ -51,7 +62,14 @@ export function SubmitStep({
   onBack,
 }: SubmitStepProps) {
   const { state, send } = useSendUpload({ run, fileName, counts, settings, maxCustomersPerUpload });
-  const locked = state.phase === "working" || state.phase === "done" || state.accepted.length > 0;
+  const locked =
+    state.phase === "working" ||
+    state.phase === "unconfirmed" ||
+    state.phase === "done" ||
+    state.settled.length > 0;
+  const checking =
+    state.phase === "unconfirmed" &&
+    (state.unconfirmed?.check === "checking" || state.unconfirmed?.check === "waiting");
 
   useEffect(() => onLockedChange(locked), [locked, onLockedChange]);
 
@@ -96,28 +114,41 @@ export function SubmitStep({
               aria-label="Parts sent"
               aria-valuemin={0}
               aria-valuemax={state.parts}
-              aria-valuenow={state.accepted.length}
-              aria-valuetext={`${state.accepted.length} of ${state.parts} parts sent`}
+              aria-valuenow={state.settled.length}
+              aria-valuetext={`${state.settled.length} of ${state.parts} parts sent`}
               className="h-2 overflow-hidden rounded-full bg-slate-200"
             >
               <div
                 className="h-full bg-brand-600 transition-all"
-                style={{ width: `${(state.accepted.length / state.parts) * 100}%` }}
+                style={{ width: `${(state.settled.length / state.parts) * 100}%` }}
               />
             </div>
           )}
         </div>
       )}
 
+      {state.arrival && state.phase !== "failed" && (
+        <p role="status" className="max-w-2xl text-sm font-medium text-emerald-800">
+          {state.arrival}
+        </p>
+      )}
+
+      {state.phase === "unconfirmed" && state.unconfirmed && (
+        <UnconfirmedNotice unconfirmed={state.unconfirmed} parts={state.parts} />
+      )}
+
       {state.phase === "failed" && (
         <Alert tone="danger" title={failureTitle(state)}>
           <p>{state.failure}</p>
-          {state.accepted.length > 0 && (
+          {state.settled.length > 0 && (
             <p className="mt-2">
-              {state.accepted.length === 1 ? "The first part was" : `${state.accepted.length} parts were`}{" "}
-              accepted and {state.accepted.length === 1 ? "is" : "are"} queued. Nothing is lost: trying again
+              {state.settled.length === 1 ? "The first part was" : `${state.settled.length} parts were`}{" "}
+              accepted and {state.settled.length === 1 ? "is" : "are"} queued. Nothing is lost: trying again
               sends only what is left.{" "}
-              <Link href={`/uploads/${state.accepted[0]?.id}`} className="font-medium underline">
+              <Link
+                href={`/uploads/${state.settled[0]?.uploadId ?? state.settled[0]?.partId}`}
+                className="font-medium underline"
+              >
                 See the queued upload
               </Link>
             </p>
@@ -143,9 +174,11 @@ export function SubmitStep({
         <NotSentDownloadButton run={run} fileName={fileName} notSent={counts.notSent} />
         <Button
           onClick={send}
-          disabled={state.phase === "preparing" || state.phase === "working" || state.phase === "done"}
+          disabled={
+            state.phase === "preparing" || state.phase === "working" || state.phase === "done" || checking
+          }
         >
-          {state.phase === "failed" ? "Try again" : `Send ${formatCount(counts.sent)} customers`}
+          {primaryLabel(state, counts.sent)}
         </Button>
       </StepActions>
     </div>

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { DataTableFeatures } from "@/components/data-table/data-table-features";
 import { RegisterProgress } from "@/components/uploads/register-progress";
+import { SentPartStatus } from "@/components/uploads/sent-part-status";
 import { personLabel, uploadHref, uploadTitle } from "@/components/uploads/upload-display";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime, formatQuantity } from "@/lib/format";
 import { notSentFileUrl } from "@/lib/queries/uploads";
 import type { RegisteredUpload } from "@/lib/uploads/register-schemas";
 
@@ -14,11 +15,49 @@ const empty = <span className="text-slate-500">—</span>;
 function origin(upload: RegisteredUpload): string {
   if (upload.source === "tracked") return "Tracked by id";
   if (upload.source === "demo") return "Emulator demo data";
-  const parts = upload.parts.length > 1 ? ` · ${upload.parts.length} parts` : "";
+  const count = upload.parts.length + upload.sentParts.length;
+  const parts = count > 1 ? ` · ${count} parts` : "";
   return `${upload.file?.name ?? "Sent from the dashboard"}${parts}`;
 }
 
-export function registerColumns({ timeZone }: { timeZone: string }) {
+/** Said beside the name too, so a part that needs a look is seen without reading the progress column. */
+function OpenPartsNote({ upload }: { upload: RegisteredUpload }) {
+  const open = upload.sentParts.filter(
+    (part) => part.state === "not_confirmed" || part.state === "not_arrived",
+  );
+  if (open.length === 0) return null;
+  const notArrived = open.filter((part) => part.state === "not_arrived").length;
+  return (
+    <span className="text-xs font-medium text-amber-800">
+      {notArrived > 0
+        ? `${formatQuantity(notArrived, "part")} did not arrive`
+        : `${formatQuantity(open.length, "part")} not confirmed`}
+    </span>
+  );
+}
+
+/** The line's progress: its confirmed parts' counters, then each part sent without an upload id. */
+function LineProgress({
+  upload,
+  canCheck,
+  timeZone,
+}: {
+  upload: RegisteredUpload;
+  canCheck: boolean;
+  timeZone: string;
+}) {
+  const parts = upload.parts.length + upload.sentParts.length;
+  return (
+    <div className="flex flex-col gap-3">
+      {upload.parts.length > 0 && <RegisterProgress upload={upload} />}
+      {upload.sentParts.map((part) => (
+        <SentPartStatus key={part.id} part={part} parts={parts} canCheck={canCheck} timeZone={timeZone} />
+      ))}
+    </div>
+  );
+}
+
+export function registerColumns({ timeZone, canCheck }: { timeZone: string; canCheck: boolean }) {
   return helper.columns([
     helper.accessor("name", {
       header: "Upload",
@@ -33,6 +72,7 @@ export function registerColumns({ timeZone }: { timeZone: string }) {
             {uploadTitle(row.original)}
           </Link>
           <span className="text-xs text-slate-500">{origin(row.original)}</span>
+          <OpenPartsNote upload={row.original} />
         </div>
       ),
     }),
@@ -41,7 +81,7 @@ export function registerColumns({ timeZone }: { timeZone: string }) {
       header: "Progress",
       enableHiding: false,
       meta: { label: "Progress" },
-      cell: ({ row }) => <RegisterProgress upload={row.original} />,
+      cell: ({ row }) => <LineProgress upload={row.original} canCheck={canCheck} timeZone={timeZone} />,
     }),
     helper.accessor((upload) => upload.file?.rowsNotSent, {
       id: "notSent",

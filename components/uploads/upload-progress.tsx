@@ -10,6 +10,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { CancelUploadButton } from "@/components/uploads/cancel-upload-button";
 import { formatTimeOfDay, personLabel, uploadTitle } from "@/components/uploads/upload-display";
 import { UploadFacts } from "@/components/uploads/upload-facts";
+import { SentPartStatus } from "@/components/uploads/sent-part-status";
 import { UploadPartsList } from "@/components/uploads/upload-parts-list";
 import { UploadProgressBar } from "@/components/uploads/upload-progress-bar";
 import { UploadStateBadge } from "@/components/uploads/upload-state-badge";
@@ -42,6 +43,9 @@ export function UploadProgress({ uploadId, initialUpload, canCancel, timeZone }:
   );
   const running = live.parts.filter((part) => !isFinished(part.state));
   const split = live.parts.length > 1;
+  const sentParts = registered.sentParts.length > 0 && (
+    <SentPartsSection upload={registered} canCheck={canCancel} timeZone={timeZone} />
+  );
 
   return (
     <>
@@ -65,60 +69,101 @@ export function UploadProgress({ uploadId, initialUpload, canCancel, timeZone }:
           )
         }
       />
-      <div className="flex flex-col gap-6">
-        <section
-          aria-labelledby="progress-heading"
-          className="flex flex-col gap-5 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
-        >
-          <h2 id="progress-heading" className="sr-only">
-            Progress
-          </h2>
-          <div className="flex flex-wrap items-end justify-between gap-4">
-            <div className="flex items-center gap-3">
-              <p className="text-4xl font-semibold tabular-nums tracking-tight text-slate-900">
-                {percentProcessed(live.counters)}%
-              </p>
-              <div aria-live="polite">
-                <UploadStateBadge state={live.state} reconnecting={live.reconnecting} />
+      {live.parts.length === 0 ? (
+        <div className="flex flex-col gap-6">
+          {sentParts}
+          <UploadFacts upload={registered} timeZone={timeZone} />
+        </div>
+      ) : (
+        <div className="flex flex-col gap-6">
+          <section
+            aria-labelledby="progress-heading"
+            className="flex flex-col gap-5 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+          >
+            <h2 id="progress-heading" className="sr-only">
+              Progress
+            </h2>
+            <div className="flex flex-wrap items-end justify-between gap-4">
+              <div className="flex items-center gap-3">
+                <p className="text-4xl font-semibold tabular-nums tracking-tight text-slate-900">
+                  {percentProcessed(live.counters)}%
+                </p>
+                <div aria-live="polite">
+                  <UploadStateBadge state={live.state} reconnecting={live.reconnecting} />
+                </div>
               </div>
+              <p className="text-sm tabular-nums text-slate-600">
+                <strong className="font-semibold text-slate-900">
+                  {formatCount(live.counters.totalProcessed)}
+                </strong>{" "}
+                of {formatCount(live.counters.totalUploaded)} customers processed
+              </p>
             </div>
-            <p className="text-sm tabular-nums text-slate-600">
-              <strong className="font-semibold text-slate-900">
-                {formatCount(live.counters.totalProcessed)}
-              </strong>{" "}
-              of {formatCount(live.counters.totalUploaded)} customers processed
-            </p>
-          </div>
-          <UploadProgressBar
-            counters={live.counters}
-            state={live.state}
-            reconnecting={live.reconnecting}
-            label={split ? "All parts" : "Upload progress"}
-          />
-          <UploadStats
-            counters={live.counters}
-            state={live.state}
-            ratePerSecond={ratePerSecond}
-            secondsRemaining={secondsRemaining}
-            reconnecting={live.reconnecting}
-          />
-          {live.reconnecting && <ReconnectingNotice checkedAt={live.checkedAt} timeZone={timeZone} />}
-          {!live.reconnecting && stalledSince !== undefined && (
-            <StalledNotice since={stalledSince} timeZone={timeZone} />
-          )}
-          {live.failure && (
-            <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800">
-              {live.failure.message}
-            </p>
-          )}
-          {live.state === "cancelled" && <CancelledNotice live={live} timeZone={timeZone} />}
-          {isFinished(live.state) && <CustomersLinks parts={live.parts} />}
-        </section>
+            <UploadProgressBar
+              counters={live.counters}
+              state={live.state}
+              reconnecting={live.reconnecting}
+              label={split ? "All parts" : "Upload progress"}
+            />
+            <UploadStats
+              counters={live.counters}
+              state={live.state}
+              ratePerSecond={ratePerSecond}
+              secondsRemaining={secondsRemaining}
+              reconnecting={live.reconnecting}
+            />
+            {live.reconnecting && <ReconnectingNotice checkedAt={live.checkedAt} timeZone={timeZone} />}
+            {!live.reconnecting && stalledSince !== undefined && (
+              <StalledNotice since={stalledSince} timeZone={timeZone} />
+            )}
+            {live.failure && (
+              <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800">
+                {live.failure.message}
+              </p>
+            )}
+            {live.state === "cancelled" && <CancelledNotice live={live} timeZone={timeZone} />}
+            {isFinished(live.state) && <CustomersLinks parts={live.parts} />}
+          </section>
 
-        {split && <UploadPartsList parts={live.parts} />}
-        <UploadFacts upload={registered} timeZone={timeZone} />
-      </div>
+          {split && <UploadPartsList parts={live.parts} />}
+          {sentParts}
+          <UploadFacts upload={registered} timeZone={timeZone} />
+        </div>
+      )}
     </>
+  );
+}
+
+/** Parts the dashboard sent that have no upload id: not confirmed yet, or their answer lost. */
+function SentPartsSection({
+  upload,
+  canCheck,
+  timeZone,
+}: {
+  upload: RegisteredUpload;
+  canCheck: boolean;
+  timeZone: string;
+}) {
+  const parts = upload.parts.length + upload.sentParts.length;
+  return (
+    <section
+      aria-labelledby="sent-parts-heading"
+      className="rounded-xl border border-slate-200 bg-white shadow-sm"
+    >
+      <h2
+        id="sent-parts-heading"
+        className="border-b border-slate-200 px-6 py-3 text-sm font-semibold text-slate-900"
+      >
+        {upload.sentParts.length === 1 ? "A part without an upload id" : "Parts without an upload id"}
+      </h2>
+      <ul className="divide-y divide-slate-100">
+        {upload.sentParts.map((part) => (
+          <li key={part.id} className="px-6 py-4">
+            <SentPartStatus part={part} parts={parts} canCheck={canCheck} timeZone={timeZone} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -131,7 +176,8 @@ const BYLINE_VERBS: Record<RegisteredUpload["source"], string> = {
 function byline(upload: RegisteredUpload, timeZone: string): string {
   const who = upload.recordedBy ? ` by ${personLabel(upload.recordedBy)}` : "";
   const verb = BYLINE_VERBS[upload.source];
-  const parts = upload.parts.length > 1 ? ` in ${upload.parts.length} parts` : "";
+  const count = upload.parts.length + upload.sentParts.length;
+  const parts = count > 1 ? ` in ${count} parts` : "";
   return `${verb}${who} on ${formatDateTime(upload.recordedAt, timeZone)}${parts}`;
 }
 

@@ -47,7 +47,7 @@ export function UploadsRegister({ timeZone, canUpload, initialPage }: UploadsReg
     ...uploadQueries.registerPage(query),
     initialData: isInitial ? initialPage : undefined,
   });
-  const columns = useMemo(() => registerColumns({ timeZone }), [timeZone]);
+  const columns = useMemo(() => registerColumns({ timeZone, canCheck: canUpload }), [timeZone, canUpload]);
   const pagination: PaginationState = { pageIndex: query.page - 1, pageSize: query.pageSize };
 
   const table = useTable({

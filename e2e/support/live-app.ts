@@ -22,7 +22,8 @@ export interface LiveApp {
 const processes = (children: ChildProcess[]) =>
   children.filter((child) => child.exitCode === null && child.pid);
 
-async function waitFor(url: string, child: ChildProcess, init?: RequestInit): Promise<void> {
+/** Waits up to a minute for `url` to answer below 500, failing early if `child` exits. */
+export async function waitFor(url: string, child: ChildProcess, init?: RequestInit): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode}`);

@@ -58,6 +58,14 @@ describe("buildUploadPayloads", () => {
     );
   });
 
+  it("shortens a long name so each part's name still fits the API's 200 characters", () => {
+    const long = { ...SETTINGS, name: "N".repeat(200) };
+    const [first] = buildUploadPayloads(reviewOf(["AAA001", "AAA002"]), long, 1);
+    expect(first?.name).toHaveLength(200);
+    expect(first?.name.endsWith("N (part 1 of 2)")).toBe(true);
+    expect(uploadRequestSchema.safeParse(first).success).toBe(true);
+  });
+
   it("builds nothing when no row can be sent, and refuses a nonsense limit", () => {
     expect(buildUploadPayloads(reviewOf(["BAD#"]), SETTINGS, 10)).toEqual([]);
     expect(() => buildUploadPayloads(reviewOf(["ABC123"]), SETTINGS, 0)).toThrow(RangeError);

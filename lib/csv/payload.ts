@@ -1,4 +1,5 @@
 import type { UploadRequest } from "@/lib/recapture/schemas";
+import { UPLOAD_NAME_MAX_LENGTH } from "@/lib/recapture/upload-name";
 import { fileBaseName } from "@/lib/csv/decode";
 import { isSent, type Review } from "@/lib/csv/review";
 import type { UploadCustomer } from "@/lib/csv/row-check";
@@ -23,6 +24,12 @@ export function sentCustomers(review: Review): UploadCustomer[] {
   return customers;
 }
 
+/** "June sales (part 2 of 3)", the name shortened so the whole still fits the API's limit. */
+export function partName(name: string, part: number, parts: number): string {
+  const suffix = ` (part ${part} of ${parts})`;
+  return `${name.slice(0, UPLOAD_NAME_MAX_LENGTH - suffix.length).trimEnd()}${suffix}`;
+}
+
 /**
  * The upload requests for the rows that are sent, in file order: one request, or parts
  * of at most `maxCustomersPerUpload` named "Name (part 2 of 3)". None when no row can
@@ -42,7 +49,7 @@ export function buildUploadPayloads(
   const parts = Math.ceil(customers.length / maxCustomersPerUpload);
   return Array.from({ length: parts }, (_, part) => ({
     ...settings,
-    name: parts > 1 ? `${settings.name} (part ${part + 1} of ${parts})` : settings.name,
+    name: parts > 1 ? partName(settings.name, part + 1, parts) : settings.name,
     customers: customers.slice(part * maxCustomersPerUpload, (part + 1) * maxCustomersPerUpload),
   }));
 }

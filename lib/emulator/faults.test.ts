@@ -68,6 +68,14 @@ describe("faults", () => {
     expect(answer.body).toContain("<h1>502 Bad Gateway</h1>");
   });
 
+  it("carries out a request and then loses its answer: the upload is queued, the client sees the connection drop", async () => {
+    emulator = await startEmulatorServer();
+    await setFaults(emulator, { dropResponseRate: 1, times: 1 });
+    const upload = { name: "Lost answer", customers: [{ rego: "LOST01", state: "VIC" }] };
+    await expect(emulator.call("POST", "/v2/recapture/upload?region=au", { body: upload })).rejects.toThrow();
+    await expect.poll(async () => (await emulator!.call<{ total: number }>("GET", LIST)).body.total).toBe(1);
+  });
+
   it("clears itself after `times` requests, and on DELETE", async () => {
     emulator = await startEmulatorServer();
     await setFaults(emulator, { errorRate: 1, times: 2 });

@@ -6,7 +6,7 @@ import { seededRandom } from "./random";
  * Switchable failures, so the app's error handling can be exercised on demand:
  * what a slow, overloaded or misconfigured upstream really does. Each share is
  * a probability from 0 to 1, rolled independently per API request in the order
- * hang, HTML page, 429, 5xx; latency applies to every request.
+ * hang, HTML page, 429, 5xx, lost answer; latency applies to every request.
  */
 
 const share = z.number().min(0).max(1);
@@ -25,6 +25,12 @@ export const faultSettingsSchema = z.strictObject({
   hangMs: z.number().int().min(0).max(600_000),
   /** Share of requests answered by a proxy's HTML 502 page instead of JSON. */
   htmlRate: share,
+  /**
+   * Share of requests carried out in full whose answer is then lost, as when a
+   * connection drops after the API has done the work: the body breaks off, so a
+   * client sees a network error although an upload was queued.
+   */
+  dropResponseRate: share,
   /** How many more API requests the faults apply to before clearing themselves; null = until cleared. */
   times: z.number().int().min(1).nullable(),
 });
@@ -39,6 +45,7 @@ const NO_FAULTS: FaultSettings = {
   hangRate: 0,
   hangMs: 60_000,
   htmlRate: 0,
+  dropResponseRate: 0,
   times: null,
 };
 
@@ -53,13 +60,35 @@ const SERVER_ERRORS = [
   [503, "Service Unavailable"],
 ] as const;
 
+/**
+ * The answer's status and headers, and a body that breaks off after its first
+ * bytes: in process, reading it throws; over HTTP, the connection drops mid-answer.
+ */
+function brokenAnswer(answer: Response): Response {
+  let sent = false;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (sent) {
+        // A moment later, so a server has already sent the status line and the first bytes.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        controller.error(new Error("The connection was lost before the answer arrived"));
+        return;
+      }
+      sent = true;
+      controller.enqueue(new TextEncoder().encode('{"success":'));
+    },
+  });
+  return new Response(body, { status: answer.status, headers: answer.headers });
+}
+
 function isActive(settings: FaultSettings): boolean {
   return (
     settings.latencyMs > 0 ||
     settings.errorRate > 0 ||
     settings.rateLimitRate > 0 ||
     settings.hangRate > 0 ||
-    settings.htmlRate > 0
+    settings.htmlRate > 0 ||
+    settings.dropResponseRate > 0
   );
 }
 
@@ -109,6 +138,12 @@ export function createFaults(initial: Partial<FaultSettings>, seed: string, now:
       const [status, message] =
         SERVER_ERRORS[Math.floor(random() * SERVER_ERRORS.length)] ?? SERVER_ERRORS[0];
       return c.json({ success: false, message }, status);
+    }
+    // Rolled only when set, so the other faults keep the random sequence they had before it existed.
+    if (current.dropResponseRate > 0 && random() < current.dropResponseRate) {
+      await next();
+      c.res = brokenAnswer(c.res);
+      return;
     }
     return next();
   };

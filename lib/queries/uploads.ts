@@ -13,6 +13,7 @@ import {
 } from "@/lib/uploads/register-schemas";
 
 const REGISTER_URL = "/api/uploads";
+const SENDING_POLL_MS = 3_000;
 
 const registeredUploadUrl = (uploadId: string) => `${REGISTER_URL}/${encodeURIComponent(uploadId)}`;
 const liveUploadUrl = ({ id, region }: UploadPart) =>
@@ -47,6 +48,11 @@ export const uploadQueries = {
         ),
       placeholderData: keepPreviousData,
       retry: retryUnlessClientError,
+      // A part being sent settles within the API's timeout: read again until it has.
+      refetchInterval: (query) =>
+        query.state.data?.uploads.some((upload) => upload.sentParts.some((part) => part.state === "sending"))
+          ? SENDING_POLL_MS
+          : false,
     }),
   registered: () => [...uploadQueries.all(), "registered"] as const,
   /** The register line holding an upload, with all parts of its file. */
@@ -60,9 +66,11 @@ export const uploadQueries = {
       refetchInterval: (query) =>
         pollInterval({
           finished:
-            query.state.data?.parts.every((part) =>
+            (query.state.data?.parts.every((part) =>
               isFinished(uploadState(part, part.cancelledAt !== null)),
-            ) ?? true,
+            ) ??
+              true) &&
+            !query.state.data?.sentParts.some((part) => part.state === "sending"),
           hidden: isHidden(),
           activeMs: LIST_POLL_MS,
         }),

@@ -394,4 +394,57 @@ describe("timeout", () => {
     expect(Date.now() - startedAt).toBeLessThan(1000);
     expect(requests).toHaveLength(2);
   });
+
+  describe("of an upload, with onLateAnswer", () => {
+    const answerAfter =
+      (ms: number, step: Step): Step =>
+      (request) =>
+        new Promise((resolve) => setTimeout(() => resolve(step(request)), ms));
+
+    it("answers 504 on time, then reports the API's late answer without aborting the request", async () => {
+      const { client, requests } = setup([answerAfter(80, json(202, examples.uploadResponse))], {
+        timeoutMs: 30,
+        sleep: undefined,
+        now: undefined,
+      });
+      const late: unknown[] = [];
+      const error = await failure(
+        client.uploadCustomers(examples.uploadRequest, { onLateAnswer: (answer) => late.push(answer) }),
+      );
+      expect(error.code).toBe("upstream_timeout");
+      expect(late).toEqual([]);
+      await expect.poll(() => late).toEqual([examples.uploadResponse]);
+      expect(requests[0]!.signal.aborted).toBe(false);
+    });
+
+    it("reports no answer when the late one is a failure", async () => {
+      const { client } = setup([answerAfter(60, json(503, {}))], {
+        timeoutMs: 30,
+        sleep: undefined,
+        now: undefined,
+      });
+      const late: unknown[] = [];
+      await failure(client.uploadCustomers(examples.uploadRequest, { onLateAnswer: (a) => late.push(a) }));
+      await expect.poll(() => late).toEqual([undefined]);
+    });
+
+    it("gives up and aborts after four more timeouts, reporting no answer", async () => {
+      const hangUntilAborted: Step = (request) =>
+        new Promise((_, reject) =>
+          request.signal.addEventListener("abort", () => reject(request.signal.reason)),
+        );
+      const { client, requests } = setup([hangUntilAborted], {
+        timeoutMs: 20,
+        sleep: undefined,
+        now: undefined,
+      });
+      const late: unknown[] = [];
+      const startedAt = Date.now();
+      await failure(client.uploadCustomers(examples.uploadRequest, { onLateAnswer: (a) => late.push(a) }));
+      expect(requests[0]!.signal.aborted).toBe(false);
+      await expect.poll(() => late).toEqual([undefined]);
+      expect(requests[0]!.signal.aborted).toBe(true);
+      expect(Date.now() - startedAt).toBeGreaterThanOrEqual(95);
+    });
+  });
 });

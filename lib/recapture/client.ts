@@ -20,6 +20,7 @@ import {
   type ListCustomersQuery,
   type UpdateCustomerRequest,
   type UploadRequest,
+  type UploadResponse,
 } from "@/lib/recapture/schemas";
 
 /** Both the global `fetch` and the emulator's in-process handler fit. */
@@ -43,6 +44,21 @@ export interface RecaptureClientOptions {
 
 export interface CallOptions {
   region?: Region;
+}
+
+/**
+ * How long a write that ran out of time is still listened to, in multiples of
+ * `timeoutMs`: the caller has been told "timed out", but an answer arriving in
+ * this window still says what happened upstream (an upload's id, say).
+ */
+export const LATE_ANSWER_TIMEOUTS = 4;
+
+export interface WriteOptions<T> extends CallOptions {
+  /**
+   * Told once how a write that timed out ended: its answer when the API
+   * accepted it late, or undefined when it failed or the window closed first.
+   */
+  onLateAnswer?: (answer: T | undefined) => void;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -70,6 +86,8 @@ interface Call<T> {
   body?: unknown;
   region?: Region;
   schema: z.ZodType<T>;
+  // A method, so a Call<T> still fits where a Call<unknown> is read.
+  onLateAnswer?(answer: T | undefined): void;
 }
 
 type Attempt = { response: Response; text: string } | { networkError: unknown };
@@ -189,6 +207,24 @@ export function createRecaptureClient(options: RecaptureClientOptions) {
   }
 
   /**
+   * After a write timed out: keeps its request open for LATE_ANSWER_TIMEOUTS ×
+   * timeoutMs more and reports how it ended.
+   */
+  function listenForLateAnswer<T>(attempt: Promise<Attempt>, call: Call<T>, controller: AbortController) {
+    const closing = setTimeout(() => controller.abort(), timeoutMs * LATE_ANSWER_TIMEOUTS);
+    void attempt.then((outcome) => {
+      clearTimeout(closing);
+      let answer: T | undefined;
+      try {
+        if ("response" in outcome && outcome.response.ok) answer = parseBody(outcome.text, call.schema);
+      } catch {
+        // An unreadable late answer says no more than no answer.
+      }
+      call.onLateAnswer?.(answer);
+    });
+  }
+
+  /**
    * One call, its retries included, within a single `timeoutMs` budget. A
    * timeout is never retried: the budget is spent. A retry whose wait would
    * end past the budget is not attempted; the last failure is answered instead.
@@ -198,18 +234,21 @@ export function createRecaptureClient(options: RecaptureClientOptions) {
     const deadline = now() + timeoutMs;
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let attempt: Promise<Attempt> | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         reject(timeoutError());
-        controller.abort();
+        if (call.onLateAnswer && attempt) listenForLateAnswer(attempt, call, controller);
+        else controller.abort();
       }, timeoutMs);
     });
     try {
-      for (let attempt = 0; ; attempt += 1) {
+      for (let attemptNumber = 0; ; attemptNumber += 1) {
+        attempt = send(url, call, controller.signal);
         // Raced rather than trusting the signal alone: an in-process handler may ignore it.
-        const outcome = await Promise.race([send(url, call, controller.signal), timedOut]);
+        const outcome = await Promise.race([attempt, timedOut]);
         if ("response" in outcome && outcome.response.ok) return parseBody(outcome.text, call.schema);
-        const wait = retryWait(call, outcome, attempt);
+        const wait = retryWait(call, outcome, attemptNumber);
         if (wait === undefined || wait > MAX_RETRY_WAIT_MS || now() + wait >= deadline)
           throw failure(outcome);
         await sleep(wait);
@@ -220,13 +259,14 @@ export function createRecaptureClient(options: RecaptureClientOptions) {
   }
 
   return {
-    async uploadCustomers(body: UploadRequest, options?: CallOptions) {
+    async uploadCustomers(body: UploadRequest, options?: WriteOptions<UploadResponse>) {
       return request({
         method: "POST",
         resource: "upload",
         body,
         region: options?.region,
         schema: uploadResponseSchema,
+        onLateAnswer: options?.onLateAnswer,
       });
     },
     async getUpload(uploadId: string, options?: CallOptions) {

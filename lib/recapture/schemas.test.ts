@@ -72,6 +72,13 @@ describe("uploadRequestSchema", () => {
     expect(uploadRequestSchema.parse({ ...rest, name: "June" }).enable_rego_lookups).toBe(false);
   });
 
+  it("refuses a name over 200 characters, naming the field", () => {
+    expect(uploadRequestSchema.safeParse({ ...valid, name: "N".repeat(200) }).success).toBe(true);
+    expect(problems(uploadRequestSchema.safeParse({ ...valid, name: "N".repeat(201) }))).toEqual({
+      name: "An upload name can be at most 200 characters",
+    });
+  });
+
   it("refuses a monitor window that ends before it starts", () => {
     const upload = { ...valid, monitor_start_date: "2023-06-01", monitor_end_date: "2022-06-01" };
     expect(problems(uploadRequestSchema.safeParse(upload))).toEqual({

@@ -5,6 +5,7 @@ import {
   monitorWindowRunsForwards,
 } from "@/lib/recapture/customer-rules";
 import { REGIONS } from "@/lib/recapture/regions";
+import { UPLOAD_NAME_MAX_LENGTH } from "@/lib/recapture/upload-name";
 
 /**
  * Every request and response of the Recapture API (../shared/recapture-api.md),
@@ -156,9 +157,15 @@ export const customerInputSchema = z
   });
 export type CustomerInput = z.infer<typeof customerInputSchema>;
 
+export const uploadNameSchema = z
+  .string({ error: "Give the upload a name" })
+  .max(UPLOAD_NAME_MAX_LENGTH, `An upload name can be at most ${UPLOAD_NAME_MAX_LENGTH} characters`)
+  .trim()
+  .min(1, "Give the upload a name");
+
 export const uploadRequestSchema = z
   .strictObject({
-    name: z.string({ error: "Give the upload a name" }).trim().min(1, "Give the upload a name"),
+    name: uploadNameSchema,
     enable_rego_lookups: z.boolean({ error: "Rego lookups must be on or off" }).default(false),
     monitor_start_date: optionalDate,
     monitor_end_date: optionalDate,

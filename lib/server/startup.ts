@@ -3,6 +3,7 @@ import { checkSessionConfiguration } from "@/lib/server/auth/secret";
 import { env, InvalidEnvironmentError, mode } from "@/lib/server/env";
 import { embeddedEmulator } from "@/lib/server/recapture";
 import { recordEmulatorDemoUploads } from "@/lib/server/uploads/demo-uploads";
+import { recoverInterruptedSends } from "@/lib/server/uploads/sent-parts";
 
 /** Refuse to start on a bad configuration, naming the variable, rather than fail later on a request. */
 export function checkConfigurationOrExit(): void {
@@ -17,6 +18,13 @@ export function checkConfigurationOrExit(): void {
       process.exit(1);
     }
     throw error;
+  }
+  // Parts a stopped process left "sending" may or may not be upstream: they are checked before any resend.
+  const interrupted = recoverInterruptedSends();
+  if (interrupted > 0) {
+    console.log(
+      `Recapture Dashboard: ${interrupted} upload part(s) interrupted by a restart are now "not confirmed"`,
+    );
   }
   // Say which upstream is in use, never the key.
   if (mode() === "live") {

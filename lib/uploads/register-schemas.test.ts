@@ -13,7 +13,7 @@ const batch = {
   sent: 8,
   notSent: 2,
   notSentCsv: "rego,problem\n",
-  uploadIds: [PART],
+  partIds: [PART],
 };
 
 const messages = (input: unknown) =>
@@ -39,16 +39,40 @@ describe("recordBatchRequestSchema (the wizard's contract)", () => {
     ]);
   });
 
-  it("needs distinct, well-formed upload ids", () => {
-    expect(messages({ ...batch, uploadIds: [] })).toEqual(["uploadIds: List the upload ids of the parts"]);
-    expect(messages({ ...batch, uploadIds: [PART, PART] })).toEqual([
-      "uploadIds: An upload id is listed twice",
+  it("needs distinct, well-formed part ids", () => {
+    expect(messages({ ...batch, partIds: [] })).toEqual(["partIds: List the ids of the parts"]);
+    expect(messages({ ...batch, partIds: [PART, PART] })).toEqual(["partIds: A part id is listed twice"]);
+    expect(messages({ ...batch, partIds: ["../customers"] })).toEqual([
+      "partIds.0: A part id looks like 99aa2d8e-348b-4321-beeb-f2fa67bab3eb",
     ]);
-    expect(messages({ ...batch, uploadIds: ["../customers"] })).toEqual(["uploadIds.0: Invalid upload ID"]);
+  });
+
+  it("bounds every string and list, naming the field", () => {
+    const ids = Array.from(
+      { length: 1_001 },
+      (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+    );
+    expect(messages({ ...batch, partIds: ids })).toEqual([
+      "partIds: A file can be sent in at most 1000 parts",
+    ]);
+    expect(messages({ ...batch, name: "N".repeat(201) })).toEqual([
+      "name: An upload name can be at most 200 characters",
+    ]);
+    expect(messages({ ...batch, name: "N".repeat(200) })).toEqual([]);
+    expect(messages({ ...batch, fileName: `${"f".repeat(256)}.csv` })).toEqual([
+      "fileName: The file name is too long",
+    ]);
+    expect(messages({ ...batch, notSentCsv: "x".repeat(200 * 1024 * 1024 + 1) })).toEqual([
+      "notSentCsv: The file of rows not sent is too large",
+    ]);
   });
 });
 
 describe("trackUploadRequestSchema", () => {
+  it("refuses an overlong id before trimming it", () => {
+    expect(trackUploadRequestSchema.safeParse({ uploadId: " ".repeat(101) }).success).toBe(false);
+  });
+
   it("trims the pasted id and explains the expected form", () => {
     expect(trackUploadRequestSchema.parse({ uploadId: `  ${PART}\n` })).toEqual({ uploadId: PART });
     expect(trackUploadRequestSchema.safeParse({ uploadId: "upload 7" }).error?.issues[0]?.message).toBe(

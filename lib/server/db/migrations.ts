@@ -1,4 +1,8 @@
-import { demoUploadsMigration, uploadsRegisterMigration } from "@/lib/server/uploads/migration";
+import {
+  demoUploadsMigration,
+  sentPartsMigration,
+  uploadsRegisterMigration,
+} from "@/lib/server/uploads/migration";
 
 /**
  * The schema, as an append-only list: the database records how many have run
@@ -54,4 +58,5 @@ export const migrations: Migration[] = [
   },
   uploadsRegisterMigration,
   demoUploadsMigration,
+  sentPartsMigration,
 ];

@@ -86,3 +86,41 @@ export const demoUploadsMigration: Migration = {
     CREATE INDEX uploads_recorded_at ON uploads (recorded_at DESC, id DESC);
   `,
 };
+
+/**
+ * Parts the dashboard sends, recorded before each request leaves, so a part
+ * whose answer never came (a timeout, a lost connection, a restart) is known
+ * and checked instead of being sent twice. `id` is the part's own id, also
+ * written into each of its customers; `answer_due_by` is when the request
+ * that sent it is over at the latest. Names already longer than the new limit
+ * are cut to it, so no register line carries megabytes again.
+ */
+export const sentPartsMigration: Migration = {
+  name: "parts recorded before they are sent",
+  sql: `
+    CREATE TABLE sent_parts (
+      id TEXT PRIMARY KEY,
+      region TEXT NOT NULL,
+      name TEXT NOT NULL,
+      customers INTEGER NOT NULL,
+      state TEXT NOT NULL CHECK (state IN ('sending', 'queued', 'not_confirmed', 'arrived', 'not_arrived')),
+      reason TEXT,
+      finding TEXT,
+      customers_found INTEGER,
+      upload_id TEXT UNIQUE REFERENCES uploads (id),
+      batch_id INTEGER REFERENCES upload_batches (id),
+      part_number INTEGER NOT NULL DEFAULT 1,
+      sent_by_user_id INTEGER NOT NULL,
+      sent_by_email TEXT NOT NULL,
+      sent_by_name TEXT,
+      sent_at TEXT NOT NULL,
+      answer_due_by TEXT NOT NULL,
+      checked_at TEXT
+    );
+    CREATE INDEX sent_parts_batch_id ON sent_parts (batch_id, part_number);
+    CREATE INDEX sent_parts_unlinked ON sent_parts (sent_at DESC) WHERE upload_id IS NULL;
+
+    UPDATE uploads SET name = substr(name, 1, 200) WHERE length(name) > 200;
+    UPDATE upload_batches SET name = substr(name, 1, 200) WHERE length(name) > 200;
+  `,
+};

@@ -12,10 +12,12 @@ import {
   recordProgress,
   recordUpload,
 } from "./register";
+import { recordPartFinding, recordPartNotConfirmed, recordPartQueued, startSending } from "./sent-parts";
 
 vi.stubEnv("DATABASE_URL", ":memory:");
 
 const staff: SessionUser = { id: 2, email: "staff@demo.local", name: "Demo Staff", role: "staff" };
+const otherStaff: SessionUser = { id: 3, email: "sam@demo.local", name: "Sam", role: "staff" };
 const admin: SessionUser = { id: 1, email: "admin@demo.local", name: null, role: "admin" };
 
 let sequence = 0;
@@ -36,6 +38,18 @@ function upload(overrides: Partial<Upload> = {}): Upload {
 const minute = (n: number) => new Date(Date.UTC(2025, 2, 1, 9, n));
 const sent = (value: Upload, at = minute(0)) =>
   recordUpload(value, { region: "au", user: staff, source: "dashboard" }, at);
+
+/** A part sent through the wizard: recorded before it leaves, then queued with the API's answer (unless `answered` is false). */
+function sentPart(value: Upload, { at = minute(0), user = staff, answered = true } = {}): string {
+  const partId = value.id.replace(/^0{8}/, "aaaaaaaa");
+  startSending(
+    { id: partId, region: "au", name: value.name ?? "", customers: value.total_uploaded_customers },
+    user,
+    { now: at, answerDueBy: at },
+  );
+  if (answered) recordPartQueued(partId, value, at);
+  return partId;
+}
 
 beforeEach(() => closeDatabase());
 
@@ -66,7 +80,17 @@ describe("recordUpload", () => {
           cancelledBy: null,
         },
       ],
+      sentParts: [],
     });
+  });
+
+  it("cuts a name from upstream (an upload made elsewhere) to 200 characters", () => {
+    const tracked = recordUpload(
+      upload({ name: "N".repeat(20_000) }),
+      { region: "au", user: staff, source: "tracked" },
+      minute(1),
+    );
+    expect(tracked.name).toHaveLength(200);
   });
 
   it("tracking an upload already registered keeps its history and refreshes its counters", () => {
@@ -167,14 +191,13 @@ describe("recordBatch", () => {
     sent: 6_200,
     notSent: 10,
     notSentCsv: "rego,state,problem\nABC,ZZ,Unknown state\n",
-    uploadIds: ids,
+    partIds: ids,
   });
 
-  it("joins the parts into one line with the file's counts, found from any part", () => {
+  it("joins the parts into one line with the file's counts, found from any part or upload id", () => {
     const [first, second] = parts();
-    sent(first!);
-    sent(second!, minute(1));
-    const recorded = recordBatch(batchOf([first!.id, second!.id]));
+    const ids = [sentPart(first!), sentPart(second!, { at: minute(1) })];
+    const recorded = recordBatch(batchOf(ids), staff);
     expect(recorded.id).toBe(first!.id);
     expect(recorded.name).toBe("Trade-ins");
     expect(recorded.file).toEqual({
@@ -187,7 +210,9 @@ describe("recordBatch", () => {
       [first!.id, 1],
       [second!.id, 2],
     ]);
+    expect(recorded.sentParts).toEqual([]);
     expect(findRegisteredUpload(second!.id)).toEqual(recorded);
+    expect(findRegisteredUpload(ids[1]!)).toEqual(recorded);
     expect(findNotSentFile(second!.id)).toEqual({
       fileName: "trade-ins.csv",
       csv: "rego,state,problem\nABC,ZZ,Unknown state\n",
@@ -195,24 +220,73 @@ describe("recordBatch", () => {
   });
 
   it("returns the same line when the wizard sends the batch again", () => {
-    const [first, second] = parts();
-    sent(first!);
-    sent(second!);
-    const recorded = recordBatch(batchOf([first!.id, second!.id]));
-    expect(recordBatch(batchOf([first!.id, second!.id]))).toEqual(recorded);
+    const ids = parts().map((part) => sentPart(part));
+    const recorded = recordBatch(batchOf(ids), staff);
+    expect(recordBatch(batchOf(ids), staff)).toEqual(recorded);
     expect(listRegisteredUploads({ page: 1, pageSize: 20 }).total).toBe(1);
   });
 
   it("refuses parts it doesn't know, parts of another file, and counts that don't match", () => {
     const [first, second] = parts();
-    sent(first!);
-    expect(() => recordBatch(batchOf([first!.id, second!.id]))).toThrow(/isn't in the register/);
-    sent(second!);
+    const firstId = sentPart(first!);
+    const secondId = second!.id.replace(/^0{8}/, "aaaaaaaa");
+    expect(() => recordBatch(batchOf([firstId, secondId]), staff)).toThrow(/isn't in the register/);
+    sentPart(second!);
     expect(() =>
-      recordBatch({ ...batchOf([first!.id, second!.id]), sent: 6_000, rowsInFile: 6_010 }),
+      recordBatch({ ...batchOf([firstId, secondId]), sent: 6_000, rowsInFile: 6_010 }, staff),
     ).toThrow(/hold 6200 customers/);
-    recordBatch({ ...batchOf([first!.id]), sent: 5_000, rowsInFile: 5_010 });
-    expect(() => recordBatch(batchOf([first!.id, second!.id]))).toThrow(/already recorded/);
+    recordBatch({ ...batchOf([firstId]), sent: 5_000, rowsInFile: 5_010 }, staff);
+    expect(() => recordBatch(batchOf([firstId, secondId]), staff)).toThrow(/already recorded/);
+  });
+
+  it("groups only the sender's parts, unless an administrator does it", () => {
+    const ids = parts().map((part) => sentPart(part));
+    expect(() => recordBatch(batchOf(ids), otherStaff)).toThrow(
+      expect.objectContaining({ status: 403, code: "not_your_parts" }),
+    );
+    expect(recordBatch(batchOf(ids), admin).name).toBe("Trade-ins");
+  });
+
+  it("refuses uploads the dashboard did not send as parts: tracked and demo uploads have no part id", () => {
+    const demo = upload();
+    recordDemoUploads([demo], "au");
+    expect(() => recordBatch({ ...batchOf([demo.id]), sent: 5_000, rowsInFile: 5_010 }, admin)).toThrow(
+      /isn't in the register/,
+    );
+  });
+
+  it("waits for a part that isn't confirmed, and groups one a check found upstream without its upload id", () => {
+    const [first, second] = parts();
+    const firstId = sentPart(first!);
+    const secondId = sentPart(second!, { at: minute(1), answered: false });
+    recordPartNotConfirmed(secondId, "The Recapture API took too long to answer.");
+    expect(() => recordBatch(batchOf([firstId, secondId]), staff)).toThrow(
+      expect.objectContaining({ status: 409, code: "part_not_confirmed" }),
+    );
+
+    recordPartFinding(
+      secondId,
+      {
+        verdict: "arrived",
+        customersFound: 1_200,
+        finding: "1,200 of its 1,200 customers are in the Recapture API.",
+      },
+      minute(2),
+    );
+    const line = recordBatch(batchOf([firstId, secondId]), staff);
+    expect(line.parts.map((part) => part.id)).toEqual([first!.id]);
+    expect(line.sentParts).toMatchObject([
+      { id: secondId, partNumber: 2, state: "arrived", customersFound: 1_200, uploadId: null },
+    ]);
+
+    // Its answer turns up after all: the upload joins the line as part 2.
+    recordPartQueued(secondId, second!, minute(3));
+    const linked = findRegisteredUpload(firstId)!;
+    expect(linked.parts.map((part) => [part.id, part.partNumber])).toEqual([
+      [first!.id, 1],
+      [second!.id, 2],
+    ]);
+    expect(linked.sentParts).toEqual([]);
   });
 
   it("has no file of rows not sent for a standalone upload", () => {
@@ -223,32 +297,48 @@ describe("recordBatch", () => {
 });
 
 describe("listRegisteredUploads", () => {
-  it("lists a line per file or standalone upload, newest first, a page at a time", () => {
+  it("lists a line per file, standalone upload or unconfirmed part, newest first, a page at a time", () => {
     const lines: string[] = [];
     for (let n = 0; n < 5; n += 1) {
       const single = upload({ name: `Upload ${n}` });
       sent(single, minute(n));
       lines.push(single.id);
     }
-    const [first, second] = [upload(), upload({ total_uploaded_customers: 100 })];
-    sent(first!, minute(10));
-    sent(second!, minute(11));
-    recordBatch({
-      name: "Split",
-      fileName: "split.csv",
-      rowsInFile: 5_100,
-      sent: 5_100,
-      notSent: 0,
-      uploadIds: [first!.id, second!.id],
-    });
+    const ids = [upload(), upload({ total_uploaded_customers: 100 })].map((part, index) =>
+      sentPart(part, { at: minute(10 + index) }),
+    );
+    recordBatch(
+      { name: "Split", fileName: "split.csv", rowsInFile: 5_100, sent: 5_100, notSent: 0, partIds: ids },
+      staff,
+    );
+    const lost = sentPart(upload({ name: "Lost answer" }), { at: minute(12), answered: false });
+    recordPartNotConfirmed(lost, "The connection to the Recapture API failed before its answer arrived.");
 
     const pageOne = listRegisteredUploads({ page: 1, pageSize: 4 });
-    expect(pageOne.total).toBe(6);
-    expect(pageOne.uploads.map((line) => line.name)).toEqual(["Split", "Upload 4", "Upload 3", "Upload 2"]);
-    expect(pageOne.uploads[0]?.parts).toHaveLength(2);
+    expect(pageOne.total).toBe(7);
+    expect(pageOne.uploads.map((line) => line.name)).toEqual([
+      "Lost answer",
+      "Split",
+      "Upload 4",
+      "Upload 3",
+    ]);
+    expect(pageOne.uploads[0]).toMatchObject({
+      id: lost,
+      source: "dashboard",
+      recordedBy: { email: "staff@demo.local", name: "Demo Staff" },
+      parts: [],
+      sentParts: [
+        {
+          id: lost,
+          state: "not_confirmed",
+          reason: "The connection to the Recapture API failed before its answer arrived.",
+        },
+      ],
+    });
+    expect(pageOne.uploads[1]?.parts).toHaveLength(2);
 
     const pageTwo = listRegisteredUploads({ page: 2, pageSize: 4 });
-    expect(pageTwo.uploads.map((line) => line.id)).toEqual([lines[1], lines[0]]);
+    expect(pageTwo.uploads.map((line) => line.id)).toEqual([lines[2], lines[1], lines[0]]);
     expect(listRegisteredUploads({ page: 3, pageSize: 4 }).uploads).toEqual([]);
   });
 });

@@ -1,8 +1,16 @@
 import "server-only";
 import type { Region } from "@/lib/recapture/regions";
 import type { Upload } from "@/lib/recapture/schemas";
+import { UPLOAD_NAME_MAX_LENGTH } from "@/lib/recapture/upload-name";
 import type { SessionUser } from "@/lib/server/auth/sessions";
 import { db } from "@/lib/server/db";
+import { inChunks } from "@/lib/server/db/in-list";
+import {
+  joinSentPartsToBatch,
+  selectSentParts,
+  toSentPart,
+  type SentPartRow,
+} from "@/lib/server/db/sent-parts";
 import { HttpError } from "@/lib/server/http/errors";
 import type {
   Person,
@@ -14,7 +22,9 @@ import type {
 /**
  * The register of uploads (tables in ./migration.ts). Parts of one file share
  * a batch; an upload sent in one piece, or tracked by id, stands alone. A line
- * of the register is either, keyed by `entry` below.
+ * of the register is either, keyed by `entry` below. Parts the dashboard sent
+ * that have no upload id (still sending, not confirmed, or their answer lost)
+ * join the line of their batch, or stand alone under their own id.
  */
 
 interface UploadRow {
@@ -49,6 +59,29 @@ interface PartRow extends UploadRow {
 
 // `'batch:' || NULL` is NULL, so a standalone upload is its own entry.
 const ENTRY = "COALESCE('batch:' || uploads.batch_id, uploads.id)";
+const PART_ENTRY = "COALESCE('batch:' || sent_parts.batch_id, sent_parts.id)";
+
+/** Every line's entry and when it was first recorded: uploads, and sent parts without an upload. */
+const ENTRIES = `
+  SELECT ${ENTRY} AS entry, uploads.recorded_at AS at FROM uploads
+  UNION ALL
+  SELECT ${PART_ENTRY} AS entry, sent_parts.sent_at AS at FROM sent_parts WHERE sent_parts.upload_id IS NULL`;
+
+interface UnlinkedPartRow extends SentPartRow {
+  entry: string;
+  batch_name: string | null;
+  file_name: string | null;
+  rows_in_file: number | null;
+  rows_sent: number | null;
+  rows_not_sent: number | null;
+}
+
+const SELECT_UNLINKED_PARTS = `
+  SELECT sent_parts.*, ${PART_ENTRY} AS entry,
+    upload_batches.name AS batch_name, upload_batches.file_name, upload_batches.rows_in_file,
+    upload_batches.rows_sent, upload_batches.rows_not_sent
+  FROM sent_parts LEFT JOIN upload_batches ON upload_batches.id = sent_parts.batch_id
+  WHERE sent_parts.upload_id IS NULL`;
 
 const SELECT_PARTS = `
   SELECT uploads.*, ${ENTRY} AS entry,
@@ -76,63 +109,140 @@ function toPart(row: UploadRow): UploadPart {
   };
 }
 
-/** One register line from its parts, already in part order. */
-function toRegisteredUpload(rows: PartRow[]): RegisteredUpload {
+type BatchColumns = Pick<
+  PartRow,
+  "batch_name" | "file_name" | "rows_in_file" | "rows_sent" | "rows_not_sent"
+>;
+
+function fileOf(row: BatchColumns): RegisteredUpload["file"] {
+  return row.file_name === null
+    ? null
+    : {
+        name: row.file_name,
+        rowsInFile: row.rows_in_file ?? 0,
+        rowsSent: row.rows_sent ?? 0,
+        rowsNotSent: row.rows_not_sent ?? 0,
+      };
+}
+
+/** One register line from its uploads and its sent parts without one, each already in part order. */
+function toRegisteredUpload(rows: PartRow[], unlinked: UnlinkedPartRow[]): RegisteredUpload {
   const [first] = rows;
-  if (!first) throw new Error("A register line needs at least one upload");
+  const sentParts = unlinked.map(toSentPart);
+  if (first) {
+    const sentAt = unlinked.map((part) => part.sent_at);
+    return {
+      id: first.id,
+      name: first.batch_name ?? first.name,
+      source: first.source,
+      recordedBy: person(first.recorded_by_email, first.recorded_by_name),
+      recordedAt: [first.recorded_at, ...sentAt].sort()[0]!,
+      file: fileOf(first),
+      parts: rows.map(toPart),
+      sentParts,
+    };
+  }
+  const [part] = unlinked;
+  if (!part) throw new Error("A register line needs at least one upload or sent part");
   return {
-    id: first.id,
-    name: first.batch_name ?? first.name,
-    source: first.source,
-    recordedBy: person(first.recorded_by_email, first.recorded_by_name),
-    recordedAt: first.recorded_at,
-    file:
-      first.file_name === null
-        ? null
-        : {
-            name: first.file_name,
-            rowsInFile: first.rows_in_file ?? 0,
-            rowsSent: first.rows_sent ?? 0,
-            rowsNotSent: first.rows_not_sent ?? 0,
-          },
-    parts: rows.map(toPart),
+    id: part.id,
+    name: part.batch_name ?? part.name,
+    source: "dashboard",
+    recordedBy: { email: part.sent_by_email, name: part.sent_by_name },
+    recordedAt: unlinked.map((row) => row.sent_at).sort()[0]!,
+    file: fileOf(part),
+    parts: [],
+    sentParts,
   };
 }
 
-/** The register line holding an upload (all parts of its file), or undefined when it isn't registered. */
-export function findRegisteredUpload(uploadId: string): RegisteredUpload | undefined {
-  const rows = db()
-    .prepare(
-      `${SELECT_PARTS} WHERE ${ENTRY} = (SELECT ${ENTRY} FROM uploads WHERE id = ?) ORDER BY uploads.part_number`,
-    )
-    .all(uploadId) as PartRow[];
-  return rows.length > 0 ? toRegisteredUpload(rows) : undefined;
+/** The lines of these entries, in the order given. */
+function linesOf(entries: readonly string[]): RegisteredUpload[] {
+  const database = db();
+  const rows = inChunks(
+    entries,
+    (chunk, placeholders) =>
+      database
+        .prepare(`${SELECT_PARTS} WHERE ${ENTRY} IN (${placeholders}) ORDER BY uploads.part_number`)
+        .all(...chunk) as PartRow[],
+  );
+  const unlinked = inChunks(
+    entries,
+    (chunk, placeholders) =>
+      database
+        .prepare(
+          `${SELECT_UNLINKED_PARTS} AND ${PART_ENTRY} IN (${placeholders}) ORDER BY sent_parts.part_number, sent_parts.sent_at`,
+        )
+        .all(...chunk) as UnlinkedPartRow[],
+  );
+  return entries.map((entry) =>
+    toRegisteredUpload(
+      rows.filter((row) => row.entry === entry),
+      unlinked.filter((row) => row.entry === entry),
+    ),
+  );
 }
 
-/** Newest first, a line per file (or standalone upload), each with the counters last seen. */
+/**
+ * The register line holding an upload, or a part the dashboard sent (by its
+ * own id), with all the parts of its file; undefined when it isn't registered.
+ */
+export function findRegisteredUpload(id: string): RegisteredUpload | undefined {
+  const { entry } = db()
+    .prepare(
+      `SELECT COALESCE(
+         (SELECT ${ENTRY} FROM uploads WHERE id = @id),
+         (SELECT ${ENTRY} FROM sent_parts JOIN uploads ON uploads.id = sent_parts.upload_id WHERE sent_parts.id = @id),
+         (SELECT ${PART_ENTRY} FROM sent_parts WHERE id = @id)
+       ) AS entry`,
+    )
+    .get({ id }) as { entry: string | null };
+  return entry === null ? undefined : linesOf([entry])[0];
+}
+
+/** An upload in the register in the API's shape, with the counters last seen. */
+export function findRegisteredUploadAnswer(uploadId: string): Upload | undefined {
+  const row = db().prepare("SELECT * FROM uploads WHERE id = ?").get(uploadId) as UploadRow | undefined;
+  return (
+    row && {
+      id: row.id,
+      created_at: row.created_at,
+      enable_rego_lookups: row.enable_rego_lookups === 1,
+      name: row.name,
+      total_uploaded_customers: row.total_uploaded,
+      total_processed_customers: row.total_processed,
+      total_errors: row.total_errors,
+    }
+  );
+}
+
+/** Newest first, a line per file (or standalone upload or part), each with the counters last seen. */
 export function listRegisteredUploads({ page, pageSize }: { page: number; pageSize: number }): {
   total: number;
   uploads: RegisteredUpload[];
 } {
   const database = db();
-  const { total } = database.prepare(`SELECT COUNT(DISTINCT ${ENTRY}) AS total FROM uploads`).get() as {
+  const { total } = database.prepare(`SELECT COUNT(DISTINCT entry) AS total FROM (${ENTRIES})`).get() as {
     total: number;
   };
   const entries = database
     .prepare(
-      `SELECT ${ENTRY} AS entry, MIN(uploads.recorded_at) AS first_recorded_at FROM uploads
+      `SELECT entry, MIN(at) AS first_recorded_at FROM (${ENTRIES})
        GROUP BY entry ORDER BY first_recorded_at DESC, entry DESC LIMIT ? OFFSET ?`,
     )
     .all(pageSize, (page - 1) * pageSize) as { entry: string }[];
-  if (entries.length === 0) return { total, uploads: [] };
+  return { total, uploads: linesOf(entries.map(({ entry }) => entry)) };
+}
 
-  const keys = entries.map(({ entry }) => entry);
-  const rows = database
+/** Uploads in a region that still have customers waiting, newest first: what the API may be busy with. */
+export function listUnfinishedUploads(region: Region, limit: number): UploadPart[] {
+  const rows = db()
     .prepare(
-      `${SELECT_PARTS} WHERE ${ENTRY} IN (${keys.map(() => "?").join(", ")}) ORDER BY uploads.part_number`,
+      `SELECT * FROM uploads WHERE region = ? AND cancelled_at IS NULL AND total_processed < total_uploaded
+       ORDER BY recorded_at DESC LIMIT ?`,
     )
-    .all(...keys) as PartRow[];
-  return { total, uploads: keys.map((key) => toRegisteredUpload(rows.filter((row) => row.entry === key))) };
+    .all(region, limit) as UploadRow[];
+  return rows.map(toPart);
 }
 
 /**
@@ -145,7 +255,7 @@ export function recordUpload(
   context: { region: Region; user: SessionUser; source: "dashboard" | "tracked" },
   now = new Date(),
 ): RegisteredUpload {
-  insertUpload(upload, context, now);
+  registerUpload(upload, context, now);
   return findRegisteredUpload(upload.id)!;
 }
 
@@ -158,16 +268,20 @@ export function recordDemoUploads(uploads: readonly Upload[], region: Region, no
   const database = db();
   database.transaction(() => {
     for (const upload of uploads) {
-      insertUpload(upload, { region, user: null, source: "demo", recordedAt: upload.created_at }, now);
+      registerUpload(upload, { region, user: null, source: "demo", recordedAt: upload.created_at }, now);
     }
   })();
 }
 
-function insertUpload(
+/**
+ * Adds an upload to the register, or refreshes the counters of one already in it.
+ * A name from upstream (an upload made elsewhere) is cut to the dashboard's limit.
+ */
+export function registerUpload(
   upload: Upload,
   context: {
     region: Region;
-    user: SessionUser | null;
+    user: Pick<SessionUser, "id" | "email" | "name"> | null;
     source: RegisteredUpload["source"];
     recordedAt?: string;
   },
@@ -186,7 +300,7 @@ function insertUpload(
     .run({
       id: upload.id,
       region: context.region,
-      name: upload.name,
+      name: upload.name?.slice(0, UPLOAD_NAME_MAX_LENGTH) ?? null,
       enableRegoLookups: Number(upload.enable_rego_lookups),
       createdAt: upload.created_at,
       source: context.source,
@@ -200,19 +314,6 @@ function insertUpload(
       errors: upload.total_errors,
     });
   if (inserted.changes === 0) recordProgress(upload, now);
-}
-
-/**
- * For the proxy right after the API accepted an upload. A register failure is
- * logged rather than answered: the upload is already queued upstream, and an
- * error would make the wizard send it a second time. It can still be tracked by id.
- */
-export function recordSentUpload(upload: Upload, context: { region: Region; user: SessionUser }): void {
-  try {
-    recordUpload(upload, { ...context, source: "dashboard" });
-  } catch (error) {
-    console.error(`Could not record upload ${upload.id} in the register:`, error);
-  }
 }
 
 /**
@@ -259,38 +360,55 @@ export function recordCancellation(upload: Upload, user: SessionUser, now = new 
 
 /**
  * Groups the parts the wizard sent into one register line with the file's
- * counts and its rows not sent. Sending the same batch again (a retry after a
- * lost answer) returns the line already recorded.
+ * counts and its rows not sent. Only parts the dashboard sent, only once the
+ * API confirmed them or a check found them upstream, and only by the person
+ * who sent them or an administrator. Sending the same batch again (a retry
+ * after a lost answer) returns the line already recorded.
  */
-export function recordBatch(batch: RecordBatchRequest, now = new Date()): RegisteredUpload {
+export function recordBatch(
+  batch: RecordBatchRequest,
+  user: SessionUser,
+  now = new Date(),
+): RegisteredUpload {
   const database = db();
   return database.transaction(() => {
-    const placeholders = batch.uploadIds.map(() => "?").join(", ");
-    const rows = database
-      .prepare(`SELECT id, batch_id, total_uploaded FROM uploads WHERE id IN (${placeholders})`)
-      .all(...batch.uploadIds) as Pick<UploadRow, "id" | "batch_id" | "total_uploaded">[];
-
-    const missing = batch.uploadIds.filter((id) => !rows.some((row) => row.id === id));
-    if (missing.length > 0) {
+    const parts = selectSentParts(batch.partIds);
+    const missing = batch.partIds.find((id) => !parts.some((part) => part.id === id));
+    if (missing) {
       throw new HttpError(
         422,
-        "unknown_upload",
-        `Upload ${missing[0]} isn't in the register: send each part through the dashboard first.`,
-        {
-          uploadIds: "Unknown upload",
-        },
+        "unknown_part",
+        `Part ${missing} isn't in the register: send each part through the dashboard first.`,
+        { partIds: "Unknown part" },
       );
     }
-    const batchIds = new Set(rows.map((row) => row.batch_id));
-    if (batchIds.size === 1 && !batchIds.has(null)) return findRegisteredUpload(batch.uploadIds[0]!)!;
-    if (rows.some((row) => row.batch_id !== null)) {
+    if (user.role !== "admin" && parts.some((part) => part.sent_by_user_id !== user.id)) {
+      throw new HttpError(
+        403,
+        "not_your_parts",
+        "Only the person who sent these parts, or an administrator, can group them.",
+      );
+    }
+    const open = batch.partIds
+      .map((id, index) => ({ index, part: parts.find((part) => part.id === id)! }))
+      .find(({ part }) => part.state !== "queued" && part.state !== "arrived");
+    if (open) {
+      throw new HttpError(
+        409,
+        "part_not_confirmed",
+        `Part ${open.index + 1} isn't confirmed as received by the Recapture API yet, so it can't be grouped.`,
+      );
+    }
+    const batchIds = new Set(parts.map((part) => part.batch_id));
+    if (batchIds.size === 1 && !batchIds.has(null)) return findRegisteredUpload(batch.partIds[0]!)!;
+    if (parts.some((part) => part.batch_id !== null)) {
       throw new HttpError(
         409,
         "already_recorded",
-        "Some of these uploads are already recorded as parts of another file.",
+        "Some of these parts are already recorded as parts of another file.",
       );
     }
-    const customers = rows.reduce((sum, row) => sum + row.total_uploaded, 0);
+    const customers = parts.reduce((sum, part) => sum + part.customers, 0);
     if (customers !== batch.sent) {
       throw new HttpError(
         422,
@@ -316,19 +434,23 @@ export function recordBatch(batch: RecordBatchRequest, now = new Date()): Regist
       ) as {
       id: number;
     };
-    const join = database.prepare("UPDATE uploads SET batch_id = ?, part_number = ? WHERE id = ?");
-    batch.uploadIds.forEach((id, index) => join.run(batchId, index + 1, id));
-    return findRegisteredUpload(batch.uploadIds[0]!)!;
+    joinSentPartsToBatch(batchId, batch.partIds);
+    return findRegisteredUpload(batch.partIds[0]!)!;
   })();
 }
 
-/** The rows the wizard did not send for the file an upload came from, or undefined when there are none. */
-export function findNotSentFile(uploadId: string): { fileName: string; csv: string } | undefined {
+/**
+ * The rows the wizard did not send for the file a register line came from (by
+ * any of its upload ids or part ids), or undefined when there are none.
+ */
+export function findNotSentFile(id: string): { fileName: string; csv: string } | undefined {
   const row = db()
     .prepare(
-      `SELECT upload_batches.file_name, upload_batches.not_sent_csv FROM uploads
-       JOIN upload_batches ON upload_batches.id = uploads.batch_id WHERE uploads.id = ?`,
+      `SELECT file_name, not_sent_csv FROM upload_batches WHERE id = COALESCE(
+         (SELECT batch_id FROM uploads WHERE id = @id),
+         (SELECT batch_id FROM sent_parts WHERE id = @id)
+       )`,
     )
-    .get(uploadId) as { file_name: string; not_sent_csv: string | null } | undefined;
+    .get({ id }) as { file_name: string; not_sent_csv: string | null } | undefined;
   return row?.not_sent_csv ? { fileName: row.file_name, csv: row.not_sent_csv } : undefined;
 }

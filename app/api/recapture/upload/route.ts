@@ -1,9 +1,10 @@
 import { uploadRequestSchema } from "@/lib/recapture/schemas";
 import { env } from "@/lib/server/env";
 import { HttpError, readJson, route } from "@/lib/server/http";
-import { audited, requestRegion } from "@/lib/server/proxy";
+import { requestRegion } from "@/lib/server/proxy";
 import { recapture } from "@/lib/server/recapture";
-import { recordSentUpload } from "@/lib/server/uploads/register";
+import { partIdFrom } from "@/lib/server/uploads/part-id";
+import { sendUploadPart } from "@/lib/server/uploads/send-part";
 import { formatCount } from "@/lib/format";
 
 // A generous allowance per customer (rego, VIN, ids, dates and a few additional fields).
@@ -20,9 +21,15 @@ export const POST = route({ role: "staff" }, async ({ request, user }) => {
       `One upload can hold at most ${formatCount(maxCustomers)} customers; this one has ${formatCount(body.customers.length)}. Split it into parts.`,
     );
   }
-  const result = await audited(user, "upload.create", body.name, () =>
-    recapture().uploadCustomers(body, { region }),
-  );
-  recordSentUpload(result.upload, { region: region ?? env().RECAPTURE_REGION, user });
-  return Response.json(result, { status: 202 });
+  // The part's id (Idempotency-Key) is recorded before anything leaves; see sendUploadPart.
+  const partId = partIdFrom(request);
+  const upload = await sendUploadPart({
+    partId,
+    body,
+    region: region ?? env().RECAPTURE_REGION,
+    user,
+    client: recapture(),
+    timeoutMs: env().RECAPTURE_TIMEOUT_MS,
+  });
+  return Response.json({ success: true, upload }, { status: 202, headers: { "Idempotency-Key": partId } });
 });

@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_FILE_BYTES } from "@/lib/csv/decode";
 import { readJson, route } from "@/lib/server/http";
+import { audited } from "@/lib/server/proxy";
 import { recordBatch } from "@/lib/server/uploads/register";
 import { recordBatchRequestSchema } from "@/lib/uploads/register-schemas";
 
@@ -8,7 +9,8 @@ import { recordBatchRequestSchema } from "@/lib/uploads/register-schemas";
 const MAX_BATCH_BYTES = 2 * DEFAULT_MAX_FILE_BYTES;
 
 /** The wizard's last step: the parts it sent, grouped as one file with its counts and rows not sent. */
-export const POST = route({ role: "staff" }, async ({ request }) => {
+export const POST = route({ role: "staff" }, async ({ request, user }) => {
   const batch = await readJson(request, recordBatchRequestSchema, { maxBytes: MAX_BATCH_BYTES });
-  return Response.json({ success: true, upload: recordBatch(batch) }, { status: 201 });
+  const upload = await audited(user, "upload.group", batch.name, async () => recordBatch(batch, user));
+  return Response.json({ success: true, upload }, { status: 201 });
 });
