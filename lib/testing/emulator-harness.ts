@@ -1,7 +1,7 @@
 import { expect, vi } from "vitest";
 import { createEmulator, type Emulator, type FaultSettings } from "@/lib/emulator";
 import { createRecaptureClient, type RecaptureClient } from "@/lib/recapture/client";
-import type { UploadRequest } from "@/lib/recapture/schemas";
+import { isUnreadableCustomer, type UploadRequest } from "@/lib/recapture/schemas";
 import type { SessionUser } from "@/lib/server/auth/sessions";
 import { PART_REFERENCE_FIELD } from "@/lib/server/uploads/part-reference";
 
@@ -68,7 +68,8 @@ export function startHarness({ timeoutMs = 200, start = Date.now() } = {}): Harn
     for (let offset = 0; offset < total; offset += 500) {
       const { customers } = await client.listCustomers({ offset, limit: 500 });
       copies += customers.filter(
-        (customer) => customer.additional_fields?.[PART_REFERENCE_FIELD] === partId,
+        (customer) =>
+          !isUnreadableCustomer(customer) && customer.additional_fields?.[PART_REFERENCE_FIELD] === partId,
       ).length;
     }
     return copies;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { RecaptureClient } from "@/lib/recapture/client";
-import type { Customer } from "@/lib/recapture/schemas";
+import { isUnreadableCustomer, type Customer, type CustomerListEntry } from "@/lib/recapture/schemas";
 import { formatCount, formatQuantity } from "@/lib/format";
 import { HttpError } from "@/lib/server/http/errors";
 import { listUnfinishedUploads, recordProgress } from "@/lib/server/uploads/register";
@@ -59,6 +59,9 @@ export async function countPartCustomers(
   const since = Date.parse(part.sentAt) - CLOCK_MARGIN_MS;
   const isOurs = carries(part.id);
   const found = new Set<string>();
+  // An entry the API sent that can't be read carries no reference to look for.
+  const readable = (entries: CustomerListEntry[]) =>
+    entries.filter((entry): entry is Customer => !isUnreadableCustomer(entry));
   const note = (customers: Customer[]) => {
     for (const customer of customers) if (isOurs(customer)) found.add(customer.id);
   };
@@ -68,10 +71,11 @@ export async function countPartCustomers(
   let complete = false;
   for (let pages = 0; pages < MAX_PAGES && end > 0; pages++) {
     const offset = Math.max(0, end - PAGE_SIZE);
-    const { customers } = await client.listCustomers({ offset, limit: end - offset }, options);
+    const { customers: entries } = await client.listCustomers({ offset, limit: end - offset }, options);
+    const customers = readable(entries);
     note(customers);
     const oldest = customers[0];
-    if (offset === 0 || !oldest || Date.parse(oldest.last_updated) < since) {
+    if (offset === 0 || entries.length === 0 || (oldest && Date.parse(oldest.last_updated) < since)) {
       complete = true;
       break;
     }
@@ -82,7 +86,7 @@ export async function countPartCustomers(
   // Customers the API created while the check read backwards are at the end.
   for (let offset = Math.max(0, total - PAGE_OVERLAP); ; offset += PAGE_SIZE) {
     const { customers } = await client.listCustomers({ offset, limit: PAGE_SIZE }, options);
-    note(customers);
+    note(readable(customers));
     if (customers.length < PAGE_SIZE) break;
   }
   return { found: found.size, complete };

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase } from "@/lib/server/db";
+import { isUnreadableCustomer } from "@/lib/recapture/schemas";
 import { startHarness, staff, uploadOf, type Harness } from "@/lib/testing/emulator-harness";
 import { checkSentPart } from "./part-check";
 import { findRegisteredUpload } from "./register";
@@ -101,7 +102,9 @@ describe("sendUploadPart", () => {
     await send(body);
     await expect
       .poll(async () =>
-        (await harness.client.listCustomers({})).customers.map((customer) => customer.additional_fields),
+        (await harness.client.listCustomers({})).customers.map((customer) =>
+          isUnreadableCustomer(customer) ? customer : customer.additional_fields,
+        ),
       )
       .toEqual([{ recapture_dashboard_part: PART, branch: "Geelong" }, { recapture_dashboard_part: PART }]);
   });
