@@ -78,7 +78,11 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
                       {entry.outcome === "success" ? "Success" : "Failure"}
                     </Badge>
                   </td>
-                  <td className="px-4 py-2.5 text-slate-600">{entry.detail}</td>
+                  <td className="px-4 py-2.5 text-slate-600">
+                    {entry.repeats > 1
+                      ? `${formatQuantity(entry.repeats, "attempt")}; latest: ${entry.detail}`
+                      : entry.detail}
+                  </td>
                 </tr>
               ))}
             </tbody>
