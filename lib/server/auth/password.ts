@@ -11,7 +11,7 @@ const KEY_LENGTH = 64;
 // N=2^15 with r=8 needs 32 MiB; Node's default ceiling is exactly that, so leave headroom.
 const MAX_MEMORY = 64 * 1024 * 1024;
 
-// Two hashes at a time leave two of libuv's four threads for files and the database; with eight
+// Two hashes at a time leave two of libuv's four threads for file work; with eight
 // waiting, a sign-in waits at most about half a second (0.1 s a hash) before its own check.
 const holder = globalThis as typeof globalThis & { passwordHashing?: HashingQueue };
 const hashing = () => (holder.passwordHashing ??= new HashingQueue(2, 8));
