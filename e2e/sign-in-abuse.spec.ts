@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { e2eServerEnv } from "../playwright.config";
-import { expect, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, test } from "./fixtures";
 import { someClientAddress } from "./support/addresses";
 
 /** Sign-in under abuse, through the API: what an attacker's script sends, not what the form allows. */
@@ -83,6 +83,12 @@ test.describe("with no proxy configured (TRUST_PROXY unset)", () => {
           timeout: 60_000,
         })
         .toBe(200);
+      // Signed in first (a right password doesn't count), to read the audit log afterwards.
+      const admin = await signInFrom(api, "203.0.113.250", {
+        email: "admin@demo.local",
+        password: DEMO_PASSWORD,
+      });
+      expect(admin.status()).toBe(200);
       for (let attempt = 1; attempt <= 5; attempt++) {
         const response = await signInFrom(api, `203.0.113.${attempt}`, {
           email: `guess-${attempt}@dealer.test`,
@@ -95,6 +101,11 @@ test.describe("with no proxy configured (TRUST_PROXY unset)", () => {
         password: "whatever",
       });
       expect(sixth.status()).toBe(429);
+
+      // All six came from the connection's address, whatever they claimed: one row, no claimed address.
+      const auditLog = await (await api.get("/settings/audit")).text();
+      expect(auditLog).toContain("6 attempts; latest:");
+      expect(auditLog).not.toContain("203.0.113.");
     } finally {
       await api.dispose();
       process.kill(-server.pid!, "SIGTERM");
