@@ -59,4 +59,14 @@ describe("HashingQueue", () => {
     );
     await expect(queue.run(async () => "next")).resolves.toBe("next");
   });
+
+  it("with no line, turns the newcomer away while one runs", async () => {
+    const queue = new HashingQueue(1, 0);
+    const log = { running: 0, most: 0 };
+    const running = gate(log);
+    const first = queue.run(running.task);
+    await expect(queue.run(async () => "second")).rejects.toBeInstanceOf(HashingBusyError);
+    running.open();
+    await expect(first).resolves.toBe("done");
+  });
 });

@@ -49,7 +49,12 @@ export class HashingQueue {
   }
 
   private turn(): Promise<void> {
-    if (this.waiting.length >= this.maxWaiting) this.waiting.shift()!.refuse(new HashingBusyError());
+    if (this.waiting.length >= this.maxWaiting) {
+      const longest = this.waiting.shift();
+      // With no line at all, the newcomer is the one turned away.
+      if (!longest) return Promise.reject(new HashingBusyError());
+      longest.refuse(new HashingBusyError());
+    }
     return new Promise((start, refuse) => this.waiting.push({ start: () => start(), refuse }));
   }
 }

@@ -50,10 +50,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /**
  * A real hash of a random password, computed once. Checking against it when the
  * email is unknown makes that answer take as long as a wrong password, so the
- * response time does not reveal which emails have accounts.
+ * response time does not reveal which emails have accounts. If hashing it is
+ * turned away (a storm filled the queue), the next call tries again.
  */
 let decoy: Promise<string> | undefined;
 export function decoyHash(): Promise<string> {
-  decoy ??= hashPassword(randomBytes(16).toString("hex"));
+  decoy ??= hashPassword(randomBytes(16).toString("hex")).catch((error: unknown) => {
+    decoy = undefined;
+    throw error;
+  });
   return decoy;
 }
