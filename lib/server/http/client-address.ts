@@ -1,8 +1,7 @@
 import "server-only";
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
-import { isIPv4 } from "node:net";
-import type { Socket } from "node:net";
+import { isIPv4, type Socket } from "node:net";
 import { env } from "@/lib/server/env";
 
 /**
