@@ -8,7 +8,7 @@
  * client addresses of an attacker and of a real user. Needs a production build (`npm run build`).
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { startDashboard, type RunningDashboard } from "./dashboard";
 
@@ -94,9 +94,17 @@ const signInDuringStorm: Section = async ({ baseUrl }) => {
   };
 
   const quiet = await timeUserSignIn();
+  // The server's floor: how long one request waits behind 200 that need no sign-in at all.
+  const health = () => fetch(`${baseUrl}/api/health`).then((response) => response.arrayBuffer());
+  const others = Array.from({ length: 200 }, health);
+  const floorStart = performance.now();
+  await health();
+  const floor = ms(floorStart);
+  await Promise.all(others);
   const lines = [
     "A real user signing in from their own address",
-    `  with nothing else going on:                          ${quiet.took} (${quiet.status})`,
+    `  with nothing else going on: ${quiet.took} (${quiet.status})`,
+    `  (for scale: one /api/health behind 200 others took ${floor})`,
   ];
   const guesser = freshAddress();
   const storms = [
@@ -183,7 +191,9 @@ async function main() {
     // Warm the sign-in route (first compile of its module graph, the decoy hash) before measuring.
     await app.signIn();
 
-    console.log(`Dashboard at ${baseUrl} (TRUST_PROXY=1; addresses sent as X-Forwarded-For)\n`);
+    console.log(`Dashboard at ${baseUrl} (TRUST_PROXY=1; addresses sent as X-Forwarded-For)`);
+    // Every figure below is wall time, so it says as much about the machine's other work as about the dashboard.
+    console.log(`Load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores\n`);
     for (const section of sections) {
       console.log((await section(app)).join("\n"), "\n");
     }
