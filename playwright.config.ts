@@ -17,6 +17,9 @@ export const e2eServerEnv = {
   // A hung upstream is given up on quickly, so the 504 test doesn't wait 15 s.
   RECAPTURE_TIMEOUT_MS: "3000",
   SESSION_SECRET: "e2e-session-secret-that-is-long-enough-000",
+  // Playwright stands in for one reverse proxy, so a test can sign in from an address of its own
+  // (X-Forwarded-For) and one test's sign-in lockout never reaches another.
+  TRUST_PROXY: "1",
   RECAPTURE_API_KEY: "",
 };
 

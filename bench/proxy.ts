@@ -6,13 +6,14 @@
  * so the two figures differ by exactly what the proxy adds: session check, validation, the typed
  * client, response parsing and one more hop. Needs a production build (`npm run build`).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import autocannon from "autocannon";
 import { createEmulator } from "@/lib/emulator";
+import { startDashboard, type RunningDashboard } from "./dashboard";
 
 const EMULATOR_PORT = 4610;
 const APP_PORT = 3610;
@@ -38,19 +39,6 @@ async function measure(url: string, headers: Record<string, string>): Promise<Fi
   };
 }
 
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) throw new Error(`The dashboard exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "bench-proxy-"));
   const emulator = createEmulator({
@@ -66,7 +54,6 @@ async function main() {
 
   const appEnv = {
     ...process.env,
-    NEXT_TELEMETRY_DISABLED: "1",
     RECAPTURE_API_URL: `http://127.0.0.1:${EMULATOR_PORT}`,
     RECAPTURE_API_KEY: API_KEY,
     DATABASE_URL: `file:${join(dataDir, "dashboard.db")}`,
@@ -92,14 +79,10 @@ async function main() {
   );
   if (added.status !== 0) throw new Error(`Could not create the bench account: ${added.stderr}`);
 
-  const app = spawn("npx", ["next", "start", "-p", String(APP_PORT)], {
-    env: appEnv,
-    stdio: "ignore",
-    detached: true,
-  });
+  let app: RunningDashboard | undefined;
   try {
-    const appUrl = `http://localhost:${APP_PORT}`;
-    await waitFor(`${appUrl}/api/health`, app);
+    app = await startDashboard(APP_PORT, appEnv);
+    const appUrl = app.baseUrl;
     const signIn = await fetch(`${appUrl}/api/auth/sign-in`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Origin: appUrl },
@@ -131,7 +114,7 @@ async function main() {
       `\nratio dashboard/direct: ${ratio.toFixed(2)}  (target ≥ 0.50; p99 through the dashboard target < 50 ms)`,
     );
   } finally {
-    if (app.pid) process.kill(-app.pid, "SIGTERM");
+    app?.stop();
     emulatorServer.close();
     emulator.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import type { DataTableFeatures } from "@/components/data-table/data-table-features";
 import { Badge } from "@/components/ui/badge";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatQuantity } from "@/lib/format";
 import type { AuditEntry } from "@/lib/server/db/audit-log";
 
 const helper = createColumnHelper<DataTableFeatures, AuditEntry>();
@@ -45,6 +45,11 @@ export function auditLogColumns({ timeZone }: AuditLogColumnsOptions) {
     helper.accessor("detail", {
       header: "Detail",
       meta: { label: "Detail", className: "text-slate-600" },
+      // One row may stand for several failed sign-ins from one address (see lib/server/db/audit-log.ts).
+      cell: ({ getValue, row }) =>
+        row.original.repeats > 1
+          ? `${formatQuantity(row.original.repeats, "attempt")}; latest: ${getValue()}`
+          : getValue(),
     }),
   ]);
 }

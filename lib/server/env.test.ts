@@ -37,6 +37,23 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DEALERSHIP_TIME_ZONE: "Mars/Olympus" })).toThrow(/DEALERSHIP_TIME_ZONE/);
   });
 
+  it("believes no proxy unless told how many stand in front", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "" }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    for (const value of ["true", "-1", "1.5"]) {
+      expect(() => parseEnv({ TRUST_PROXY: value })).toThrow(
+        `TRUST_PROXY: must be the number of proxies in front of the dashboard, 0 when there are none (got "${value}")`,
+      );
+    }
+  });
+
+  it("keeps the audit log 400 days unless told otherwise", () => {
+    expect(parseEnv({}).AUDIT_RETENTION_DAYS).toBe(400);
+    expect(parseEnv({ AUDIT_RETENTION_DAYS: "90" }).AUDIT_RETENTION_DAYS).toBe(90);
+    expect(() => parseEnv({ AUDIT_RETENTION_DAYS: "0" })).toThrow(/AUDIT_RETENTION_DAYS/);
+  });
+
   it("never echoes a secret in its message", () => {
     try {
       parseEnv({ SESSION_SECRET: "too-short-secret" });

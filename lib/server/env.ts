@@ -12,6 +12,8 @@ const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const positiveInt = (fallback: number) =>
   z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(fallback));
 
+const PROXY_COUNT = "must be the number of proxies in front of the dashboard, 0 when there are none";
+
 export const envSchema = z.object({
   // The Recapture API. Without a key the app runs on the embedded emulator.
   RECAPTURE_API_URL: z.preprocess(
@@ -34,6 +36,13 @@ export const envSchema = z.object({
     z.string().min(32, "must be at least 32 characters").optional(),
   ),
   SESSION_IDLE_HOURS: positiveInt(12),
+  // How many reverse proxies stand in front and append to X-Forwarded-For; with none, only the connection's address is believed.
+  TRUST_PROXY: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: PROXY_COUNT }).int(PROXY_COUNT).min(0, PROXY_COUNT).default(0),
+  ),
+  // Audit log entries older than this many days are deleted.
+  AUDIT_RETENTION_DAYS: positiveInt(400),
   // People see dates and times in the dealership's time zone.
   DEALERSHIP_TIME_ZONE: z.preprocess(
     emptyAsUndefined,

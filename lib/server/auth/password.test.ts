@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { HashingBusyError } from "./hashing-queue";
 import { decoyHash, hashPassword, verifyPassword } from "./password";
 
 describe("password hashing", () => {
@@ -29,5 +30,25 @@ describe("password hashing", () => {
   it("has a decoy hash that no password someone types will match", async () => {
     expect(await verifyPassword("demo-password", await decoyHash())).toBe(false);
     expect(await decoyHash()).toBe(await decoyHash());
+  });
+
+  it("runs a few hashes at a time and turns the longest-waiting away when too many queue", async () => {
+    vi.resetModules();
+    const fresh = await import("./password");
+    const outcome = (hashing: Promise<string>) =>
+      hashing.then(
+        () => "hashed",
+        (error: unknown) => error,
+      );
+    const storm = Array.from({ length: 10 }, () => outcome(fresh.hashPassword("storm-password")));
+    const decoy = outcome(fresh.decoyHash());
+    const later = Array.from({ length: 20 }, () => outcome(fresh.hashPassword("storm-password")));
+    const results = await Promise.all([...storm, decoy, ...later]);
+    // Two running and eight waiting were hashed: those that came last.
+    expect(results.filter((result) => result === "hashed")).toHaveLength(10);
+    expect(results.slice(-8)).toEqual(Array(8).fill("hashed"));
+    expect(await decoy).toBeInstanceOf(HashingBusyError);
+    // The decoy turned away is hashed afresh next time, not remembered as a failure.
+    expect(await fresh.verifyPassword("demo-password", await fresh.decoyHash())).toBe(false);
   });
 });

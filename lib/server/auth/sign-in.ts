@@ -1,56 +1,94 @@
 import "server-only";
-import { audit } from "@/lib/server/http/audit";
+import { audit, auditSummarised } from "@/lib/server/http/audit";
 import { HttpError } from "@/lib/server/http/errors";
 import { authenticate } from "./accounts";
 import { createSession, type SessionUser } from "./sessions";
-import { FailureThrottle, SIGN_IN_FAILURE_LIMIT, SIGN_IN_WINDOW_MS } from "./throttle";
+import { InMemoryAttemptThrottle, type AttemptThrottle, type ThrottleKey } from "./throttle";
 
 /** One message for every wrong email, password or disabled account, so answers don't reveal which emails exist. */
 export const SIGN_IN_FAILED = "That email and password don't match an active account.";
 
-// Per process, and kept on globalThis so a dev-server reload doesn't forget the counts.
-const holder = globalThis as typeof globalThis & { signInThrottle?: FailureThrottle };
-const throttle = () =>
-  (holder.signInThrottle ??= new FailureThrottle(SIGN_IN_FAILURE_LIMIT, SIGN_IN_WINDOW_MS));
+const MINUTE_MS = 60_000;
 
 /**
- * Checks a password and starts a session. Failures are counted per client
- * address and per email; after 5 in a minute either one must wait, and it is
- * told how long (429 with Retry-After).
+ * OWASP's advice on lockout: one address, and one address on one account, get
+ * a tight limit, which stops guessing; an account alone gets a far higher one,
+ * so someone guessing from elsewhere cannot lock its owner out, while a
+ * spread-out attack on one account is still stopped.
  */
-export async function signIn(input: SignInAttempt): Promise<{ user: SessionUser; token: string }> {
-  const keys = [`ip:${input.ip}`, `email:${input.email}`];
-  const wait = Math.max(...keys.map((key) => throttle().waitSeconds(key)));
-  if (wait > 0) {
-    auditFailure(input, "throttled");
-    const message = `Too many sign-in attempts. Try again in ${wait} seconds.`;
-    throw new HttpError(429, "too_many_attempts", message, undefined, { retryAfterSeconds: wait });
-  }
+export const SIGN_IN_LIMITS = {
+  address: { limit: 5, windowMs: MINUTE_MS },
+  addressAndAccount: { limit: 5, windowMs: MINUTE_MS },
+  account: { limit: 100, windowMs: 15 * MINUTE_MS },
+};
 
-  const user = await authenticate(input.email, input.password);
-  if (!user) {
-    for (const key of keys) throttle().recordFailure(key);
-    auditFailure(input, "wrong credentials");
-    throw new HttpError(401, "invalid_credentials", SIGN_IN_FAILED);
-  }
+/** Failed sign-ins from one address are one row per this window in the audit log. */
+export const FAILED_SIGN_IN_SUMMARY_MS = 15 * MINUTE_MS;
 
-  throttle().clear(`email:${input.email}`);
-  audit({ user, action: "auth.sign_in", target: user.email, outcome: "success" });
-  return { user, token: createSession(user.id) };
-}
+// Per process, and kept on globalThis so a dev-server reload doesn't forget the counts.
+const holder = globalThis as typeof globalThis & { signInThrottle?: AttemptThrottle };
+const throttle = () => (holder.signInThrottle ??= new InMemoryAttemptThrottle());
 
 interface SignInAttempt {
   email: string;
   password: string;
-  ip: string;
+  /** The client's address (clientAddress()). */
+  address: string;
+}
+
+/**
+ * Checks a password and starts a session. The attempt is counted before the
+ * password is checked, so concurrent attempts cannot get more answers than the
+ * limits allow; one past them gets 429 with the wait (Retry-After). A right
+ * password takes its attempt back.
+ */
+export async function signIn(input: SignInAttempt): Promise<{ user: SessionUser; token: string }> {
+  const keys = signInKeys(input);
+  const attempt = throttle().reserve(Object.values(keys));
+  if (!attempt.reserved) {
+    auditFailure(input, "too many attempts");
+    const message = `Too many sign-in attempts. Try again in ${attempt.waitSeconds} seconds.`;
+    throw new HttpError(429, "too_many_attempts", message, undefined, {
+      retryAfterSeconds: attempt.waitSeconds,
+    });
+  }
+
+  let user: SessionUser | undefined;
+  try {
+    user = await authenticate(input.email, input.password);
+  } catch (error) {
+    // Never checked (hashing was busy): it doesn't count against anyone.
+    throttle().release(attempt.reservation);
+    throw error;
+  }
+  if (!user) {
+    auditFailure(input, "wrong email or password");
+    throw new HttpError(401, "invalid_credentials", SIGN_IN_FAILED);
+  }
+
+  throttle().release(attempt.reservation);
+  throttle().clear(keys.addressAndAccount.key);
+  audit({ user, action: "auth.sign_in", target: user.email, outcome: "success" });
+  return { user, token: createSession(user.id) };
+}
+
+function signInKeys({ address, email }: SignInAttempt) {
+  return {
+    address: { key: `address:${address}`, ...SIGN_IN_LIMITS.address },
+    addressAndAccount: { key: `address-account:${address} ${email}`, ...SIGN_IN_LIMITS.addressAndAccount },
+    account: { key: `account:${email}`, ...SIGN_IN_LIMITS.account },
+  } satisfies Record<keyof typeof SIGN_IN_LIMITS, ThrottleKey>;
 }
 
 function auditFailure(input: SignInAttempt, reason: string): void {
-  audit({
-    user: null,
-    action: "auth.sign_in",
-    target: input.email,
-    outcome: "failure",
-    detail: `${reason} (${input.ip})`,
-  });
+  auditSummarised(
+    {
+      user: null,
+      action: "auth.sign_in",
+      target: input.address,
+      outcome: "failure",
+      detail: `${reason}, as ${input.email}`,
+    },
+    { key: `failed sign-ins from ${input.address}`, windowMs: FAILED_SIGN_IN_SUMMARY_MS },
+  );
 }

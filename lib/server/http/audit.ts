@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/server/auth/sessions";
-import { insertAuditEntry } from "@/lib/server/db/audit-log";
+import { insertAuditEntry, recordSummarisedAuditEntry, type NewAuditEntry } from "@/lib/server/db/audit-log";
 
 export interface AuditInput {
   user: SessionUser | null;
@@ -16,16 +16,32 @@ export interface AuditInput {
  * write the log is reported but does not undo or fail the action it describes.
  */
 export function audit(entry: AuditInput): void {
+  record(() => insertAuditEntry(row(entry)));
+}
+
+/**
+ * The same for events that come in bursts (failed sign-ins): every event of
+ * one group in one window is counted into a single row.
+ */
+export function auditSummarised(entry: AuditInput, group: { key: string; windowMs: number }): void {
+  record(() => recordSummarisedAuditEntry(row(entry), group));
+}
+
+function row(entry: AuditInput): NewAuditEntry {
+  return {
+    at: new Date().toISOString(),
+    userId: entry.user?.id ?? null,
+    userEmail: entry.user?.email ?? null,
+    action: entry.action,
+    target: entry.target ?? null,
+    outcome: entry.outcome,
+    detail: entry.detail ?? null,
+  };
+}
+
+function record(write: () => void): void {
   try {
-    insertAuditEntry({
-      at: new Date().toISOString(),
-      userId: entry.user?.id ?? null,
-      userEmail: entry.user?.email ?? null,
-      action: entry.action,
-      target: entry.target ?? null,
-      outcome: entry.outcome,
-      detail: entry.detail?.slice(0, 500) ?? null,
-    });
+    write();
   } catch (error) {
     console.error("Could not write to the audit log:", error);
   }

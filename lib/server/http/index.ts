@@ -2,5 +2,6 @@ export type { SessionUser } from "@/lib/server/auth/sessions";
 export { audit, type AuditInput } from "./audit";
 export { errorResponse, fieldErrors, HttpError, toErrorResponse, type FieldErrors } from "./errors";
 export { readJson } from "./read-json";
-export { clientIp, isHttpsRequest, publicOrigin } from "./request-info";
+export { clientAddress } from "./client-address";
+export { isHttpsRequest, publicOrigin } from "./request-info";
 export { publicRoute, route, type RouteContext, type RouteOptions } from "./route";

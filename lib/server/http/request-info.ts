@@ -19,12 +19,3 @@ export function publicOrigin(headers: Headers, url: URL): string {
   const host = first(headers.get("x-forwarded-host")) ?? headers.get("host") ?? url.host;
   return `${isHttpsRequest(headers, url) ? "https" : "http"}://${host}`;
 }
-
-/**
- * The client's address for throttling. Behind a reverse proxy that overwrites
- * X-Forwarded-For it is the real client; without one a client can claim any
- * address, which is why sign-in is also throttled per email.
- */
-export function clientIp(headers: Headers): string {
-  return first(headers.get("x-forwarded-for")) ?? first(headers.get("x-real-ip")) ?? "unknown";
-}
