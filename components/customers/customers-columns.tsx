@@ -32,7 +32,7 @@ export function customerColumns({ timeZone, from }: CustomerColumnsOptions) {
     helper.accessor("rego", {
       header: "Rego",
       enableHiding: false,
-      meta: { label: "Rego", className: "whitespace-nowrap" },
+      meta: { label: "Rego", className: "whitespace-nowrap", sticky: true },
       cell: ({ row }) => (
         <Link
           href={customerHref(row.original.id, from)}

@@ -128,7 +128,7 @@ export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
             loadingLabel={query.isPending ? "Loading customers…" : undefined}
             busy={query.isPlaceholderData}
             renderExpanded={(row) => (
-              <div className="max-w-4xl pl-10">
+              <div className="max-w-4xl sm:pl-10">
                 <CustomerSightings
                   sightings={row.original.sightings}
                   caption={`Sightings of ${customerLabel(row.original)}`}

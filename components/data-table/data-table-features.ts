@@ -14,6 +14,12 @@ export interface DataTableColumnMeta {
   label: string;
   /** Classes for the header and body cells, e.g. alignment or `whitespace-nowrap`. */
   className?: string;
+  /**
+   * The column that tells rows apart (a rego, an upload's name): it stays at
+   * the left edge while the table scrolls sideways on a narrow screen.
+   * Without one, the first column does.
+   */
+  sticky?: boolean;
 }
 
 /**
