@@ -4,6 +4,7 @@ import { Fragment, type ReactNode } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { RowData } from "@tanstack/react-table";
 import type { DataTableInstance, DataTableRow } from "@/components/data-table/data-table-features";
+import { stickyColumnId } from "@/components/data-table/sticky-column";
 
 export interface DataTableProps<TData extends RowData> {
   table: DataTableInstance<TData>;
@@ -20,12 +21,6 @@ export interface DataTableProps<TData extends RowData> {
 }
 
 const SKELETON_ROWS = 10;
-
-/** The column kept in view while the table scrolls sideways: the one marked sticky, else the first. */
-function stickyColumnId<TData extends RowData>(table: DataTableInstance<TData>): string | undefined {
-  const columns = table.getVisibleLeafColumns();
-  return (columns.find((column) => column.columnDef.meta?.sticky) ?? columns[0])?.id;
-}
 
 // Sticky cells are opaque so nothing shows through as the row scrolls under them; they paint the row's
 // hover and open tints themselves (the tint as a layer over white, the same colour the row shows).
@@ -55,7 +50,7 @@ export function DataTable<TData extends RowData>({
 }: DataTableProps<TData>) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getVisibleLeafColumns().length;
-  const stickyId = stickyColumnId(table);
+  const stickyId = stickyColumnId(table.getVisibleLeafColumns());
   return (
     // Relative: screen-reader-only text in a cell is positioned absolutely; without a containing block here it
     // would sit outside the scrolling box and widen the page. A size container for FULL_ROW's width: it

@@ -31,6 +31,7 @@ export function MobileMenu({ user }: MobileMenuProps) {
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
         <RadixDialog.Content
+          // The menu has no description; Radix warns unless told so.
           aria-describedby={undefined}
           className="fixed inset-y-0 right-0 z-50 flex w-72 max-w-[calc(100%-3rem)] flex-col gap-6 overflow-y-auto bg-white p-4 shadow-xl"
         >

@@ -34,9 +34,9 @@ function measureOverflow(limit: number) {
   };
   const describe = (control: Element, right: number) => {
     const name =
-      control.getAttribute("aria-label") ??
-      control.textContent?.trim().slice(0, 40) ??
-      control.getAttribute("name") ??
+      control.getAttribute("aria-label") ||
+      control.textContent?.trim().slice(0, 40) ||
+      control.getAttribute("name") ||
       "";
     return `<${control.tagName.toLowerCase()}> "${name}" ends at ${Math.round(right)} px`;
   };
