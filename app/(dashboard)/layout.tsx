@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { EmulatorBanner } from "@/components/layout/emulator-banner";
 import { MainNav } from "@/components/layout/main-nav";
-import { Badge } from "@/components/ui/badge";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { MobileMenu } from "@/components/layout/mobile-menu";
+import { RoleBadge } from "@/components/layout/role-badge";
 import { requireUser } from "@/lib/server/auth";
 import { mode } from "@/lib/server/env";
 
@@ -25,14 +25,20 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center gap-8 px-4 py-3">
           <span className="text-lg font-semibold text-brand-700">Recapture</span>
-          <MainNav role={user.role} />
-          <div className="ml-auto flex items-center gap-3">
-            <div className="hidden text-right sm:block">
-              <p className="text-sm font-medium text-slate-900">{user.name ?? user.email}</p>
-              <p className="text-xs text-slate-500">{user.email}</p>
+          {/* Below lg the navigation and account fold into the menu; from lg up this wrapper is not a box at all. */}
+          <div className="hidden lg:contents">
+            <MainNav role={user.role} />
+            <div className="ml-auto flex items-center gap-3">
+              <div className="text-right">
+                <p className="text-sm font-medium text-slate-900">{user.name ?? user.email}</p>
+                <p className="text-xs text-slate-500">{user.email}</p>
+              </div>
+              <RoleBadge role={user.role} />
+              <SignOutButton />
             </div>
-            <Badge tone={user.role === "admin" ? "brand" : "neutral"}>{ROLE_LABELS[user.role]}</Badge>
-            <SignOutButton />
+          </div>
+          <div className="ml-auto lg:hidden">
+            <MobileMenu user={{ email: user.email, name: user.name, role: user.role }} />
           </div>
         </div>
       </header>

@@ -41,7 +41,7 @@ export function customerColumns({ timeZone, from }: CustomerColumnsOptions) {
       id: "rego",
       header: "Rego",
       enableHiding: false,
-      meta: { label: "Rego", className: "whitespace-nowrap" },
+      meta: { label: "Rego", className: "whitespace-nowrap", sticky: true },
       cell: customerCell((customer) => (
         <Link
           href={customerHref(customer.id, from)}

@@ -118,7 +118,7 @@ export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
             busy={query.isPlaceholderData}
             renderExpanded={({ original: customer }) =>
               isUnreadableCustomer(customer) ? null : (
-                <div className="max-w-4xl pl-10">
+                <div className="max-w-4xl sm:pl-10">
                   <CustomerSightings
                     sightings={customer.sightings}
                     caption={`Sightings of ${customerLabel(customer)}`}

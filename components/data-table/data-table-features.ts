@@ -16,6 +16,12 @@ export interface DataTableColumnMeta {
   className?: string;
   /** The column names each row (an account's email, say): its cells are row headers for screen readers. */
   rowHeader?: boolean;
+  /**
+   * The column that tells rows apart (a rego, an upload's name): it stays at
+   * the left edge while the table scrolls sideways on a narrow screen.
+   * Without one, the first column does.
+   */
+  sticky?: boolean;
 }
 
 /**

@@ -4,6 +4,7 @@ import { Fragment, type ReactNode } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { RowData } from "@tanstack/react-table";
 import type { DataTableInstance, DataTableRow } from "@/components/data-table/data-table-features";
+import { stickyColumnId } from "@/components/data-table/sticky-column";
 
 export interface DataTableProps<TData extends RowData> {
   table: DataTableInstance<TData>;
@@ -28,10 +29,23 @@ export interface DataTableProps<TData extends RowData> {
 
 const SKELETON_ROWS = 10;
 
+// Sticky cells are opaque so nothing shows through as the row scrolls under them; they paint the row's
+// hover and open tints themselves (the tint as a layer over white, the same colour the row shows).
+const STICKY_CELL = "sticky left-0 z-10 sticky-edge";
+const STICKY_HEADER = `${STICKY_CELL} bg-slate-50`;
+function stickyBodyCell(expanded: boolean): string {
+  const tint = expanded ? "bg-linear-to-r from-brand-50/40 to-brand-50/40 group-hover:bg-none" : "";
+  return `${STICKY_CELL} bg-white group-hover:bg-slate-50 ${tint}`;
+}
+
 /** The id of the row under `row` holding its details, for the expand button's `aria-controls`. */
 export function expandedRowId(row: { id: string }): string {
   return `row-details-${row.id}`;
 }
+
+// For content spanning the whole row (details, the empty state): as wide as the scrolling box and held at
+// its left edge, so it stays in view however far the table has been scrolled.
+const FULL_ROW = "sticky left-0 w-[100cqw]";
 
 export function DataTable<TData extends RowData>({
   table,
@@ -45,8 +59,12 @@ export function DataTable<TData extends RowData>({
 }: DataTableProps<TData>) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getVisibleLeafColumns().length;
+  const stickyId = stickyColumnId(table.getVisibleLeafColumns());
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    // Relative: screen-reader-only text in a cell is positioned absolutely; without a containing block here it
+    // would sit outside the scrolling box and widen the page. A size container for FULL_ROW's width: it
+    // takes its width from its parent, never from the table.
+    <div className="@container relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       {loadingLabel && (
         <p role="status" className="sr-only">
           {loadingLabel}
@@ -64,7 +82,7 @@ export function DataTable<TData extends RowData>({
                 <th
                   key={header.id}
                   scope="col"
-                  className={`px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 ${header.column.columnDef.meta?.className ?? ""}`}
+                  className={`px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 ${header.column.id === stickyId ? STICKY_HEADER : ""} ${header.column.columnDef.meta?.className ?? ""}`}
                 >
                   {header.isPlaceholder ? null : <table.FlexRender header={header} />}
                 </th>
@@ -77,7 +95,10 @@ export function DataTable<TData extends RowData>({
             Array.from({ length: SKELETON_ROWS }, (_, index) => (
               <tr key={index} aria-hidden="true">
                 {table.getVisibleLeafColumns().map((column) => (
-                  <td key={column.id} className="px-3 py-3">
+                  <td
+                    key={column.id}
+                    className={`px-3 py-3 ${column.id === stickyId ? stickyBodyCell(false) : ""}`}
+                  >
                     <Skeleton className="h-4 w-full max-w-28" />
                   </td>
                 ))}
@@ -85,7 +106,9 @@ export function DataTable<TData extends RowData>({
             ))
           ) : rows.length === 0 ? (
             <tr>
-              <td colSpan={columnCount}>{empty}</td>
+              <td colSpan={columnCount} className="p-0">
+                <div className={FULL_ROW}>{empty}</div>
+              </td>
             </tr>
           ) : (
             rows.map((row) => {
@@ -93,8 +116,8 @@ export function DataTable<TData extends RowData>({
               if (whole !== undefined) {
                 return (
                   <tr key={row.id}>
-                    <td colSpan={columnCount} className="px-3 py-2">
-                      {whole}
+                    <td colSpan={columnCount} className="p-0">
+                      <div className={`${FULL_ROW} px-3 py-2`}>{whole}</div>
                     </td>
                   </tr>
                 );
@@ -103,7 +126,7 @@ export function DataTable<TData extends RowData>({
               return (
                 <Fragment key={row.id}>
                   <tr
-                    className={`hover:bg-slate-50 ${expanded ? "bg-brand-50/40" : ""} ${rowClassName?.(row) ?? ""}`}
+                    className={`group hover:bg-slate-50 ${expanded ? "bg-brand-50/40" : ""} ${rowClassName?.(row) ?? ""}`}
                   >
                     {row.getVisibleCells().map((cell) => {
                       const rowHeader = cell.column.columnDef.meta?.rowHeader === true;
@@ -112,7 +135,7 @@ export function DataTable<TData extends RowData>({
                         <Cell
                           key={cell.id}
                           scope={rowHeader ? "row" : undefined}
-                          className={`px-3 py-2 align-top ${rowHeader ? "text-left font-normal" : ""} ${cell.column.columnDef.meta?.className ?? ""}`}
+                          className={`px-3 py-2 align-top ${rowHeader ? "text-left font-normal" : ""} ${cell.column.id === stickyId ? stickyBodyCell(expanded) : ""} ${cell.column.columnDef.meta?.className ?? ""}`}
                         >
                           <table.FlexRender cell={cell} />
                         </Cell>
@@ -121,8 +144,8 @@ export function DataTable<TData extends RowData>({
                   </tr>
                   {expanded && (
                     <tr id={expandedRowId(row)} className="bg-slate-50/70">
-                      <td colSpan={columnCount} className="px-3 py-3">
-                        {renderExpanded(row)}
+                      <td colSpan={columnCount} className="p-0">
+                        <div className={`${FULL_ROW} px-3 py-3`}>{renderExpanded(row)}</div>
                       </td>
                     </tr>
                   )}

@@ -23,13 +23,17 @@ function activeHref(pathname: string): string | undefined {
 
 export interface MainNavProps {
   role: Role;
+  /** A row in the header, or a column in the phone's menu. */
+  direction?: "row" | "column";
+  /** Called when a link is followed, e.g. to close the menu holding the links. */
+  onNavigate?: () => void;
 }
 
-export function MainNav({ role }: MainNavProps) {
+export function MainNav({ role, direction = "row", onNavigate }: MainNavProps) {
   const current = activeHref(usePathname());
   return (
     <nav aria-label="Main">
-      <ul className="flex flex-wrap gap-1">
+      <ul className={direction === "row" ? "flex flex-wrap gap-1" : "flex flex-col gap-1"}>
         {links
           .filter((link) => hasRole(role, link.role))
           .map((link) => (
@@ -37,7 +41,9 @@ export function MainNav({ role }: MainNavProps) {
               <Link
                 href={link.href}
                 aria-current={current === link.href ? "page" : undefined}
-                className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-700"
+                onClick={onNavigate}
+                // In the menu each link is a full-width row, an easy target for a thumb.
+                className={`${direction === "column" ? "block" : ""} rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-700`}
               >
                 {link.label}
               </Link>

@@ -41,12 +41,14 @@ export function ColumnMappingRow({
   const dateWarning = isDateMapping(mapping) ? dateFormatWarning(dateFormat, fittingDateFormats) : undefined;
 
   return (
-    <tr className={`border-t border-slate-100 align-top ${ignored ? "bg-slate-50/60" : ""}`}>
-      <th scope="row" className="px-4 py-3 text-left">
+    <tr
+      className={`border-t border-slate-100 align-top max-md:flex max-md:flex-col max-md:gap-2 max-md:px-4 max-md:py-3 max-md:first:border-t-0 ${ignored ? "bg-slate-50/60" : ""}`}
+    >
+      <th scope="row" className="px-4 py-3 text-left max-md:p-0">
         <span className={`block font-medium ${ignored ? "text-slate-500" : "text-slate-900"}`}>{name}</span>
         <span className="text-xs font-normal text-slate-500">Column {columnLetter(column)}</span>
       </th>
-      <td className="px-4 py-3">
+      <td className="px-4 py-3 max-md:p-0">
         {samples.length > 0 ? (
           <ul aria-label={`Sample values of ${name}`} className="flex max-w-sm flex-wrap gap-1">
             {samples.map((sample) => (
@@ -63,7 +65,7 @@ export function ColumnMappingRow({
           <span className="text-xs italic text-slate-500">empty</span>
         )}
       </td>
-      <td className="px-4 py-3">
+      <td className="px-4 py-3 max-md:p-0">
         <Select
           id={`${id}-target`}
           aria-label={`Send ${name} as`}
@@ -71,7 +73,7 @@ export function ColumnMappingRow({
           onChange={(event) =>
             onChange(mappingForChoice(event.currentTarget.value, header, column, fittingDateFormats))
           }
-          className="w-48"
+          className="w-48 max-md:w-full"
         >
           <optgroup label="Recapture field">
             {TARGET_CHOICES.slice(0, -2).map(({ value, label }) => (
@@ -89,7 +91,7 @@ export function ColumnMappingRow({
           </optgroup>
         </Select>
       </td>
-      <td className="px-4 py-3">
+      <td className="px-4 py-3 max-md:p-0 max-md:empty:hidden">
         {mapping.target.kind === "additional" && (
           <div className="flex flex-col gap-1">
             <Input
@@ -100,7 +102,7 @@ export function ColumnMappingRow({
               onChange={(event) =>
                 onChange({ target: { kind: "additional", key: event.currentTarget.value } })
               }
-              className="w-52 font-mono text-xs"
+              className="w-52 font-mono text-xs max-md:w-full"
               spellCheck={false}
             />
             {keyMissing && (
@@ -119,7 +121,7 @@ export function ColumnMappingRow({
               onChange={(event) =>
                 onChange({ ...mapping, dateFormat: event.currentTarget.value as DateFormat })
               }
-              className="w-52"
+              className="w-52 max-md:w-full"
             >
               {DATE_FORMATS.map((format) => (
                 <option key={format} value={format}>

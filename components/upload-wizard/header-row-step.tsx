@@ -69,7 +69,8 @@ export function HeaderRowStep({
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs text-slate-500">
               <tr>
-                <th scope="col" className="w-28 px-3 py-2 font-medium">
+                {/* The line's radio stays in view while a wide file scrolls sideways. */}
+                <th scope="col" className="sticky-edge sticky left-0 w-28 bg-slate-50 px-3 py-2 font-medium">
                   Line
                 </th>
                 {Array.from({ length: shownColumns }, (_, column) => (
@@ -88,7 +89,9 @@ export function HeaderRowStep({
                     key={index}
                     className={`border-t border-slate-100 ${isHeader ? "bg-brand-50 font-semibold text-slate-900" : above ? "text-slate-500" : "text-slate-700"}`}
                   >
-                    <td className="whitespace-nowrap px-3 py-1.5">
+                    <td
+                      className={`sticky-edge sticky left-0 whitespace-nowrap px-3 py-1.5 ${isHeader ? "bg-brand-50" : "bg-white"}`}
+                    >
                       <label className="inline-flex cursor-pointer items-center gap-2">
                         <input
                           type="radio"

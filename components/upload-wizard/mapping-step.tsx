@@ -50,10 +50,12 @@ export function MappingStep({
           </button>
         </Alert>
       )}
+      {/* Below md each column of the file is a card (ColumnMappingRow): its choices in reach without
+          scrolling sideways. Every control carries its own label, so the hidden column headers aren't missed. */}
       <div className="overflow-x-auto rounded-md border border-slate-200">
-        <table className="w-full text-left text-sm">
+        <table className="w-full text-left text-sm max-md:block">
           <caption className="sr-only">Where each column of the file goes</caption>
-          <thead className="bg-slate-50 text-xs font-medium text-slate-500">
+          <thead className="bg-slate-50 text-xs font-medium text-slate-500 max-md:hidden">
             <tr>
               <th scope="col" className="px-4 py-2 font-medium">
                 Column in your file
@@ -69,7 +71,7 @@ export function MappingStep({
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="max-md:block">
             {columns.headers.map((header, column) => {
               const columnMapping = mapping[column];
               if (!columnMapping) return null;

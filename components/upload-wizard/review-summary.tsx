@@ -5,6 +5,10 @@ export interface ReviewSummaryProps {
   counts: ReviewCounts;
 }
 
+// One count; on a phone its name and number share a line, and any detail goes under them.
+const COUNT_BOX =
+  "rounded-md border px-4 py-3 max-sm:flex max-sm:flex-wrap max-sm:items-baseline max-sm:justify-between max-sm:gap-x-3 max-sm:py-2 sm:min-w-36";
+
 /** Rows in file = sent + not sent, laid out as the sum it is; it changes with every fixed cell. */
 export function ReviewSummary({ counts }: ReviewSummaryProps) {
   const notSentDetail = [
@@ -13,8 +17,9 @@ export function ReviewSummary({ counts }: ReviewSummaryProps) {
   ].filter(Boolean);
   return (
     <div aria-label="Row counts" role="group" className="flex flex-col gap-2">
-      <div className="flex flex-wrap items-stretch gap-2 text-sm">
-        <dl className="min-w-36 rounded-md border border-slate-200 bg-white px-4 py-3">
+      {/* On a phone the sum reads top to bottom. */}
+      <div className="flex flex-col items-stretch gap-2 text-sm sm:flex-row sm:flex-wrap">
+        <dl className={`${COUNT_BOX} border-slate-200 bg-white`}>
           <dt className="text-xs font-medium text-slate-500">Rows in file</dt>
           <dd className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="rows-in-file">
             {formatCount(counts.rowsInFile)}
@@ -23,13 +28,13 @@ export function ReviewSummary({ counts }: ReviewSummaryProps) {
         <div aria-hidden="true" className="self-center text-xl text-slate-400">
           =
         </div>
-        <dl className="min-w-36 rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3">
+        <dl className={`${COUNT_BOX} border-emerald-200 bg-emerald-50`}>
           <dt className="text-xs font-medium text-emerald-800">Sent</dt>
           <dd className="text-2xl font-semibold tabular-nums text-emerald-900" data-testid="rows-sent">
             {formatCount(counts.sent)}
           </dd>
           {counts.sentWithWarnings > 0 && (
-            <dd className="text-xs text-emerald-800">
+            <dd className="text-xs text-emerald-800 max-sm:basis-full">
               {formatQuantity(counts.sentWithWarnings, "with a warning", "with warnings")}
             </dd>
           )}
@@ -38,7 +43,7 @@ export function ReviewSummary({ counts }: ReviewSummaryProps) {
           +
         </div>
         <dl
-          className={`min-w-36 rounded-md border px-4 py-3 ${counts.notSent > 0 ? "border-red-200 bg-red-50" : "border-slate-200 bg-white"}`}
+          className={`${COUNT_BOX} ${counts.notSent > 0 ? "border-red-200 bg-red-50" : "border-slate-200 bg-white"}`}
         >
           <dt className={`text-xs font-medium ${counts.notSent > 0 ? "text-red-800" : "text-slate-500"}`}>
             Not sent
@@ -49,7 +54,9 @@ export function ReviewSummary({ counts }: ReviewSummaryProps) {
           >
             {formatCount(counts.notSent)}
           </dd>
-          {notSentDetail.length > 0 && <dd className="text-xs text-red-800">{notSentDetail.join(" · ")}</dd>}
+          {notSentDetail.length > 0 && (
+            <dd className="text-xs text-red-800 max-sm:basis-full">{notSentDetail.join(" · ")}</dd>
+          )}
         </dl>
       </div>
       {counts.blankRowsSkipped > 0 && (

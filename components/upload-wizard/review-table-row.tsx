@@ -16,7 +16,10 @@ export function ReviewTableRow({ row, headers, rowIndex, height, onEdit }: Revie
   const problems = row.problems.map(problemText).join("; ");
   return (
     <tr aria-rowindex={rowIndex} style={{ height }} className={row.sent ? "" : "bg-red-50/40"}>
-      <td className="whitespace-nowrap border-b border-slate-100 px-3 text-right tabular-nums text-slate-500">
+      {/* Opaque, in the row's tint, so the cells scrolling under it don't show through. */}
+      <td
+        className={`sticky-edge sticky left-0 whitespace-nowrap border-b border-slate-100 bg-white px-3 text-right tabular-nums text-slate-500 ${row.sent ? "" : "bg-linear-to-r from-red-50/40 to-red-50/40"}`}
+      >
         {row.rowNumber}
       </td>
       <td className="whitespace-nowrap border-b border-slate-100 px-3">

@@ -76,7 +76,8 @@ export function ReviewTable({ run, total, headers, columnNotes, onEdited }: Revi
               <th
                 key={i}
                 scope="col"
-                className="sticky top-0 z-10 whitespace-nowrap border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold text-slate-700"
+                // The row number stays in view while the file's columns scroll sideways (ReviewTableRow).
+                className={`sticky top-0 whitespace-nowrap border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold text-slate-700 ${i === 0 ? "sticky-edge left-0 z-20" : "z-10"}`}
               >
                 {title}
                 {i >= FIXED_COLUMNS && (

@@ -10,7 +10,7 @@ export function WizardStepper({ current, onBack }: WizardStepperProps) {
   const currentNumber = stepNumber(current);
   return (
     <nav aria-label="Upload steps" className="border-b border-slate-200 px-5 py-4">
-      <ol className="flex flex-wrap items-center gap-x-2 gap-y-2 text-sm">
+      <ol className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm sm:gap-x-2">
         {WIZARD_STEPS.map(({ id, label }, index) => {
           const number = index + 1;
           const done = number < currentNumber;
@@ -57,8 +57,9 @@ export function WizardStepper({ current, onBack }: WizardStepperProps) {
                   {done && <span className="sr-only">(done)</span>}
                 </span>
               )}
+              {/* On a phone the steps wrap onto several lines, where joining lines would trail off. */}
               {number < WIZARD_STEPS.length && (
-                <span aria-hidden="true" className="mx-1 h-px w-6 bg-slate-300" />
+                <span aria-hidden="true" className="mx-1 h-px w-6 bg-slate-300 max-sm:hidden" />
               )}
             </li>
           );

@@ -62,7 +62,8 @@ export function registerColumns({ timeZone, canCheck }: { timeZone: string; canC
     helper.accessor("name", {
       header: "Upload",
       enableHiding: false,
-      meta: { label: "Upload", className: "min-w-56" },
+      // Narrower on a phone, where it stays in view while the other columns scroll past.
+      meta: { label: "Upload", className: "min-w-36 sm:min-w-56" },
       cell: ({ row }) => (
         <div className="flex flex-col gap-0.5">
           <Link
