@@ -50,12 +50,13 @@ const DEFAULT_MAX_RETRIES = 3;
 /** First backoff is 100–200 ms, then 200–400 ms, then 400–800 ms. */
 const BACKOFF_BASE_MS = 200;
 /**
- * The longest single wait before a retry. When upstream asks for more (a rate
+ * The longest single wait before a retry: a few seconds, as long as a person
+ * waits for a page without wondering. When upstream asks for more (a rate
  * limit resetting in a minute), retrying sooner would only be refused again,
- * so the call fails at once with the 429 and its `retryAfterSeconds` instead
- * of holding the user's request open.
+ * so the call fails at once with the 429 and its `retryAfterSeconds`, and the
+ * page says when to try again, instead of holding the user's request open.
  */
-export const MAX_RETRY_WAIT_MS = 10_000;
+export const MAX_RETRY_WAIT_MS = 5_000;
 const RETRYABLE_STATUSES = new Set([429, 502, 503]);
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
