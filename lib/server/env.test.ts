@@ -10,6 +10,10 @@ describe("parseEnv", () => {
       DATABASE_URL: "file:./data/dashboard.db",
       PORT: 3000,
       RECAPTURE_MAX_UPLOAD_CUSTOMERS: 50_000,
+      USER_RATE_LIMIT_PER_SECOND: 10,
+      USER_RATE_LIMIT_BURST: 30,
+      RECAPTURE_READ_REUSE_MS: 1000,
+      LARGE_UPLOADS_AT_ONCE: 2,
     });
     expect(env.RECAPTURE_API_KEY).toBeUndefined();
   });
@@ -35,6 +39,11 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT/);
     expect(() => parseEnv({ RECAPTURE_API_URL: "not a url" })).toThrow(/RECAPTURE_API_URL/);
     expect(() => parseEnv({ DEALERSHIP_TIME_ZONE: "Mars/Olympus" })).toThrow(/DEALERSHIP_TIME_ZONE/);
+  });
+
+  it("allows switching read reuse off, but not a rate limit", () => {
+    expect(parseEnv({ RECAPTURE_READ_REUSE_MS: "0" }).RECAPTURE_READ_REUSE_MS).toBe(0);
+    expect(() => parseEnv({ USER_RATE_LIMIT_PER_SECOND: "0" })).toThrow(/USER_RATE_LIMIT_PER_SECOND/);
   });
 
   it("never echoes a secret in its message", () => {

@@ -1,6 +1,8 @@
 export type { SessionUser } from "@/lib/server/auth/sessions";
 export { audit, type AuditInput } from "./audit";
 export { errorResponse, fieldErrors, HttpError, toErrorResponse, type FieldErrors } from "./errors";
+export { largeUploadSlots } from "./large-body-slots";
 export { readJson } from "./read-json";
+export { readJsonList } from "./read-json-list";
 export { clientIp, isHttpsRequest, publicOrigin } from "./request-info";
 export { publicRoute, route, type RouteContext, type RouteOptions } from "./route";
