@@ -7,6 +7,7 @@ import {
   unreachableError,
   upstreamStatusError,
 } from "@/lib/recapture/errors";
+import { stringifyInSlices } from "@/lib/recapture/json-in-slices";
 import type { Region } from "@/lib/recapture/regions";
 import {
   customerIdSchema,
@@ -120,16 +121,21 @@ export function createRecaptureClient(options: RecaptureClientOptions) {
     return url;
   }
 
-  async function send(url: URL, call: Call<unknown>, signal: AbortSignal): Promise<Attempt> {
+  async function send(
+    url: URL,
+    call: Call<unknown>,
+    body: string | undefined,
+    signal: AbortSignal,
+  ): Promise<Attempt> {
     // Nothing of the incoming request (cookies, Host, X-Forwarded-*) is ever copied here.
     const headers: Record<string, string> = { ApiKey: apiKey, Accept: "application/json" };
-    if (call.body !== undefined) headers["Content-Type"] = "application/json";
+    if (body !== undefined) headers["Content-Type"] = "application/json";
     try {
       const response = await fetch(
         new Request(url, {
           method: call.method,
           headers,
-          body: call.body === undefined ? undefined : JSON.stringify(call.body),
+          body,
           signal,
           // A redirect would carry the ApiKey header to wherever it points.
           redirect: "error",
@@ -196,6 +202,7 @@ export function createRecaptureClient(options: RecaptureClientOptions) {
    */
   async function request<T>(call: Call<T>): Promise<T> {
     const url = urlFor(call);
+    const body = call.body === undefined ? undefined : await stringifyInSlices(call.body);
     const deadline = now() + timeoutMs;
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -208,7 +215,7 @@ export function createRecaptureClient(options: RecaptureClientOptions) {
     try {
       for (let attempt = 0; ; attempt += 1) {
         // Raced rather than trusting the signal alone: an in-process handler may ignore it.
-        const outcome = await Promise.race([send(url, call, controller.signal), timedOut]);
+        const outcome = await Promise.race([send(url, call, body, controller.signal), timedOut]);
         if ("response" in outcome && outcome.response.ok) return parseBody(outcome.text, call.schema);
         const wait = retryWait(call, outcome, attempt);
         if (wait === undefined || wait > MAX_RETRY_WAIT_MS || now() + wait >= deadline)

@@ -42,9 +42,11 @@ export async function readJsonList<S extends z.ZodObject>(
   const itemsSchema = z.array(listSchema.element);
 
   const scanner = createJsonListScanner(options.list);
-  const bytes = await readBody(request, options.maxBytes, (chunk) => {
+  const bytes = await readBody(request, options.maxBytes, async (chunk) => {
     scanner.feed(chunk);
     if (scanner.count > options.maxItems) throw options.tooMany();
+    // Chunks already buffered would otherwise be scanned back to back, megabytes in one turn.
+    await nextTurn();
   });
   const place = scanner.place;
   // Without the list, everything left is "the rest of the body": it must be small enough to parse at once.

@@ -38,13 +38,13 @@ export const bodyTooLarge = (maxBytes: number, what = "The request") =>
 
 /**
  * Reads the body, stopping as soon as it passes the limit rather than buffering
- * whatever a client sends. `inspect` sees each chunk as it arrives and may throw
- * to stop reading there.
+ * whatever a client sends. `inspect` sees each chunk as it arrives, and is
+ * awaited before the next; it may throw to stop reading there.
  */
 export async function readBody(
   request: Request,
   maxBytes: number,
-  inspect?: (chunk: Uint8Array) => void,
+  inspect?: (chunk: Uint8Array) => void | Promise<void>,
 ): Promise<Buffer> {
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw bodyTooLarge(maxBytes);
   if (!request.body) return Buffer.alloc(0);
@@ -57,7 +57,7 @@ export async function readBody(
     size += value.byteLength;
     try {
       if (size > maxBytes) throw bodyTooLarge(maxBytes);
-      inspect?.(value);
+      await inspect?.(value);
     } catch (error) {
       await reader.cancel();
       throw error;
