@@ -65,6 +65,7 @@ export async function readJsonList<S extends z.ZodObject>(
 
   let whole: z.output<S> | undefined;
   const items: unknown[] = [];
+  // At least once: an empty list still goes through the schema, which may refuse it.
   for (let first = 0; first === 0 || first < bounds.length; first += ITEMS_PER_SLICE) {
     const slice = bounds.slice(first, first + ITEMS_PER_SLICE);
     const json = slice.length === 0 ? "" : bytes.toString("utf8", slice[0]!.start, slice.at(-1)!.end);
