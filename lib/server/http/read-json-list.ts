@@ -20,7 +20,7 @@ export interface JsonListOptions {
  * work, so other requests (a health check, another person's page) are answered
  * in between rather than after the whole list.
  */
-const ITEMS_PER_SLICE = 1_000;
+const ITEMS_PER_SLICE = 500;
 
 /**
  * readJson() for a body carrying one long list (an upload of up to 50,000
