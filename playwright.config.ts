@@ -14,6 +14,8 @@ export const e2eServerEnv = {
   EMULATOR_PROCESS_RATE: "2000",
   // Tests make many calls a minute; the rate limiter has its own emulator tests.
   EMULATOR_RATE_LIMIT: "1000000",
+  // A fault a test switches on must show on the very next read, not after a reused answer runs out.
+  RECAPTURE_READ_REUSE_MS: "0",
   // A hung upstream is given up on quickly, so the 504 test doesn't wait 15 s.
   RECAPTURE_TIMEOUT_MS: "3000",
   SESSION_SECRET: "e2e-session-secret-that-is-long-enough-000",

@@ -58,6 +58,11 @@ async function main() {
     RECAPTURE_API_KEY: API_KEY,
     DATABASE_URL: `file:${join(dataDir, "dashboard.db")}`,
     SESSION_SECRET: "bench-session-secret-that-is-long-enough",
+    // One account on ten connections: the per-person limit would refuse most calls, and reused
+    // answers would measure the dashboard's memory, not the proxy. (Reads in flight still share.)
+    USER_RATE_LIMIT_PER_SECOND: "1000000",
+    USER_RATE_LIMIT_BURST: "1000000",
+    RECAPTURE_READ_REUSE_MS: "0",
   };
   const added = spawnSync(
     "npx",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAud, formatCount, formatDate, formatDateTime, formatQuantity } from "@/lib/format";
+import { formatAud, formatCount, formatDate, formatDateTime, formatQuantity, formatWait } from "@/lib/format";
 
 describe("formatDate", () => {
   it("shows a stored calendar date as dd/mm/yyyy", () => {
@@ -41,5 +41,15 @@ describe("formatCount and formatQuantity", () => {
     expect(formatQuantity(1, "error")).toBe("1 error");
     expect(formatQuantity(1_250, "error")).toBe("1,250 errors");
     expect(formatQuantity(2, "entry", "entries")).toBe("2 entries");
+  });
+});
+
+describe("formatWait", () => {
+  it("says seconds up to a minute and a half, then whole minutes, rounding up", () => {
+    expect(formatWait(0.2)).toBe("1 second");
+    expect(formatWait(40)).toBe("40 seconds");
+    expect(formatWait(90)).toBe("90 seconds");
+    expect(formatWait(91)).toBe("2 minutes");
+    expect(formatWait(3600)).toBe("60 minutes");
   });
 });

@@ -69,3 +69,9 @@ export function formatCount(value: number): string {
 export function formatQuantity(count: number, singular: string, plural = `${singular}s`): string {
   return `${formatCount(count)} ${count === 1 ? singular : plural}`;
 }
+
+/** "1 second", "40 seconds", "3 minutes": how long to wait before trying again, rounded up. */
+export function formatWait(seconds: number): string {
+  const whole = Math.max(1, Math.ceil(seconds));
+  return whole <= 90 ? formatQuantity(whole, "second") : formatQuantity(Math.ceil(whole / 60), "minute");
+}

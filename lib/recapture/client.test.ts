@@ -357,6 +357,24 @@ describe("waits between retries", () => {
     expect(waits).toEqual([]);
   });
 
+  it("retry a 429 read after its reset when that is a few seconds away; otherwise say when to try again", async () => {
+    const soon = setup([json(429, {}, { "Retry-After": "5" }), json(200, examples.listCustomersResponse)]);
+    await soon.client.listCustomers();
+    expect(soon.waits).toEqual([5000]);
+
+    const later = setup([json(429, {}, { "Retry-After": "8" })]);
+    const error = await failure(later.client.listCustomers());
+    expect(later.requests).toHaveLength(1);
+    expect(error.message).toBe("The Recapture API is busy. Try again in 8 seconds.");
+  });
+
+  it("say the API is busy without a time when a 429 names none", async () => {
+    const { client } = setup([json(429, {})], { maxRetries: 0 });
+    expect((await failure(client.listCustomers())).message).toBe(
+      "The Recapture API is busy. Please wait a moment and try again.",
+    );
+  });
+
   it("stop retrying when the next wait would overrun the call's time budget", async () => {
     const { client, requests, waits } = setup([json(429, {}, { "Retry-After": "3" })], { timeoutMs: 7000 });
     const error = await failure(client.listCustomers());

@@ -7,6 +7,7 @@ import {
   unreachableError,
   upstreamStatusError,
 } from "@/lib/recapture/errors";
+import { stringifyInSlices } from "@/lib/recapture/json-in-slices";
 import type { Region } from "@/lib/recapture/regions";
 import {
   customerIdSchema,
@@ -66,12 +67,13 @@ const DEFAULT_MAX_RETRIES = 3;
 /** First backoff is 100–200 ms, then 200–400 ms, then 400–800 ms. */
 const BACKOFF_BASE_MS = 200;
 /**
- * The longest single wait before a retry. When upstream asks for more (a rate
+ * The longest single wait before a retry: a few seconds, as long as a person
+ * waits for a page without wondering. When upstream asks for more (a rate
  * limit resetting in a minute), retrying sooner would only be refused again,
- * so the call fails at once with the 429 and its `retryAfterSeconds` instead
- * of holding the user's request open.
+ * so the call fails at once with the 429 and its `retryAfterSeconds`, and the
+ * page says when to try again, instead of holding the user's request open.
  */
-export const MAX_RETRY_WAIT_MS = 10_000;
+export const MAX_RETRY_WAIT_MS = 5_000;
 const RETRYABLE_STATUSES = new Set([429, 502, 503]);
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -137,16 +139,21 @@ export function createRecaptureClient(options: RecaptureClientOptions) {
     return url;
   }
 
-  async function send(url: URL, call: Call<unknown>, signal: AbortSignal): Promise<Attempt> {
+  async function send(
+    url: URL,
+    call: Call<unknown>,
+    body: string | undefined,
+    signal: AbortSignal,
+  ): Promise<Attempt> {
     // Nothing of the incoming request (cookies, Host, X-Forwarded-*) is ever copied here.
     const headers: Record<string, string> = { ApiKey: apiKey, Accept: "application/json" };
-    if (call.body !== undefined) headers["Content-Type"] = "application/json";
+    if (body !== undefined) headers["Content-Type"] = "application/json";
     try {
       const response = await fetch(
         new Request(url, {
           method: call.method,
           headers,
-          body: call.body === undefined ? undefined : JSON.stringify(call.body),
+          body,
           signal,
           // A redirect would carry the ApiKey header to wherever it points.
           redirect: "error",
@@ -231,6 +238,7 @@ export function createRecaptureClient(options: RecaptureClientOptions) {
    */
   async function request<T>(call: Call<T>): Promise<T> {
     const url = urlFor(call);
+    const body = call.body === undefined ? undefined : await stringifyInSlices(call.body);
     const deadline = now() + timeoutMs;
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -244,7 +252,7 @@ export function createRecaptureClient(options: RecaptureClientOptions) {
     });
     try {
       for (let attemptNumber = 0; ; attemptNumber += 1) {
-        attempt = send(url, call, controller.signal);
+        attempt = send(url, call, body, controller.signal);
         // Raced rather than trusting the signal alone: an in-process handler may ignore it.
         const outcome = await Promise.race([attempt, timedOut]);
         if ("response" in outcome && outcome.response.ok) return parseBody(outcome.text, call.schema);

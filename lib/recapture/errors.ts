@@ -1,3 +1,4 @@
+import { formatWait } from "@/lib/format";
 import { upstreamErrorBodySchema } from "@/lib/recapture/schemas";
 
 export type RecaptureErrorCode =
@@ -113,7 +114,10 @@ export function upstreamStatusError(
       return new RecaptureError(
         429,
         "rate_limited",
-        "The Recapture API is receiving too many requests. Please wait a moment and try again.",
+        // The page shows this as it is, so it says when trying again will work.
+        options.retryAfterSeconds === undefined
+          ? "The Recapture API is busy. Please wait a moment and try again."
+          : `The Recapture API is busy. Try again in ${formatWait(options.retryAfterSeconds)}.`,
         { retryAfterSeconds: options.retryAfterSeconds },
       );
     case status >= 400 && status < 500:

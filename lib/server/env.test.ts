@@ -10,6 +10,10 @@ describe("parseEnv", () => {
       DATABASE_URL: "file:./data/dashboard.db",
       PORT: 3000,
       RECAPTURE_MAX_UPLOAD_CUSTOMERS: 50_000,
+      USER_RATE_LIMIT_PER_SECOND: 10,
+      USER_RATE_LIMIT_BURST: 30,
+      RECAPTURE_READ_REUSE_MS: 1000,
+      LARGE_UPLOADS_AT_ONCE: 2,
     });
     expect(env.RECAPTURE_API_KEY).toBeUndefined();
   });
@@ -52,6 +56,11 @@ describe("parseEnv", () => {
     expect(parseEnv({}).AUDIT_RETENTION_DAYS).toBe(400);
     expect(parseEnv({ AUDIT_RETENTION_DAYS: "90" }).AUDIT_RETENTION_DAYS).toBe(90);
     expect(() => parseEnv({ AUDIT_RETENTION_DAYS: "0" })).toThrow(/AUDIT_RETENTION_DAYS/);
+  });
+
+  it("allows switching read reuse off, but not a rate limit", () => {
+    expect(parseEnv({ RECAPTURE_READ_REUSE_MS: "0" }).RECAPTURE_READ_REUSE_MS).toBe(0);
+    expect(() => parseEnv({ USER_RATE_LIMIT_PER_SECOND: "0" })).toThrow(/USER_RATE_LIMIT_PER_SECOND/);
   });
 
   it("never echoes a secret in its message", () => {

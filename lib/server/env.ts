@@ -27,6 +27,16 @@ export const envSchema = z.object({
   ),
   RECAPTURE_TIMEOUT_MS: positiveInt(15_000),
   RECAPTURE_MAX_UPLOAD_CUSTOMERS: positiveInt(50_000),
+  // The dealership's API allowance is shared: each person's calls through the proxy are limited
+  // (a steady rate and a burst), identical reads within this many ms share one upstream call
+  // (0 = only while in flight), and each server takes a few uploads bigger than a form at a time.
+  USER_RATE_LIMIT_PER_SECOND: positiveInt(10),
+  USER_RATE_LIMIT_BURST: positiveInt(30),
+  RECAPTURE_READ_REUSE_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).max(10_000).default(1000),
+  ),
+  LARGE_UPLOADS_AT_ONCE: positiveInt(2),
   // Local database: users, sessions, the register of uploads, the audit log.
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().min(1).default("file:./data/dashboard.db")),
   PORT: positiveInt(3000).pipe(z.number().max(65_535)),

@@ -2,6 +2,7 @@ import "server-only";
 import { createEmulator, emulatorOptionsFromEnv, type Emulator } from "@/lib/emulator";
 import { createRecaptureClient, type RecaptureClient } from "@/lib/recapture/client";
 import { env, mode } from "@/lib/server/env";
+import { shareReads } from "@/lib/server/recapture-reads";
 import { upstreamFetch } from "@/lib/server/upstream-fetch";
 
 /**
@@ -31,12 +32,13 @@ export function recapture(): RecaptureClient {
 function createClient(): RecaptureClient {
   const settings = env();
   const common = { timeoutMs: settings.RECAPTURE_TIMEOUT_MS, region: settings.RECAPTURE_REGION };
+  const reads = { reuseMs: settings.RECAPTURE_READ_REUSE_MS };
   if (mode() === "live") {
     return createRecaptureClient({
       ...common,
       baseUrl: settings.RECAPTURE_API_URL,
       apiKey: settings.RECAPTURE_API_KEY!,
-      fetch: upstreamFetch,
+      fetch: shareReads(upstreamFetch, reads),
     });
   }
   const emulator = embeddedEmulator();
@@ -45,6 +47,6 @@ function createClient(): RecaptureClient {
     ...common,
     baseUrl: "http://emulator.internal",
     apiKey: apiKey!,
-    fetch: (request) => emulator.fetch(request),
+    fetch: shareReads((request) => emulator.fetch(request), reads),
   });
 }

@@ -6,11 +6,14 @@ import { SESSION_COOKIE, sealSessionToken } from "@/lib/server/auth/cookie";
 import { createSession } from "@/lib/server/auth/sessions";
 import { closeDatabase } from "@/lib/server/db";
 import { insertUser } from "@/lib/server/db/users";
+import { createBodySlots } from "./large-body-slots";
 import { readJson } from "./read-json";
 import { route } from "./route";
 
 vi.stubEnv("DATABASE_URL", ":memory:");
 vi.stubEnv("RECAPTURE_API_KEY", "");
+vi.stubEnv("USER_RATE_LIMIT_BURST", "3");
+vi.stubEnv("USER_RATE_LIMIT_PER_SECOND", "1");
 
 const ORIGIN = "http://localhost:3000";
 let cookies: Record<"viewer" | "staff", string>;
@@ -118,5 +121,46 @@ describe("route()", () => {
       "GET /api/things/7 answered 502 (upstream_unreachable): We couldn't reach the Recapture API. Please try again in a moment. Reason: fetch failed (ECONNREFUSED)",
     );
     log.mockRestore();
+  });
+
+  it("counts each person's calls to a proxied route: 429 with Retry-After beyond their share, others unaffected", async () => {
+    const proxied = route<{ id: string }>({ proxied: true }, async () => new Response(null, { status: 204 }));
+    const local = route<{ id: string }>({}, async () => new Response(null, { status: 204 }));
+    const statuses = [];
+    for (let attempt = 0; attempt < 4; attempt++) {
+      statuses.push((await call(proxied, { cookie: cookies.viewer })).status);
+      expect((await call(local, { cookie: cookies.viewer })).status).toBe(204);
+    }
+    expect(statuses).toEqual([204, 204, 204, 429]);
+    const refused = await call(proxied, { cookie: cookies.viewer });
+    expect(refused.headers.get("Retry-After")).toBe("1");
+    expect((await refused.json()).error.message).toBe(
+      "You are making requests faster than the dashboard allows one person. Try again in 1 second.",
+    );
+    expect((await call(proxied, { cookie: cookies.staff })).status).toBe(204);
+  });
+
+  it("holds a large body's slot until the handler has answered, and needs none for a small body", async () => {
+    const slots = createBodySlots(1);
+    let finish: (() => void) | undefined;
+    const upload = route<{ id: string }>({ role: "staff", bodySlots: () => slots }, async ({ request }) => {
+      if (request.headers.get("x-wait")) await new Promise<void>((resolve) => (finish = resolve));
+      return new Response(null, { status: 202 });
+    });
+    const send = (length: number, wait = false) =>
+      call(upload, {
+        method: "POST",
+        cookie: cookies.staff,
+        headers: { ...json, "content-length": String(length), ...(wait ? { "x-wait": "1" } : {}) },
+        body: "{}",
+      });
+    const first = send(20_000_000, true);
+    await vi.waitFor(() => expect(finish).toBeDefined());
+    const refused = await send(20_000_000);
+    expect([refused.status, refused.headers.get("Retry-After")]).toEqual([429, "5"]);
+    expect((await send(2)).status).toBe(202);
+    finish!();
+    expect((await first).status).toBe(202);
+    expect((await send(20_000_000)).status).toBe(202);
   });
 });

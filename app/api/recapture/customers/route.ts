@@ -3,7 +3,7 @@ import { fieldErrors, HttpError, readJson, route } from "@/lib/server/http";
 import { audited, requestRegion } from "@/lib/server/proxy";
 import { recapture } from "@/lib/server/recapture";
 
-export const GET = route({ role: "viewer" }, async ({ request }) => {
+export const GET = route({ role: "viewer", proxied: true }, async ({ request }) => {
   const params = request.nextUrl.searchParams;
   // Only the known parameters are read, so nothing else reaches the upstream URL.
   const query = listCustomersQuerySchema.safeParse({
@@ -18,7 +18,7 @@ export const GET = route({ role: "viewer" }, async ({ request }) => {
   return Response.json(await recapture().listCustomers(query.data, { region: requestRegion(request) }));
 });
 
-export const PUT = route({ role: "staff" }, async ({ request, user }) => {
+export const PUT = route({ role: "staff", proxied: true }, async ({ request, user }) => {
   const region = requestRegion(request);
   const body = await readJson(request, createCustomerRequestSchema);
   const target = body.customer.rego ?? body.customer.vin;

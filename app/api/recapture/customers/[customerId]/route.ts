@@ -5,12 +5,12 @@ import { recapture } from "@/lib/server/recapture";
 
 type Params = { customerId: string };
 
-export const GET = route<Params>({ role: "viewer" }, async ({ request, params }) => {
+export const GET = route<Params>({ role: "viewer", proxied: true }, async ({ request, params }) => {
   const customerId = pathId(customerIdSchema, params.customerId, "customer");
   return Response.json(await recapture().getCustomer(customerId, { region: requestRegion(request) }));
 });
 
-export const PATCH = route<Params>({ role: "staff" }, async ({ request, params, user }) => {
+export const PATCH = route<Params>({ role: "staff", proxied: true }, async ({ request, params, user }) => {
   const customerId = pathId(customerIdSchema, params.customerId, "customer");
   const region = requestRegion(request);
   const body = await readJson(request, updateCustomerRequestSchema);
@@ -21,7 +21,7 @@ export const PATCH = route<Params>({ role: "staff" }, async ({ request, params, 
   );
 });
 
-export const DELETE = route<Params>({ role: "staff" }, async ({ request, params, user }) => {
+export const DELETE = route<Params>({ role: "staff", proxied: true }, async ({ request, params, user }) => {
   const customerId = pathId(customerIdSchema, params.customerId, "customer");
   const region = requestRegion(request);
   return Response.json(

@@ -6,14 +6,14 @@ import { recordCancellation, recordProgress } from "@/lib/server/uploads/registe
 
 type Params = { uploadId: string };
 
-export const GET = route<Params>({ role: "viewer" }, async ({ request, params }) => {
+export const GET = route<Params>({ role: "viewer", proxied: true }, async ({ request, params }) => {
   const uploadId = pathId(uploadIdSchema, params.uploadId, "upload");
   const result = await recapture().getUpload(uploadId, { region: requestRegion(request) });
   recordProgress(result.upload);
   return Response.json(result);
 });
 
-export const DELETE = route<Params>({ role: "staff" }, async ({ request, params, user }) => {
+export const DELETE = route<Params>({ role: "staff", proxied: true }, async ({ request, params, user }) => {
   const uploadId = pathId(uploadIdSchema, params.uploadId, "upload");
   const region = requestRegion(request);
   const result = await audited(user, "upload.cancel", uploadId, () =>
