@@ -274,6 +274,7 @@ test.describe("upload wizard", () => {
     });
     expect(created.status()).toBe(202);
     const { upload } = (await created.json()) as { upload: { id: string } };
+    const partId = created.headers()["idempotency-key"];
     // Recorded as a browser could, without the wizard's neutralising.
     const recorded = await api.post("/api/uploads/batches", {
       data: {
@@ -284,10 +285,10 @@ test.describe("upload wizard", () => {
         notSent: 1,
         notSentCsv:
           'Rego,Notes,problem\r\n,"=HYPERLINK(""http://evil.example"")",Row 3: needs a rego or a VIN',
-        uploadIds: [upload.id],
+        partIds: [partId],
       },
     });
-    expect(recorded.status()).toBe(201);
+    expect(recorded.status(), await recorded.text()).toBe(201);
     const file = await api.get(`/api/uploads/${upload.id}/not-sent`);
     expect(file.status()).toBe(200);
     const text = await file.text();

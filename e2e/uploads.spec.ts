@@ -248,7 +248,8 @@ test.describe("upload progress", () => {
     expect(download.suggestedFilename()).toBe("trade-ins - rows not sent.csv");
     const path = await download.path();
     const { readFile } = await import("node:fs/promises");
-    expect(await readFile(path, "utf8")).toBe(notSentCsv);
+    // Served as every file the dashboard writes: with a BOM for Excel, CRLF lines, formula cells neutralised.
+    expect(await readFile(path, "utf8")).toBe(`\uFEFF${notSentCsv.replaceAll("\n", "\r\n")}`);
 
     const register = new UploadsPage(page);
     await register.goto();
