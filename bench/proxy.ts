@@ -6,7 +6,6 @@
  * so the two figures differ by exactly what the proxy adds: session check, validation, the typed
  * client, response parsing and one more hop. Needs a production build (`npm run build`).
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +13,7 @@ import { serve } from "@hono/node-server";
 import autocannon from "autocannon";
 import { createEmulator } from "@/lib/emulator";
 import { startDashboard, type RunningDashboard } from "./dashboard";
+import { addAccount } from "@/lib/testing/add-account";
 
 const EMULATOR_PORT = 4610;
 const APP_PORT = 3610;
@@ -64,25 +64,7 @@ async function main() {
     USER_RATE_LIMIT_BURST: "1000000",
     RECAPTURE_READ_REUSE_MS: "0",
   };
-  const added = spawnSync(
-    "npx",
-    [
-      "tsx",
-      "--conditions=react-server",
-      "scripts/users.ts",
-      "add",
-      "--email",
-      ACCOUNT.email,
-      "--role",
-      "viewer",
-    ],
-    {
-      env: appEnv,
-      input: `${ACCOUNT.password}\n`,
-      encoding: "utf8",
-    },
-  );
-  if (added.status !== 0) throw new Error(`Could not create the bench account: ${added.stderr}`);
+  addAccount(appEnv, { ...ACCOUNT, role: "viewer" });
 
   let app: RunningDashboard | undefined;
   try {

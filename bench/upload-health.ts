@@ -1,5 +1,5 @@
 /**
- * `npm run bench:upload-health`: while one 50,000-customer upload is being accepted
+ * The last section of `npm run bench:abuse` (or `npx tsx bench/upload-health.ts` alone): while one 50,000-customer upload is being accepted
  * (read, counted, parsed, checked and handed to the API), how long does the same
  * server take to answer `/api/health`? Target: under 200 ms at worst, so one staff
  * upload never stalls everyone else's pages.
@@ -9,12 +9,14 @@
  * mode on port 4103, against the emulator served by a separate process, so that the
  * figures are the dashboard's own work and not the emulator's.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { formatCount } from "@/lib/format";
+import { addAccount } from "@/lib/testing/add-account";
+import { startDashboard, type RunningDashboard } from "./dashboard";
 
 const CUSTOMERS = 50_000;
 const POLL_EVERY_MS = 20;
@@ -103,19 +105,6 @@ const APP_PORT = 4103;
 const API_KEY = "bench-key";
 const ACCOUNT = { email: "bench-staff@dealership.example", password: "bench-password-123" };
 
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    if (child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 /** The emulator in a process of its own, on a free port it reports when listening. */
 function startEmulator(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn("npx", ["tsx", "scripts/emulator.ts"], {
@@ -152,30 +141,11 @@ export async function uploadHealthInLiveMode(): Promise<string[]> {
     DATABASE_URL: `file:${join(dataDir, "dashboard.db")}`,
     SESSION_SECRET: "bench-session-secret-that-is-long-enough",
   };
-  let app: ChildProcess | undefined;
+  let app: RunningDashboard | undefined;
   try {
-    const added = spawnSync(
-      "npx",
-      [
-        "tsx",
-        "--conditions=react-server",
-        "scripts/users.ts",
-        "add",
-        "--email",
-        ACCOUNT.email,
-        "--role",
-        "staff",
-      ],
-      { env: appEnv, input: `${ACCOUNT.password}\n`, encoding: "utf8" },
-    );
-    if (added.status !== 0) throw new Error(`Could not create the bench account: ${added.stderr}`);
-    app = spawn("npx", ["next", "start", "-p", String(APP_PORT)], {
-      env: appEnv,
-      stdio: "ignore",
-      detached: true,
-    });
-    const baseURL = `http://localhost:${APP_PORT}`;
-    await waitFor(`${baseURL}/api/health`, app);
+    addAccount(appEnv, { ...ACCOUNT, role: "staff" });
+    app = await startDashboard(APP_PORT, appEnv);
+    const baseURL = app.baseUrl;
     const signIn = await fetch(`${baseURL}/api/auth/sign-in`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Origin: baseURL },
@@ -188,8 +158,8 @@ export async function uploadHealthInLiveMode(): Promise<string[]> {
     if (!signIn.ok || !cookie) throw new Error(`Sign-in failed with ${signIn.status}`);
     return await measureUploadHealth({ baseURL, cookie });
   } finally {
-    for (const child of [app, emulator.child])
-      if (child?.pid && child.exitCode === null) process.kill(-child.pid);
+    app?.stop();
+    if (emulator.child.pid && emulator.child.exitCode === null) process.kill(-emulator.child.pid);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

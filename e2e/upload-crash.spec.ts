@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,6 +7,7 @@ import { request as playwrightRequest, type APIRequestContext } from "@playwrigh
 import { KEY_A, startEmulatorServer, type EmulatorServer } from "../lib/emulator/test-server";
 import { expect, signInViaApi, test } from "./fixtures";
 import { waitFor } from "./support/live-app";
+import { addAccount } from "@/lib/testing/add-account";
 
 /**
  * The dashboard killed (kill -9) while the Recapture API holds a part: the API
@@ -71,21 +72,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   emulator = await startEmulatorServer({ apiKeys: [KEY_A] });
   dataDir = mkdtempSync(join(tmpdir(), "crash-app-"));
-  const added = spawnSync(
-    "npx",
-    [
-      "tsx",
-      "--conditions=react-server",
-      "scripts/users.ts",
-      "add",
-      "--email",
-      ADMIN.email,
-      "--role",
-      "admin",
-    ],
-    { env: appEnv(), input: `${ADMIN.password}\n`, encoding: "utf8" },
-  );
-  if (added.status !== 0) throw new Error(`Could not create the admin: ${added.stderr}`);
+  addAccount(appEnv(), { ...ADMIN, role: "admin" });
   await startApp();
 });
 

@@ -1,7 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { addAccount } from "@/lib/testing/add-account";
 
 /**
  * A second dashboard in live mode (RECAPTURE_API_KEY set), talking over HTTP to the
@@ -74,21 +75,7 @@ export async function startLiveApp({
     DATABASE_URL: `file:${join(dataDir, "dashboard.db")}`,
     SESSION_SECRET: "live-e2e-session-secret-long-enough-0000",
   };
-  const added = spawnSync(
-    "npx",
-    [
-      "tsx",
-      "--conditions=react-server",
-      "scripts/users.ts",
-      "add",
-      "--email",
-      admin.email,
-      "--role",
-      "admin",
-    ],
-    { env: appEnv, input: `${admin.password}\n`, encoding: "utf8" },
-  );
-  if (added.status !== 0) throw new Error(`Could not create the live admin: ${added.stderr}`);
+  addAccount(appEnv, { ...admin, role: "admin" });
   const app = spawn("npx", ["next", "start", "-p", String(port)], {
     env: appEnv,
     stdio: "ignore",
