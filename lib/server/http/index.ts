@@ -2,6 +2,7 @@ export type { SessionUser } from "@/lib/server/auth/sessions";
 export { audit, type AuditInput } from "./audit";
 export { errorResponse, fieldErrors, HttpError, toErrorResponse, type FieldErrors } from "./errors";
 export { largeUploadSlots } from "./large-body-slots";
+export { pathId, pathParam, requestRegion } from "./params";
 export { readJson } from "./read-json";
 export { clientAddress } from "./client-address";
 export { isHttpsRequest, publicOrigin } from "./request-info";
