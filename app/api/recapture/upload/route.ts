@@ -9,7 +9,7 @@ import {
   type RouteOptions,
 } from "@/lib/server/http";
 import { recapture } from "@/lib/server/recapture";
-import { partIdFrom } from "@/lib/server/uploads/part-id";
+import { partIdFrom } from "@/lib/server/uploads/idempotency-key";
 import { sendUploadPart } from "@/lib/server/uploads/send-part";
 import { formatCount } from "@/lib/format";
 
