@@ -45,7 +45,7 @@ export {
   type DateFormat,
 } from "@/lib/csv/dates";
 export { normaliseRego } from "@/lib/csv/rego";
-export { AU_STATES, normaliseState, type AuState } from "@/lib/csv/states";
+export { normaliseState } from "@/lib/csv/states";
 export { normaliseVin, type NormalisedVin } from "@/lib/csv/vin";
 export type { RowProblem, UploadCustomer } from "@/lib/csv/row-check";
 export type { DuplicatePolicy } from "@/lib/csv/duplicates";
