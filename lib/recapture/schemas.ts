@@ -354,14 +354,3 @@ export const upstreamErrorBodySchema = z.object({
   error: z.string().optional(),
 });
 export type UpstreamErrorBody = z.infer<typeof upstreamErrorBodySchema>;
-
-/** The dashboard's own error shape: every failing route under app/api answers with it. */
-export const errorBodySchema = z.object({
-  success: z.literal(false),
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
-  }),
-});
-export type ErrorBody = z.infer<typeof errorBodySchema>;
