@@ -3,7 +3,7 @@ import {
   createRecaptureClient,
   MAX_RETRY_WAIT_MS,
   type RecaptureClientOptions,
-} from "@/lib/recapture/client";
+} from "@/lib/server/recapture-client";
 import * as examples from "@/lib/testing/reference-examples";
 import { failure } from "@/lib/testing/recapture-failure";
 
