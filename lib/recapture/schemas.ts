@@ -338,7 +338,6 @@ export const uploadResponseSchema = z.object({ success: z.literal(true), upload:
 export type UploadResponse = z.infer<typeof uploadResponseSchema>;
 
 export const customerResponseSchema = z.object({ success: z.literal(true), customer: customerSchema });
-export type CustomerResponse = z.infer<typeof customerResponseSchema>;
 
 export const customerListResponseSchema = z.object({
   success: z.literal(true),
@@ -353,4 +352,3 @@ export const upstreamErrorBodySchema = z.object({
   message: z.string().optional(),
   error: z.string().optional(),
 });
-export type UpstreamErrorBody = z.infer<typeof upstreamErrorBodySchema>;

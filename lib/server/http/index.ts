@@ -5,6 +5,6 @@ export { largeUploadSlots } from "./large-body-slots";
 export { pathId, pathParam, requestRegion } from "./params";
 export { readJson } from "./read-json";
 export { clientAddress } from "./client-address";
-export { isHttpsRequest, publicOrigin } from "./request-info";
+export { isHttpsRequest } from "./request-info";
 export { readJsonList } from "./read-json-list";
-export { publicRoute, route, type RouteContext, type RouteOptions } from "./route";
+export { publicRoute, route, type RouteOptions } from "./route";
