@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
-import { KEY_A, startEmulatorServer, type EmulatorServer } from "../lib/emulator/test-server";
+import { KEY_A, startEmulatorServer, type EmulatorServer } from "../lib/testing/emulator-server";
 import { expect, signInViaApi, test } from "./fixtures";
 import { waitFor } from "./support/live-app";
 import { addAccount } from "@/lib/testing/add-account";

@@ -2,7 +2,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import type { DataTableFeatures } from "@/components/data-table/data-table-features";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime, formatQuantity } from "@/lib/format";
-import type { AuditEntry } from "@/lib/server/db/audit-log";
+import type { AuditEntry } from "@/lib/audit-entry";
 
 const helper = createColumnHelper<DataTableFeatures, AuditEntry>();
 

@@ -10,7 +10,7 @@ import { dataTableFeatures } from "@/components/data-table/data-table-features";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { nextTablePage, toPaginationState, type TablePage } from "@/components/data-table/table-page";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { AuditEntry } from "@/lib/server/db/audit-log";
+import type { AuditEntry } from "@/lib/audit-entry";
 
 export interface AuditLogTableProps {
   /** One page of the log, newest first, read by the server for `tablePage`. */

@@ -14,8 +14,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { AdditionalFieldsEditor } from "@/components/customers/additional-fields-editor";
-import { AU_STATE_NAMES } from "@/components/customers/au-states";
-import { AU_STATES } from "@/lib/csv/states";
+import { AU_STATE_NAMES, AU_STATES } from "@/lib/au-states";
 import { customerLabel } from "@/components/customers/customer-display";
 import { customerCreateFormSchema } from "@/components/customers/customer-form-schemas";
 import {

@@ -5,7 +5,7 @@ import {
   type CustomerCreateValues,
   type CustomerEditValues,
 } from "@/components/customers/customer-form-values";
-import { AU_STATES } from "@/lib/csv/states";
+import { AU_STATES } from "@/lib/au-states";
 import {
   ADDITIONAL_FIELD_NAME_MESSAGE,
   additionalFieldValueMessage,

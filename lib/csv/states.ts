@@ -1,8 +1,6 @@
 import type { Region } from "@/lib/recapture/regions";
+import { AU_STATES, type AuState } from "@/lib/au-states";
 import { isBlankCell, quoted, type NormalisedCell } from "@/lib/csv/cell";
-
-export const AU_STATES = ["NSW", "VIC", "QLD", "SA", "WA", "TAS", "NT", "ACT"] as const;
-export type AuState = (typeof AU_STATES)[number];
 
 // Keys are the spelling with everything but letters removed and upper-cased,
 // so "W.A.", "w a" and "Vic." need no entries of their own.

@@ -3,8 +3,8 @@ import {
   createCustomerRequest,
   updateCustomerRequest,
   uploadRequest,
-} from "@/lib/recapture/reference-examples";
-import { KEY_B, startEmulatorServer, type EmulatorServer } from "./test-server";
+} from "@/lib/testing/reference-examples";
+import { KEY_B, startEmulatorServer, type EmulatorServer } from "@/lib/testing/emulator-server";
 
 /**
  * Every example request of the API reference, sent over HTTP, with every

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { accountIdFor } from "./accounts";
 import { CONTROL_MAX_BODY_BYTES } from "./control-perimeter";
-import { KEY_A, KEY_B, startEmulatorServer, type EmulatorServer } from "./test-server";
+import { KEY_A, KEY_B, startEmulatorServer, type EmulatorServer } from "@/lib/testing/emulator-server";
 
 type Customer = {
   id: string;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KEY_B, startEmulatorServer, type EmulatorServer } from "./test-server";
+import { KEY_B, startEmulatorServer, type EmulatorServer } from "@/lib/testing/emulator-server";
 
 type Page = { total: number; customers: { id: string; external_id: string }[] };
 

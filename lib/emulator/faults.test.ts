@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { KEY_A, KEY_B, startEmulatorServer, type EmulatorServer } from "./test-server";
+import { KEY_A, KEY_B, startEmulatorServer, type EmulatorServer } from "@/lib/testing/emulator-server";
 
 const LIST = "/v2/recapture/customers?region=au";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createEmulator } from "./index";
-import { KEY_A, startEmulatorServer } from "./test-server";
+import { KEY_A, startEmulatorServer } from "@/lib/testing/emulator-server";
 
 const folder = mkdtempSync(join(tmpdir(), "emulator-test-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

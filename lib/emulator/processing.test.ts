@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startEmulatorServer, type EmulatorServer } from "./test-server";
+import { startEmulatorServer, type EmulatorServer } from "@/lib/testing/emulator-server";
 
 type Upload = {
   id: string;

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { errorBodySchema } from "@/lib/recapture/schemas";
+import { errorBodySchema } from "@/lib/api-error";
 
 /**
  * A failed call to one of the dashboard's own routes. `message` is written for

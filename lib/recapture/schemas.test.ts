@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import * as examples from "@/lib/recapture/reference-examples";
+import * as examples from "@/lib/testing/reference-examples";
 import {
   createCustomerRequestSchema,
   customerIdSchema,

@@ -338,7 +338,6 @@ export const uploadResponseSchema = z.object({ success: z.literal(true), upload:
 export type UploadResponse = z.infer<typeof uploadResponseSchema>;
 
 export const customerResponseSchema = z.object({ success: z.literal(true), customer: customerSchema });
-export type CustomerResponse = z.infer<typeof customerResponseSchema>;
 
 export const customerListResponseSchema = z.object({
   success: z.literal(true),
@@ -353,15 +352,3 @@ export const upstreamErrorBodySchema = z.object({
   message: z.string().optional(),
   error: z.string().optional(),
 });
-export type UpstreamErrorBody = z.infer<typeof upstreamErrorBodySchema>;
-
-/** The dashboard's own error shape: every failing route under app/api answers with it. */
-export const errorBodySchema = z.object({
-  success: z.literal(false),
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
-  }),
-});
-export type ErrorBody = z.infer<typeof errorBodySchema>;

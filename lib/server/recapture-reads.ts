@@ -1,5 +1,5 @@
 import "server-only";
-import type { RecaptureFetch } from "@/lib/recapture/client";
+import type { RecaptureFetch } from "@/lib/server/recapture-client";
 
 /**
  * Identical reads share one call to the Recapture API: a GET that arrives

@@ -1,6 +1,6 @@
 import "server-only";
 import { createEmulator, emulatorOptionsFromEnv, type Emulator } from "@/lib/emulator";
-import { createRecaptureClient, type RecaptureClient } from "@/lib/recapture/client";
+import { createRecaptureClient, type RecaptureClient } from "@/lib/server/recapture-client";
 import { env, mode } from "@/lib/server/env";
 import { shareReads } from "@/lib/server/recapture-reads";
 import { upstreamFetch } from "@/lib/server/upstream-fetch";

@@ -1,6 +1,6 @@
 import { expect, vi } from "vitest";
 import { createEmulator, type Emulator, type FaultSettings } from "@/lib/emulator";
-import { createRecaptureClient, type RecaptureClient } from "@/lib/recapture/client";
+import { createRecaptureClient, type RecaptureClient } from "@/lib/server/recapture-client";
 import { isUnreadableCustomer, type UploadRequest } from "@/lib/recapture/schemas";
 import type { SessionUser } from "@/lib/server/auth/sessions";
 import { PART_REFERENCE_FIELD } from "@/lib/server/uploads/part-reference";

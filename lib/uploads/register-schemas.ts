@@ -56,7 +56,6 @@ export const uploadFileSchema = z.object({
   rowsSent: count,
   rowsNotSent: count,
 });
-export type UploadFile = z.infer<typeof uploadFileSchema>;
 
 /**
  * A part as the dashboard sent it, whether or not the API confirmed it (see

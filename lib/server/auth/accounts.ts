@@ -1,6 +1,6 @@
 import "server-only";
 import type { Role } from "@/lib/auth/roles";
-import { deleteSessionsOfUser } from "@/lib/server/db/sessions";
+import { deleteSessionsOfUser } from "@/lib/server/db/session-rows";
 import {
   findUserByEmail,
   findUserById,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase, db } from "@/lib/server/db";
-import { findSessionWithUser } from "@/lib/server/db/sessions";
+import { findSessionWithUser } from "@/lib/server/db/session-rows";
 import { insertUser, updateUser } from "@/lib/server/db/users";
 import { createSession, endSession, resolveSession } from "./sessions";
 

@@ -7,7 +7,7 @@ import {
   findSessionWithUser,
   insertSession,
   touchSession,
-} from "@/lib/server/db/sessions";
+} from "@/lib/server/db/session-rows";
 import { env } from "@/lib/server/env";
 
 /** Who is making a request, as handlers and pages see it. */

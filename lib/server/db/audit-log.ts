@@ -1,19 +1,7 @@
 import "server-only";
+import type { AuditEntry } from "@/lib/audit-entry";
 import { env } from "@/lib/server/env";
 import { db } from "./index";
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  userId: number | null;
-  userEmail: string | null;
-  action: string;
-  target: string | null;
-  outcome: "success" | "failure";
-  detail: string | null;
-  /** How many events the row stands for: more than 1 only for a summary. */
-  repeats: number;
-}
 
 export type NewAuditEntry = Omit<AuditEntry, "id" | "repeats">;
 

@@ -6,8 +6,6 @@ import { env } from "@/lib/server/env";
 import { migrations, type Migration } from "./migrations";
 import { databaseFilename } from "./url";
 
-export type { Database } from "better-sqlite3";
-
 /** Opens a database file (creating its folder) and brings its schema up to date. */
 export function openDatabase(url: string, list: Migration[] = migrations): Database.Database {
   const filename = databaseFilename(url);

@@ -1,5 +1,6 @@
 import "server-only";
 import { ZodError } from "zod";
+import type { ErrorBody } from "@/lib/api-error";
 
 export type FieldErrors = Record<string, string>;
 
@@ -37,10 +38,8 @@ export function errorResponse(
   fields?: FieldErrors,
   headers?: HeadersInit,
 ): Response {
-  return Response.json(
-    { success: false, error: fields ? { code, message, fields } : { code, message } },
-    { status, headers },
-  );
+  const body: ErrorBody = { success: false, error: fields ? { code, message, fields } : { code, message } };
+  return Response.json(body, { status, headers });
 }
 
 /** Zod issues as `{ "customer.rego": "Required" }`, first issue per field. */

@@ -125,5 +125,3 @@ export function createJsonListScanner(field: string) {
     },
   };
 }
-
-export type JsonListScanner = ReturnType<typeof createJsonListScanner>;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { RecaptureClient } from "@/lib/recapture/client";
+import type { RecaptureClient } from "@/lib/server/recapture-client";
 import { isUnreadableCustomer, type Customer, type CustomerListEntry } from "@/lib/recapture/schemas";
 import { formatCount, formatQuantity } from "@/lib/format";
 import { HttpError } from "@/lib/server/http/errors";

@@ -10,7 +10,7 @@ import {
   selectSentParts,
   toSentPart,
   type SentPartRow,
-} from "@/lib/server/db/sent-parts";
+} from "@/lib/server/db/sent-part-rows";
 import { HttpError } from "@/lib/server/http/errors";
 import type {
   Person,

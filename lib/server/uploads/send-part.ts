@@ -1,5 +1,5 @@
 import "server-only";
-import { LATE_ANSWER_TIMEOUTS, type RecaptureClient } from "@/lib/recapture/client";
+import { LATE_ANSWER_TIMEOUTS, type RecaptureClient } from "@/lib/server/recapture-client";
 import { isRecaptureError, type RecaptureErrorCode } from "@/lib/recapture/errors";
 import type { Region } from "@/lib/recapture/regions";
 import type { Upload, UploadRequest } from "@/lib/recapture/schemas";

@@ -13,7 +13,7 @@ import {
   noteSentPartFinding,
   selectSentPart,
   toSentPart,
-} from "@/lib/server/db/sent-parts";
+} from "@/lib/server/db/sent-part-rows";
 import { HttpError } from "@/lib/server/http/errors";
 import { findRegisteredUploadAnswer, registerUpload } from "@/lib/server/uploads/register";
 import type { SentPart } from "@/lib/uploads/register-schemas";

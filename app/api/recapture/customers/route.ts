@@ -1,6 +1,6 @@
 import { createCustomerRequestSchema, listCustomersQuerySchema } from "@/lib/recapture/schemas";
-import { fieldErrors, HttpError, readJson, route } from "@/lib/server/http";
-import { audited, requestRegion } from "@/lib/server/proxy";
+import { fieldErrors, HttpError, readJson, requestRegion, route } from "@/lib/server/http";
+import { audited } from "@/lib/server/proxy";
 import { recapture } from "@/lib/server/recapture";
 
 export const GET = route({ role: "viewer", proxied: true }, async ({ request }) => {

@@ -1,9 +1,15 @@
 import { uploadRequestSchema } from "@/lib/recapture/schemas";
 import { env } from "@/lib/server/env";
-import { HttpError, largeUploadSlots, readJsonList, route, type RouteOptions } from "@/lib/server/http";
-import { requestRegion } from "@/lib/server/proxy";
+import {
+  HttpError,
+  largeUploadSlots,
+  readJsonList,
+  requestRegion,
+  route,
+  type RouteOptions,
+} from "@/lib/server/http";
 import { recapture } from "@/lib/server/recapture";
-import { partIdFrom } from "@/lib/server/uploads/part-id";
+import { partIdFrom } from "@/lib/server/uploads/idempotency-key";
 import { sendUploadPart } from "@/lib/server/uploads/send-part";
 import { formatCount } from "@/lib/format";
 

@@ -1,6 +1,6 @@
 import { customerIdSchema, updateCustomerRequestSchema } from "@/lib/recapture/schemas";
-import { readJson, route } from "@/lib/server/http";
-import { audited, pathId, requestRegion } from "@/lib/server/proxy";
+import { pathId, readJson, requestRegion, route } from "@/lib/server/http";
+import { audited } from "@/lib/server/proxy";
 import { recapture } from "@/lib/server/recapture";
 
 type Params = { customerId: string };

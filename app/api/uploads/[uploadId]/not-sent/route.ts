@@ -1,6 +1,5 @@
 import { uploadIdSchema } from "@/lib/recapture/schemas";
-import { HttpError, route } from "@/lib/server/http";
-import { pathId } from "@/lib/server/proxy";
+import { HttpError, pathId, route } from "@/lib/server/http";
 import { findNotSentFile } from "@/lib/server/uploads/register";
 import { formulaSafeCsv } from "@/lib/csv/formulae";
 import { notSentFileName } from "@/lib/csv/not-sent";

@@ -1,5 +1,4 @@
-import { HttpError, route } from "@/lib/server/http";
-import { pathId } from "@/lib/server/proxy";
+import { HttpError, pathId, route } from "@/lib/server/http";
 import { findSentPart } from "@/lib/server/uploads/sent-parts";
 import { partIdSchema } from "@/lib/uploads/register-schemas";
 

@@ -1,5 +1,4 @@
-import { audit, route } from "@/lib/server/http";
-import { pathId } from "@/lib/server/proxy";
+import { audit, pathId, route } from "@/lib/server/http";
 import { recapture } from "@/lib/server/recapture";
 import { checkSentPart } from "@/lib/server/uploads/part-check";
 import { findSentPart } from "@/lib/server/uploads/sent-parts";

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createEmulator, type Emulator, type FaultSettings } from "@/lib/emulator";
-import { createRecaptureClient, type RecaptureClientOptions } from "@/lib/recapture/client";
-import * as examples from "@/lib/recapture/reference-examples";
+import { createRecaptureClient, type RecaptureClientOptions } from "@/lib/server/recapture-client";
+import * as examples from "@/lib/testing/reference-examples";
 import { failure } from "@/lib/testing/recapture-failure";
 
 /** The client against the real emulator, in-process, as the app mounts it. */

@@ -3,8 +3,8 @@ import {
   createRecaptureClient,
   MAX_RETRY_WAIT_MS,
   type RecaptureClientOptions,
-} from "@/lib/recapture/client";
-import * as examples from "@/lib/recapture/reference-examples";
+} from "@/lib/server/recapture-client";
+import * as examples from "@/lib/testing/reference-examples";
 import { failure } from "@/lib/testing/recapture-failure";
 
 const API_KEY = "test-key-6f1c2d";

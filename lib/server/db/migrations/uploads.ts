@@ -1,4 +1,4 @@
-import type { Migration } from "@/lib/server/db/migrations";
+import type { Migration } from "./migration";
 
 /**
  * The register of uploads: the Recapture API has no "list uploads" endpoint,

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "./index";
 import { toUserRecord, type UserRecord, type UserRow } from "./users";
 
+/** The sessions table, as rows; lib/server/auth/sessions.ts decides what a session is and when it ends. */
+
 export interface SessionRecord {
   id: string;
   userId: number;

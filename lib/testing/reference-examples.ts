@@ -261,11 +261,3 @@ export const deleteCustomerResponse = {
     },
   },
 };
-
-/** The error messages the reference documents, word for word. */
-export const referenceErrorMessages = {
-  emptyUpload: "You must upload at least one customer",
-  missingRegoAndVin: "Missing required properties",
-  invalidCustomerId: "Invalid Customer ID",
-  otherAccountsCustomer: "You don't have permission to access that customer",
-} as const;

@@ -7,7 +7,7 @@ import {
   unreachableError,
   upstreamStatusError,
 } from "@/lib/recapture/errors";
-import { stringifyInSlices } from "@/lib/recapture/json-in-slices";
+import { stringifyInSlices } from "@/lib/server/json-in-slices";
 import type { Region } from "@/lib/recapture/regions";
 import {
   customerIdSchema,

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/server/db";
-import { migrations } from "@/lib/server/db/migrations";
-import { sentPartsMigration } from "./migration";
+import { migrations } from "./index";
+import { sentPartsMigration } from "./uploads";
 
 describe("sentPartsMigration", () => {
   it("cuts names already stored beyond 200 characters, so no register line carries megabytes", () => {

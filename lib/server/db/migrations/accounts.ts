@@ -1,26 +1,9 @@
-import {
-  demoUploadsMigration,
-  sentPartsMigration,
-  uploadsRegisterMigration,
-} from "@/lib/server/uploads/migration";
+import type { Migration } from "./migration";
 
-/**
- * The schema, as an append-only list: the database records how many have run
- * (`PRAGMA user_version`) and applies the rest in order at start-up. Never edit
- * a migration that has shipped; add a new one at the end.
- *
- * Times are ISO 8601 strings in UTC and ids are plain integers or text, so the
- * same statements translate directly to PostgreSQL.
- */
-export interface Migration {
-  name: string;
-  sql: string;
-}
-
-export const migrations: Migration[] = [
-  {
-    name: "users, sessions and the audit log",
-    sql: `
+/** The first schema: accounts, their sessions and the audit log. */
+export const accountsMigration: Migration = {
+  name: "users, sessions and the audit log",
+  sql: `
       CREATE TABLE users (
         id INTEGER PRIMARY KEY,
         email TEXT NOT NULL UNIQUE COLLATE NOCASE,
@@ -55,18 +38,4 @@ export const migrations: Migration[] = [
       );
       CREATE INDEX audit_log_at ON audit_log (at DESC, id DESC);
     `,
-  },
-  uploadsRegisterMigration,
-  demoUploadsMigration,
-  sentPartsMigration,
-  {
-    name: "summarised audit entries",
-    sql: `
-      -- A row may stand for several like events (failed sign-ins from one address in one window):
-      -- summary_key names the group and repeats counts its events.
-      ALTER TABLE audit_log ADD COLUMN repeats INTEGER NOT NULL DEFAULT 1;
-      ALTER TABLE audit_log ADD COLUMN summary_key TEXT;
-      CREATE UNIQUE INDEX audit_log_summary_key ON audit_log (summary_key) WHERE summary_key IS NOT NULL;
-    `,
-  },
-];
+};

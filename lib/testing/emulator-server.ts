@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { createEmulator, type EmulatorOptions } from "./index";
+import { createEmulator, type EmulatorOptions } from "../emulator";
 
 /** Test support: an emulator served over real HTTP on a free port, and a small client for it. */
 

@@ -5,7 +5,7 @@ import { statesBefore, type SentPartState } from "@/lib/uploads/sent-part-state"
 import { db } from "./index";
 import { inChunks } from "./in-list";
 
-/** The table of parts the dashboard sends (lib/server/uploads/migration.ts), as rows. */
+/** The table of parts the dashboard sends (lib/server/db/migrations/uploads.ts), as rows. */
 
 export interface SentPartRow {
   id: string;
