@@ -151,6 +151,8 @@ describe("demo accounts", () => {
   it("are never created in live mode", async () => {
     vi.resetModules();
     vi.stubEnv("RECAPTURE_API_KEY", "live-key");
+    // Live mode's settings are only valid with a session secret.
+    vi.stubEnv("SESSION_SECRET", "unit-test-session-secret-at-least-32-characters");
     const { seedDemoAccounts } = await import("./accounts");
     await seedDemoAccounts();
     const { listUsers: list } = await import("@/lib/server/db/users");
