@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { regionSchema } from "@/lib/recapture/schemas";
 import type { Region } from "@/lib/recapture/regions";
-import { audit, HttpError, type SessionUser } from "@/lib/server/http";
+import { HttpError } from "@/lib/server/http";
 
 /** Helpers shared by the route handlers under app/api/recapture, which mirror the upstream API. */
 
@@ -25,27 +25,4 @@ export function requestRegion(request: NextRequest): Region | undefined {
     });
   }
   return result.data;
-}
-
-/** Runs one upstream mutation and writes its outcome to the audit log either way. */
-export async function audited<T>(
-  user: SessionUser,
-  action: string,
-  target: string | undefined,
-  call: () => Promise<T>,
-): Promise<T> {
-  try {
-    const result = await call();
-    audit({ user, action, target, outcome: "success" });
-    return result;
-  } catch (error) {
-    audit({
-      user,
-      action,
-      target,
-      outcome: "failure",
-      detail: error instanceof Error ? error.message : undefined,
-    });
-    throw error;
-  }
 }

@@ -1,8 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase } from "@/lib/server/db";
 import { listUsers } from "@/lib/server/db/users";
-import { authenticate, changeAccount, createAccount, enableAccount, resetPassword } from "./accounts";
+import { overHttp } from "@/lib/testing/over-http";
+import * as accounts from "./accounts";
 import { createSession, resolveSession, type SessionUser } from "./sessions";
+
+// Domain errors as a route answers them, so each check sees the status an API client gets.
+const { authenticate } = accounts;
+const changeAccount = overHttp(accounts.changeAccount);
+const createAccount = overHttp(accounts.createAccount);
+const enableAccount = overHttp(accounts.enableAccount);
+const resetPassword = overHttp(accounts.resetPassword);
 
 vi.stubEnv("DATABASE_URL", ":memory:");
 

@@ -6,13 +6,17 @@ import {
   findNotSentFile,
   findRegisteredUpload,
   listRegisteredUploads,
-  recordBatch,
+  recordBatch as recordBatchDomain,
   recordCancellation,
   recordDemoUploads,
   recordProgress,
   recordUpload,
 } from "./register";
+import { overHttp } from "@/lib/testing/over-http";
 import { recordPartFinding, recordPartNotConfirmed, recordPartQueued, startSending } from "./sent-parts";
+
+// Domain errors as a route answers them, so each check sees the status an API client gets.
+const recordBatch = overHttp(recordBatchDomain);
 
 vi.stubEnv("DATABASE_URL", ":memory:");
 

@@ -11,7 +11,7 @@ import {
   toSentPart,
   type SentPartRow,
 } from "@/lib/server/db/sent-parts";
-import { HttpError } from "@/lib/server/http/errors";
+import { DomainError } from "@/lib/server/domain-error";
 import type {
   Person,
   RecordBatchRequest,
@@ -375,16 +375,16 @@ export function recordBatch(
     const parts = selectSentParts(batch.partIds);
     const missing = batch.partIds.find((id) => !parts.some((part) => part.id === id));
     if (missing) {
-      throw new HttpError(
-        422,
+      throw new DomainError(
+        "inconsistent",
         "unknown_part",
         `Part ${missing} isn't in the register: send each part through the dashboard first.`,
-        { partIds: "Unknown part" },
+        { fields: { partIds: "Unknown part" } },
       );
     }
     if (user.role !== "admin" && parts.some((part) => part.sent_by_user_id !== user.id)) {
-      throw new HttpError(
-        403,
+      throw new DomainError(
+        "forbidden",
         "not_your_parts",
         "Only the person who sent these parts, or an administrator, can group them.",
       );
@@ -393,8 +393,8 @@ export function recordBatch(
       .map((id, index) => ({ index, part: parts.find((part) => part.id === id)! }))
       .find(({ part }) => part.state !== "queued" && part.state !== "arrived");
     if (open) {
-      throw new HttpError(
-        409,
+      throw new DomainError(
+        "conflict",
         "part_not_confirmed",
         `Part ${open.index + 1} isn't confirmed as received by the Recapture API yet, so it can't be grouped.`,
       );
@@ -402,19 +402,19 @@ export function recordBatch(
     const batchIds = new Set(parts.map((part) => part.batch_id));
     if (batchIds.size === 1 && !batchIds.has(null)) return findRegisteredUpload(batch.partIds[0]!)!;
     if (parts.some((part) => part.batch_id !== null)) {
-      throw new HttpError(
-        409,
+      throw new DomainError(
+        "conflict",
         "already_recorded",
         "Some of these parts are already recorded as parts of another file.",
       );
     }
     const customers = parts.reduce((sum, part) => sum + part.customers, 0);
     if (customers !== batch.sent) {
-      throw new HttpError(
-        422,
+      throw new DomainError(
+        "inconsistent",
         "counts_mismatch",
         `The parts hold ${customers} customers, but the file's counts say ${batch.sent} were sent.`,
-        { sent: "Doesn't match the parts" },
+        { fields: { sent: "Doesn't match the parts" } },
       );
     }
 

@@ -1,6 +1,7 @@
 import { createCustomerRequestSchema, listCustomersQuerySchema } from "@/lib/recapture/schemas";
 import { fieldErrors, HttpError, readJson, route } from "@/lib/server/http";
-import { audited, requestRegion } from "@/lib/server/proxy";
+import { audited } from "@/lib/server/audit";
+import { requestRegion } from "@/lib/server/proxy";
 import { recapture } from "@/lib/server/recapture";
 
 export const GET = route({ role: "viewer", proxied: true }, async ({ request }) => {

@@ -1,6 +1,6 @@
 import { DEFAULT_MAX_FILE_BYTES } from "@/lib/csv/decode";
 import { readJson, route } from "@/lib/server/http";
-import { audited } from "@/lib/server/proxy";
+import { audited } from "@/lib/server/audit";
 import { recordBatch } from "@/lib/server/uploads/register";
 import { recordBatchRequestSchema } from "@/lib/uploads/register-schemas";
 

@@ -1,6 +1,7 @@
 import { customerIdSchema, updateCustomerRequestSchema } from "@/lib/recapture/schemas";
 import { readJson, route } from "@/lib/server/http";
-import { audited, pathId, requestRegion } from "@/lib/server/proxy";
+import { audited } from "@/lib/server/audit";
+import { pathId, requestRegion } from "@/lib/server/proxy";
 import { recapture } from "@/lib/server/recapture";
 
 type Params = { customerId: string };

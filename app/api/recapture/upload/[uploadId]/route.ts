@@ -1,6 +1,7 @@
 import { uploadIdSchema } from "@/lib/recapture/schemas";
 import { route } from "@/lib/server/http";
-import { audited, pathId, requestRegion } from "@/lib/server/proxy";
+import { audited } from "@/lib/server/audit";
+import { pathId, requestRegion } from "@/lib/server/proxy";
 import { recapture } from "@/lib/server/recapture";
 import { recordCancellation, recordProgress } from "@/lib/server/uploads/register";
 

@@ -1,4 +1,5 @@
-import { audit, route } from "@/lib/server/http";
+import { audit } from "@/lib/server/audit";
+import { route } from "@/lib/server/http";
 import { pathId } from "@/lib/server/proxy";
 import { recapture } from "@/lib/server/recapture";
 import { checkSentPart } from "@/lib/server/uploads/part-check";
