@@ -2,11 +2,10 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Upload } from "@/lib/recapture/schemas";
 import type { SessionUser } from "@/lib/server/auth/sessions";
 import { closeDatabase } from "@/lib/server/db";
+import { findNotSentFile, recordBatch as recordBatchDomain } from "./batches";
 import {
-  findNotSentFile,
   findRegisteredUpload,
   listRegisteredUploads,
-  recordBatch as recordBatchDomain,
   recordCancellation,
   recordDemoUploads,
   recordProgress,

@@ -1,7 +1,7 @@
 import { uploadIdSchema } from "@/lib/recapture/schemas";
 import { HttpError, route } from "@/lib/server/http";
 import { pathId } from "@/lib/server/proxy";
-import { findNotSentFile } from "@/lib/server/uploads/register";
+import { findNotSentFile } from "@/lib/server/uploads/batches";
 import { formulaSafeCsv } from "@/lib/csv/formulae";
 import { notSentFileName } from "@/lib/csv/not-sent";
 
