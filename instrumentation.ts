@@ -1,11 +1,9 @@
-// Runs once when the server starts, before it takes requests.
+// Runs once when the server starts, before it takes requests. NEXT_RUNTIME is
+// Next's own switch, inlined at build time so the Edge bundle leaves out the
+// Node-only start-up; the dashboard's settings are read in lib/server/env.ts.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { checkConfigurationOrExit } = await import("@/lib/server/startup");
-    checkConfigurationOrExit();
-    const { watchClientAddresses } = await import("@/lib/server/http/client-address");
-    watchClientAddresses();
-    const { prepareAccounts } = await import("@/lib/server/auth/startup");
-    await prepareAccounts();
+    const { startDashboard } = await import("@/lib/server/start-dashboard");
+    await startDashboard();
   }
 }

@@ -13,7 +13,7 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       // Pages get their Content-Security-Policy, with a nonce, from proxy.ts; it replaces this one.
-      { source: "/:path*", headers: securityHeaders },
+      { source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "development") },
       { source: "/api/:path*", headers: [apiCacheControl] },
       {
         source: "/:path*",

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_PATH_HEADER, signInPath } from "@/lib/auth/next-path";
 import { SESSION_COOKIE, unsealSessionToken } from "@/lib/server/auth/cookie";
+import { env } from "@/lib/server/env";
 import { publicOrigin } from "@/lib/server/http/request-info";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 
@@ -42,7 +43,7 @@ export async function proxy(request: NextRequest) {
  * app/layout.tsx); the browser enforces the response's.
  */
 function withNonce(requestHeaders: Headers): NextResponse {
-  const policy = contentSecurityPolicy(newNonce());
+  const policy = contentSecurityPolicy(newNonce(), env().NODE_ENV === "development");
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);

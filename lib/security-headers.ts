@@ -2,20 +2,19 @@
  * The security headers, defined once: next.config.ts sends them on every
  * response, and proxy.ts gives each page a Content-Security-Policy with that
  * page's own nonce in place of the one here. Plain TypeScript without
- * `server-only`, because next.config.ts loads it outside React.
+ * `server-only` or settings, because next.config.ts loads it outside React:
+ * each caller says whether this is a development server.
  */
-
-const isDev = process.env.NODE_ENV === "development";
 
 /**
  * Scripts only from this origin, plus, on a page, inline scripts carrying the
  * page's nonce: the App Router streams its page data in inline <script> tags,
  * and Next adds the nonce it finds in this header to each of them. No
  * 'strict-dynamic': it would switch off 'self', which the CSV pipeline's Web
- * Worker needs to load its chunks. Dev mode also needs eval and the
- * hot-reload websocket.
+ * Worker needs to load its chunks. Dev mode (`next dev`) also needs eval and
+ * the hot-reload websocket.
  */
-export function contentSecurityPolicy(nonce?: string): string {
+export function contentSecurityPolicy(nonce?: string, isDev = false): string {
   return [
     "default-src 'self'",
     `script-src 'self'${nonce ? ` 'nonce-${nonce}'` : ""}${isDev ? " 'unsafe-eval'" : ""}`,
@@ -38,8 +37,9 @@ export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
 
-export const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy() },
+/** Every response's headers; `isDev` as for contentSecurityPolicy. */
+export const securityHeaders = (isDev: boolean) => [
+  { key: "Content-Security-Policy", value: contentSecurityPolicy(undefined, isDev) },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   // For browsers that predate frame-ancestors.

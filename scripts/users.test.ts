@@ -75,4 +75,12 @@ describe("npm run users", { timeout: 60_000 }, () => {
     });
     expect(await authenticate(ADMIN, "boss-password-1")).toMatchObject({ email: ADMIN });
   });
+
+  it("says in words, not as a status, why an account can't be added", () => {
+    const result = users(["add", "--email", STAFF, "--role", "staff"], "another-password-1");
+    expect(result).toMatchObject({
+      status: 1,
+      stderr: "An account with that email already exists.\n",
+    });
+  });
 });

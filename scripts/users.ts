@@ -18,6 +18,7 @@ import nextEnv from "@next/env";
 import { createUserSchema, emailSchema, passwordSchema } from "@/lib/auth/schemas";
 import { createAccount, enableAccount, resetPassword } from "@/lib/server/auth/accounts";
 import { findUserByEmail, listUsers } from "@/lib/server/db/users";
+import { DomainError } from "@/lib/server/domain-error";
 
 const USAGE = `Usage:
   npm run users -- add --email <email> --role <admin|staff|viewer> [--name <name>]
@@ -84,9 +85,7 @@ async function main() {
       const input = createUserSchema.omit({ password: true }).safeParse(values);
       if (!input.success)
         fail(input.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n"));
-      const user = await createAccount({ ...input.data, password: await newPassword() }).catch(
-        (error: Error) => fail(error.message),
-      );
+      const user = await createAccount({ ...input.data, password: await newPassword() });
       console.log(`Created ${user.role} account ${user.email}.`);
       break;
     }
@@ -118,4 +117,8 @@ async function main() {
   }
 }
 
-await main();
+// A refusal of the accounts' rules (an email in use, no such account) is said in its own words.
+await main().catch((error: unknown) => {
+  if (error instanceof DomainError) fail(error.message);
+  throw error;
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidEnvironmentError, parseEnv } from "./env";
+import { embeddedEmulatorOptions, InvalidEnvironmentError, parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("runs on defaults alone, in emulator mode", () => {
@@ -71,5 +71,64 @@ describe("parseEnv", () => {
       expect(String(error)).toContain("SESSION_SECRET");
       expect(String(error)).not.toContain("too-short-secret");
     }
+  });
+
+  it("refuses a live key without a session secret, naming the variable but not the key", () => {
+    const secret = "a-configured-secret-of-at-least-32-chars";
+    expect(() => parseEnv({ RECAPTURE_API_KEY: "live-key" })).toThrow(
+      "SESSION_SECRET: required when RECAPTURE_API_KEY is set (live mode); use at least 32 random characters, e.g. `openssl rand -base64 32`",
+    );
+    expect(() => parseEnv({ RECAPTURE_API_KEY: "live-key", SESSION_SECRET: "" })).toThrow(/SESSION_SECRET/);
+    expect(parseEnv({ RECAPTURE_API_KEY: "live-key", SESSION_SECRET: secret }).SESSION_SECRET).toBe(secret);
+    expect(parseEnv({ SESSION_SECRET: "" }).SESSION_SECRET).toBeUndefined();
+  });
+});
+
+describe("embeddedEmulatorOptions", () => {
+  it("starts the demo dealership on defaults alone", () => {
+    expect(embeddedEmulatorOptions(parseEnv({}))).toEqual({
+      db: "./data/emulator.db",
+      apiKeys: ["demo-key"],
+      processRate: 500,
+      control: false,
+      seed: "demo",
+      rateLimitPerMinute: undefined,
+      faults: {},
+      marketSeed: undefined,
+    });
+  });
+
+  it("takes every EMULATOR_* setting from the dashboard's settings", () => {
+    const options = embeddedEmulatorOptions(
+      parseEnv({
+        EMULATOR_DB: ":memory:",
+        EMULATOR_API_KEYS: " first-key , second-key ,",
+        EMULATOR_PROCESS_RATE: "0",
+        EMULATOR_CONTROL: "1",
+        EMULATOR_RATE_LIMIT: "1000000",
+        EMULATOR_MARKET_SEED: "test-market",
+        EMULATOR_FAULT_LATENCY_MS: "250",
+        EMULATOR_FAULT_ERROR_RATE: "0.5",
+        EMULATOR_FAULT_TIMES: "3",
+        EMULATOR_FAULT_HANG_RATE: "",
+      }),
+    );
+    expect(options).toEqual({
+      db: ":memory:",
+      apiKeys: ["first-key", "second-key"],
+      processRate: 0,
+      control: true,
+      seed: "demo",
+      rateLimitPerMinute: 1_000_000,
+      faults: { latencyMs: 250, errorRate: 0.5, times: 3 },
+      marketSeed: "test-market",
+    });
+  });
+
+  it("names the variable of a bad emulator setting", () => {
+    expect(() => parseEnv({ EMULATOR_API_KEYS: " , " })).toThrow(/EMULATOR_API_KEYS: needs at least one key/);
+    expect(() => parseEnv({ EMULATOR_FAULT_ERROR_RATE: "2" })).toThrow(/EMULATOR_FAULT_ERROR_RATE/);
+    expect(() => parseEnv({ EMULATOR_FAULT_LATENCY_MS: "slow" })).toThrow(/EMULATOR_FAULT_LATENCY_MS/);
+    expect(() => parseEnv({ EMULATOR_RATE_LIMIT: "0" })).toThrow(/EMULATOR_RATE_LIMIT/);
   });
 });

@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import type { EmulatorOptions } from "@/lib/emulator";
+import { faultSettingsSchema, type FaultSettings } from "@/lib/emulator/faults";
 import { REGIONS } from "@/lib/recapture/regions";
 
 /**
@@ -12,67 +14,109 @@ const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const positiveInt = (fallback: number) =>
   z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(fallback));
 
+/** An EMULATOR_FAULT_* variable: a number within the range of that fault's setting. */
+const fault = (setting: z.ZodType<number, number>) =>
+  z.preprocess(emptyAsUndefined, z.coerce.number().pipe(setting).optional());
+const faultSetting = faultSettingsSchema.shape;
+
 const PROXY_COUNT = "must be the number of proxies in front of the dashboard, 0 when there are none";
 
-export const envSchema = z.object({
-  // The Recapture API. Without a key the app runs on the embedded emulator.
-  RECAPTURE_API_URL: z.preprocess(
-    emptyAsUndefined,
-    z.url({ protocol: /^https?$/ }).default("https://api.autograb.com.au"),
-  ),
-  RECAPTURE_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
-  RECAPTURE_REGION: z.preprocess(
-    emptyAsUndefined,
-    z.enum(REGIONS, { error: `must be one of ${REGIONS.join(", ")}` }).default("au"),
-  ),
-  RECAPTURE_TIMEOUT_MS: positiveInt(15_000),
-  RECAPTURE_MAX_UPLOAD_CUSTOMERS: positiveInt(50_000),
-  // The dealership's API allowance is shared: each person's calls through the proxy are limited
-  // (a steady rate and a burst), identical reads within this many ms share one upstream call
-  // (0 = only while in flight), and each server takes a few uploads bigger than a form at a time.
-  USER_RATE_LIMIT_PER_SECOND: positiveInt(10),
-  USER_RATE_LIMIT_BURST: positiveInt(30),
-  RECAPTURE_READ_REUSE_MS: z.preprocess(
-    emptyAsUndefined,
-    z.coerce.number().int().min(0).max(10_000).default(1000),
-  ),
-  LARGE_UPLOADS_AT_ONCE: positiveInt(2),
-  // Local database: users, sessions, the register of uploads, the audit log.
-  DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().min(1).default("file:./data/dashboard.db")),
-  PORT: positiveInt(3000).pipe(z.number().max(65_535)),
-  // Sessions: the cookie is sealed with this secret; in emulator mode a fixed development secret is used when unset.
-  SESSION_SECRET: z.preprocess(
-    emptyAsUndefined,
-    z.string().min(32, "must be at least 32 characters").optional(),
-  ),
-  SESSION_IDLE_HOURS: positiveInt(12),
-  // How many reverse proxies stand in front and append to X-Forwarded-For; with none, only the connection's address is believed.
-  TRUST_PROXY: z.preprocess(
-    emptyAsUndefined,
-    z.coerce.number({ error: PROXY_COUNT }).int(PROXY_COUNT).min(0, PROXY_COUNT).default(0),
-  ),
-  // Audit log entries older than this many days are deleted.
-  AUDIT_RETENTION_DAYS: positiveInt(400),
-  // People see dates and times in the dealership's time zone.
-  DEALERSHIP_TIME_ZONE: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .default("Australia/Melbourne")
-      .refine((zone) => {
-        try {
-          new Intl.DateTimeFormat("en-AU", { timeZone: zone });
-          return true;
-        } catch {
-          return false;
-        }
-      }, "must be an IANA time zone such as Australia/Sydney"),
-  ),
-  // The embedded emulator (only used without RECAPTURE_API_KEY).
-  EMULATOR_DB: z.preprocess(emptyAsUndefined, z.string().min(1).default("./data/emulator.db")),
-  EMULATOR_PROCESS_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(500)),
-  EMULATOR_CONTROL: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")),
-});
+const MISSING_SECRET =
+  "required when RECAPTURE_API_KEY is set (live mode); use at least 32 random characters, e.g. `openssl rand -base64 32`";
+
+export const envSchema = z
+  .object({
+    // Set by Next.js: "development" under `next dev`, whose pages need a looser Content-Security-Policy.
+    NODE_ENV: z.string().optional(),
+    // The Recapture API. Without a key the app runs on the embedded emulator.
+    RECAPTURE_API_URL: z.preprocess(
+      emptyAsUndefined,
+      z.url({ protocol: /^https?$/ }).default("https://api.autograb.com.au"),
+    ),
+    RECAPTURE_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    RECAPTURE_REGION: z.preprocess(
+      emptyAsUndefined,
+      z.enum(REGIONS, { error: `must be one of ${REGIONS.join(", ")}` }).default("au"),
+    ),
+    RECAPTURE_TIMEOUT_MS: positiveInt(15_000),
+    RECAPTURE_MAX_UPLOAD_CUSTOMERS: positiveInt(50_000),
+    // The dealership's API allowance is shared: each person's calls through the proxy are limited
+    // (a steady rate and a burst), identical reads within this many ms share one upstream call
+    // (0 = only while in flight), and each server takes a few uploads bigger than a form at a time.
+    USER_RATE_LIMIT_PER_SECOND: positiveInt(10),
+    USER_RATE_LIMIT_BURST: positiveInt(30),
+    RECAPTURE_READ_REUSE_MS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().int().min(0).max(10_000).default(1000),
+    ),
+    LARGE_UPLOADS_AT_ONCE: positiveInt(2),
+    // Local database: users, sessions, the register of uploads, the audit log.
+    DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().min(1).default("file:./data/dashboard.db")),
+    PORT: positiveInt(3000).pipe(z.number().max(65_535)),
+    // Sessions: the cookie is sealed with this secret; in emulator mode a fixed development secret is used when unset.
+    SESSION_SECRET: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(32, "must be at least 32 characters").optional(),
+    ),
+    SESSION_IDLE_HOURS: positiveInt(12),
+    // How many reverse proxies stand in front and append to X-Forwarded-For; with none, only the connection's address is believed.
+    TRUST_PROXY: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: PROXY_COUNT }).int(PROXY_COUNT).min(0, PROXY_COUNT).default(0),
+    ),
+    // Audit log entries older than this many days are deleted.
+    AUDIT_RETENTION_DAYS: positiveInt(400),
+    // People see dates and times in the dealership's time zone.
+    DEALERSHIP_TIME_ZONE: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .default("Australia/Melbourne")
+        .refine((zone) => {
+          try {
+            new Intl.DateTimeFormat("en-AU", { timeZone: zone });
+            return true;
+          } catch {
+            return false;
+          }
+        }, "must be an IANA time zone such as Australia/Sydney"),
+    ),
+    // The embedded emulator (only used without RECAPTURE_API_KEY).
+    EMULATOR_DB: z.preprocess(emptyAsUndefined, z.string().min(1).default("./data/emulator.db")),
+    EMULATOR_PROCESS_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(500)),
+    EMULATOR_CONTROL: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")),
+    // The dashboard calls the emulator with the first key; further keys are further dealerships.
+    EMULATOR_API_KEYS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .default("demo-key")
+        .transform((keys) =>
+          keys
+            .split(",")
+            .map((key) => key.trim())
+            .filter(Boolean),
+        )
+        .pipe(z.array(z.string()).min(1, "needs at least one key")),
+    ),
+    EMULATOR_RATE_LIMIT: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().optional()),
+    EMULATOR_MARKET_SEED: z.preprocess(emptyAsUndefined, z.string().optional()),
+    // Faults active from the start, as lib/emulator/README.md describes.
+    EMULATOR_FAULT_LATENCY_MS: fault(faultSetting.latencyMs),
+    EMULATOR_FAULT_ERROR_RATE: fault(faultSetting.errorRate),
+    EMULATOR_FAULT_RATE_LIMIT_RATE: fault(faultSetting.rateLimitRate),
+    EMULATOR_FAULT_RATE_LIMIT_RESET_SECONDS: fault(faultSetting.rateLimitResetSeconds),
+    EMULATOR_FAULT_HANG_RATE: fault(faultSetting.hangRate),
+    EMULATOR_FAULT_HANG_MS: fault(faultSetting.hangMs),
+    EMULATOR_FAULT_HTML_RATE: fault(faultSetting.htmlRate),
+    EMULATOR_FAULT_DROP_RESPONSE_RATE: fault(faultSetting.dropResponseRate),
+    EMULATOR_FAULT_TIMES: fault(faultSetting.times.unwrap()),
+  })
+  // A live deployment without a secret refuses to start rather than fail at the first sign-in.
+  .refine((settings) => !settings.RECAPTURE_API_KEY || settings.SESSION_SECRET, {
+    path: ["SESSION_SECRET"],
+    message: MISSING_SECRET,
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -110,4 +154,32 @@ export type Mode = "emulator" | "live";
 
 export function mode(): Mode {
   return env().RECAPTURE_API_KEY ? "live" : "emulator";
+}
+
+/** The embedded emulator's options, from the same settings; it always starts with the demo dealership's data. */
+export function embeddedEmulatorOptions(settings: Env): EmulatorOptions {
+  const faults: Partial<Record<keyof FaultSettings, number>> = {
+    latencyMs: settings.EMULATOR_FAULT_LATENCY_MS,
+    errorRate: settings.EMULATOR_FAULT_ERROR_RATE,
+    rateLimitRate: settings.EMULATOR_FAULT_RATE_LIMIT_RATE,
+    rateLimitResetSeconds: settings.EMULATOR_FAULT_RATE_LIMIT_RESET_SECONDS,
+    hangRate: settings.EMULATOR_FAULT_HANG_RATE,
+    hangMs: settings.EMULATOR_FAULT_HANG_MS,
+    htmlRate: settings.EMULATOR_FAULT_HTML_RATE,
+    dropResponseRate: settings.EMULATOR_FAULT_DROP_RESPONSE_RATE,
+    times: settings.EMULATOR_FAULT_TIMES,
+  };
+  return {
+    db: settings.EMULATOR_DB,
+    apiKeys: settings.EMULATOR_API_KEYS,
+    processRate: settings.EMULATOR_PROCESS_RATE,
+    control: settings.EMULATOR_CONTROL === "1",
+    seed: "demo",
+    rateLimitPerMinute: settings.EMULATOR_RATE_LIMIT,
+    // Only the faults that are set, so the others keep the emulator's defaults.
+    faults: Object.fromEntries(
+      Object.entries(faults).filter(([, value]) => value !== undefined),
+    ) as Partial<FaultSettings>,
+    marketSeed: settings.EMULATOR_MARKET_SEED,
+  };
 }

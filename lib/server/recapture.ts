@@ -1,7 +1,7 @@
 import "server-only";
-import { createEmulator, emulatorOptionsFromEnv, type Emulator } from "@/lib/emulator";
+import { createEmulator, type Emulator } from "@/lib/emulator";
 import { createRecaptureClient, type RecaptureClient } from "@/lib/server/recapture-client";
-import { env, mode } from "@/lib/server/env";
+import { embeddedEmulatorOptions, env, mode } from "@/lib/server/env";
 import { shareReads } from "@/lib/server/recapture-reads";
 import { upstreamFetch } from "@/lib/server/upstream-fetch";
 
@@ -16,11 +16,9 @@ const holder = globalThis as typeof globalThis & {
   recaptureClient?: RecaptureClient;
 };
 
-const embeddedOptions = () => ({ ...emulatorOptionsFromEnv(process.env), seed: "demo" as const });
-
 /** The in-process emulator of the embedded mode, loaded with demo data on first start. */
 export function embeddedEmulator(): Emulator {
-  holder.recaptureEmulator ??= createEmulator(embeddedOptions());
+  holder.recaptureEmulator ??= createEmulator(embeddedEmulatorOptions(env()));
   return holder.recaptureEmulator;
 }
 
@@ -42,7 +40,7 @@ function createClient(): RecaptureClient {
     });
   }
   const emulator = embeddedEmulator();
-  const [apiKey] = embeddedOptions().apiKeys;
+  const [apiKey] = settings.EMULATOR_API_KEYS;
   return createRecaptureClient({
     ...common,
     baseUrl: "http://emulator.internal",

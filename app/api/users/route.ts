@@ -1,7 +1,8 @@
 import { createUserSchema } from "@/lib/auth/schemas";
 import { createAccount } from "@/lib/server/auth";
 import { listUsers } from "@/lib/server/db/users";
-import { audit, readJson, route } from "@/lib/server/http";
+import { audit } from "@/lib/server/audit";
+import { readJson, route } from "@/lib/server/http";
 
 export const GET = route({ role: "admin" }, async () => Response.json({ users: listUsers() }));
 

@@ -1,8 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase } from "@/lib/server/db";
 import { listUsers } from "@/lib/server/db/users";
-import { authenticate, changeAccount, createAccount, enableAccount, resetPassword } from "./accounts";
+import { overHttp } from "@/lib/testing/over-http";
+import * as accounts from "./accounts";
 import { createSession, resolveSession, type SessionUser } from "./sessions";
+
+// Domain errors as a route answers them, so each check sees the status an API client gets.
+const { authenticate } = accounts;
+const changeAccount = overHttp(accounts.changeAccount);
+const createAccount = overHttp(accounts.createAccount);
+const enableAccount = overHttp(accounts.enableAccount);
+const resetPassword = overHttp(accounts.resetPassword);
 
 vi.stubEnv("DATABASE_URL", ":memory:");
 
@@ -151,6 +159,8 @@ describe("demo accounts", () => {
   it("are never created in live mode", async () => {
     vi.resetModules();
     vi.stubEnv("RECAPTURE_API_KEY", "live-key");
+    // Live mode's settings are only valid with a session secret.
+    vi.stubEnv("SESSION_SECRET", "unit-test-session-secret-at-least-32-characters");
     const { seedDemoAccounts } = await import("./accounts");
     await seedDemoAccounts();
     const { listUsers: list } = await import("@/lib/server/db/users");

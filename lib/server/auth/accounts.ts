@@ -10,7 +10,7 @@ import {
   type UserRecord,
 } from "@/lib/server/db/users";
 import { mode } from "@/lib/server/env";
-import { HttpError } from "@/lib/server/http/errors";
+import { DomainError } from "@/lib/server/domain-error";
 import { decoyHash, hashPassword, verifyPassword } from "./password";
 import type { SessionUser } from "./sessions";
 
@@ -65,13 +65,17 @@ export function changeAccount(
   changes: { name?: string | null; role?: Role; disabled?: boolean },
 ): UserRecord {
   if (id === actor.id && ((changes.role && changes.role !== actor.role) || changes.disabled)) {
-    throw new HttpError(409, "own_account", "You can't change your own role or disable your own account.");
+    throw new DomainError(
+      "conflict",
+      "own_account",
+      "You can't change your own role or disable your own account.",
+    );
   }
   const user = updateUser(id, changes);
   if (user === "not_found") throw accountNotFound();
   if (user === "last_admin") {
-    throw new HttpError(
-      409,
+    throw new DomainError(
+      "conflict",
       "last_admin",
       "That is the last enabled administrator: make another account an administrator first.",
     );
@@ -96,8 +100,8 @@ export async function resetPassword(id: number, password: string): Promise<UserR
   return user;
 }
 
-const accountNotFound = () => new HttpError(404, "not_found", "That account doesn't exist.");
+const accountNotFound = () => new DomainError("not_found", "not_found", "That account doesn't exist.");
 const emailTaken = () =>
-  new HttpError(409, "email_taken", "An account with that email already exists.", {
-    email: "Already in use",
+  new DomainError("conflict", "email_taken", "An account with that email already exists.", {
+    fields: { email: "Already in use" },
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { asHttpError } from "@/lib/server/http/errors";
 import { HashingBusyError, HashingQueue } from "./hashing-queue";
 
 /** A task that finishes when told to, recording how many ran at once. */
@@ -48,7 +49,7 @@ describe("HashingQueue", () => {
     const [ran, refused, ...rest] = await Promise.all(outcomes);
     expect(ran).toBe("done");
     expect(refused).toBeInstanceOf(HashingBusyError);
-    expect(refused).toMatchObject({ status: 429, code: "busy", retryAfterSeconds: 1 });
+    expect(asHttpError(refused)).toMatchObject({ status: 429, code: "busy", retryAfterSeconds: 1 });
     expect(rest).toEqual(["done", "done"]);
   });
 

@@ -1,10 +1,10 @@
 import "server-only";
-import { HttpError } from "@/lib/server/http/errors";
+import { DomainError } from "@/lib/server/domain-error";
 
 /** Said when the queue turns a password check away: nothing was checked, so the person may simply try again. */
-export class HashingBusyError extends HttpError {
+export class HashingBusyError extends DomainError {
   constructor() {
-    super(429, "busy", "Signing in is busy right now. Try again in a moment.", undefined, {
+    super("busy", "busy", "Signing in is busy right now. Try again in a moment.", {
       retryAfterSeconds: 1,
     });
   }

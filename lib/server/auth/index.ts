@@ -9,6 +9,5 @@ export {
 } from "./accounts";
 export { SESSION_COOKIE, writeSessionCookie } from "./cookie";
 export { currentUser, requireRole, requireUser, signOut, userFromRequest } from "./current-user";
-export { checkSessionConfiguration } from "./secret";
 export type { SessionUser } from "./sessions";
 export { signIn, SIGN_IN_FAILED } from "./sign-in";

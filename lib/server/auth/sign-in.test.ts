@@ -5,7 +5,11 @@ import { insertUser } from "@/lib/server/db/users";
 import { authenticate } from "./accounts";
 import { HashingBusyError } from "./hashing-queue";
 import { resolveSession, type SessionUser } from "./sessions";
-import { signIn, SIGN_IN_FAILED, SIGN_IN_LIMITS } from "./sign-in";
+import { overHttp } from "@/lib/testing/over-http";
+import { signIn as signInDomain, SIGN_IN_FAILED, SIGN_IN_LIMITS } from "./sign-in";
+
+// Domain errors as a route answers them, so each check sees the status an API client gets.
+const signIn = overHttp(signInDomain);
 
 // The password check itself (scrypt, ~0.1 s) has its own tests; here it answers after a moment.
 vi.mock("./accounts", () => ({ authenticate: vi.fn() }));

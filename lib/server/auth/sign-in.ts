@@ -1,6 +1,6 @@
 import "server-only";
-import { audit, auditSummarised } from "@/lib/server/http/audit";
-import { HttpError } from "@/lib/server/http/errors";
+import { audit, auditSummarised } from "@/lib/server/audit";
+import { DomainError } from "@/lib/server/domain-error";
 import { authenticate } from "./accounts";
 import { createSession, type SessionUser } from "./sessions";
 import { InMemoryAttemptThrottle, type AttemptThrottle, type ThrottleKey } from "./throttle";
@@ -48,7 +48,7 @@ export async function signIn(input: SignInAttempt): Promise<{ user: SessionUser;
   if (!attempt.reserved) {
     auditFailure(input, "too many attempts");
     const message = `Too many sign-in attempts. Try again in ${attempt.waitSeconds} seconds.`;
-    throw new HttpError(429, "too_many_attempts", message, undefined, {
+    throw new DomainError("too_many_attempts", "too_many_attempts", message, {
       retryAfterSeconds: attempt.waitSeconds,
     });
   }
@@ -63,7 +63,7 @@ export async function signIn(input: SignInAttempt): Promise<{ user: SessionUser;
   }
   if (!user) {
     auditFailure(input, "wrong email or password");
-    throw new HttpError(401, "invalid_credentials", SIGN_IN_FAILED);
+    throw new DomainError("unauthenticated", "invalid_credentials", SIGN_IN_FAILED);
   }
 
   throttle().release(attempt.reservation);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { audit, auditSummarised } from "@/lib/server/http/audit";
+import { audit, auditSummarised } from "@/lib/server/audit";
 import { closeDatabase } from "./index";
 import { listAuditEntries } from "./audit-log";
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { invalidResponseError, RecaptureError, upstreamStatusError } from "@/lib/recapture/errors";
-import { HttpError, toErrorResponse } from "./errors";
+import { DomainError, type DomainErrorKind } from "@/lib/server/domain-error";
+import { DOMAIN_ERROR_STATUS, HttpError, toErrorResponse } from "./errors";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -86,5 +87,63 @@ describe("toErrorResponse", () => {
     toErrorResponse(upstreamStatusError(404, {}, { apiKey: "k" }), request);
     toErrorResponse(new HttpError(422, "invalid_input", "Check the rego."), request);
     expect(log).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("domain errors over HTTP", () => {
+  const statuses: [DomainErrorKind, number][] = [
+    ["invalid", 400],
+    ["unauthenticated", 401],
+    ["forbidden", 403],
+    ["not_found", 404],
+    ["conflict", 409],
+    ["inconsistent", 422],
+    ["too_many_attempts", 429],
+    ["busy", 429],
+    ["upstream_failed", 502],
+  ];
+
+  it("has a status for every kind, and only these", () => {
+    expect(Object.entries(DOMAIN_ERROR_STATUS).sort()).toEqual([...statuses].sort());
+  });
+
+  it.each(statuses)("answers %s with %i, keeping its code, message and fields", async (kind, status) => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const response = toErrorResponse(
+      new DomainError(kind, "some_code", "What went wrong, in words.", {
+        fields: { email: "Already in use" },
+      }),
+    );
+    expect(response.status).toBe(status);
+    expect(await response.json()).toEqual({
+      success: false,
+      error: {
+        code: "some_code",
+        message: "What went wrong, in words.",
+        fields: { email: "Already in use" },
+      },
+    });
+  });
+
+  it("sends the wait on as Retry-After", () => {
+    const response = toErrorResponse(
+      new DomainError("too_many_attempts", "too_many_attempts", "Try again in 30 seconds.", {
+        retryAfterSeconds: 30,
+      }),
+    );
+    expect(response.headers.get("Retry-After")).toBe("30");
+  });
+
+  it("passes on the status the Recapture API failed with", () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const error = new DomainError(
+      "upstream_failed",
+      "upload_not_confirmed",
+      "It may still have been queued.",
+      {
+        upstreamStatus: 504,
+      },
+    );
+    expect(toErrorResponse(error).status).toBe(504);
   });
 });

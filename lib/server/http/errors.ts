@@ -1,6 +1,7 @@
 import "server-only";
 import { ZodError } from "zod";
 import type { ErrorBody } from "@/lib/api-error";
+import { DomainError, type DomainErrorKind } from "@/lib/server/domain-error";
 
 export type FieldErrors = Record<string, string>;
 
@@ -52,6 +53,31 @@ export function fieldErrors(error: ZodError): FieldErrors {
   return fields;
 }
 
+/** The one place a domain refusal becomes an HTTP status. */
+export const DOMAIN_ERROR_STATUS: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  inconsistent: 422,
+  too_many_attempts: 429,
+  busy: 429,
+  upstream_failed: 502,
+};
+
+/** A domain error as the HttpError its route answers with (upstream_failed passes the API's status on); anything else as it is. */
+export function asHttpError(error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  const status =
+    error.kind === "upstream_failed" && error.upstreamStatus
+      ? error.upstreamStatus
+      : DOMAIN_ERROR_STATUS[error.kind];
+  return new HttpError(status, error.code, error.message, error.fields, {
+    retryAfterSeconds: error.retryAfterSeconds,
+  });
+}
+
 /** An error that already knows how to answer (HttpError, and the lead's RecaptureError from lib/recapture/errors.ts). */
 interface StatusError {
   status: number;
@@ -97,16 +123,19 @@ export function toErrorResponse(error: unknown, request?: Request): Response {
       fields,
     );
   }
-  if (isStatusError(error)) {
-    if (error.status >= 502) {
+  const answer = asHttpError(error);
+  if (isStatusError(answer)) {
+    if (answer.status >= 502) {
       const route = request ? `${request.method} ${new URL(request.url).pathname}` : "A route";
       const reason = reasonOf(error);
       console.error(
-        `${route} answered ${error.status} (${error.code}): ${error.message}${reason ? ` Reason: ${reason}` : ""}`,
+        `${route} answered ${answer.status} (${answer.code}): ${answer.message}${reason ? ` Reason: ${reason}` : ""}`,
       );
     }
-    const headers = error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;
-    return errorResponse(error.status, error.code, error.message, error.fields, headers);
+    const headers = answer.retryAfterSeconds
+      ? { "Retry-After": String(answer.retryAfterSeconds) }
+      : undefined;
+    return errorResponse(answer.status, answer.code, answer.message, answer.fields, headers);
   }
   // Unknown failures are logged for operators; the browser gets no detail that could leak internals.
   console.error("Unhandled error in a route handler:", error);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { HttpError } from "@/lib/server/http/errors";
+import { DomainError } from "@/lib/server/domain-error";
 import { partIdSchema } from "@/lib/uploads/register-schemas";
 
 /**
@@ -13,7 +13,7 @@ export function partIdFrom(request: NextRequest): string {
   if (key === null) return crypto.randomUUID();
   const parsed = partIdSchema.safeParse(key.trim());
   if (!parsed.success) {
-    throw new HttpError(400, "invalid_idempotency_key", "The Idempotency-Key header must be a UUID.");
+    throw new DomainError("invalid", "invalid_idempotency_key", "The Idempotency-Key header must be a UUID.");
   }
   return parsed.data.toLowerCase();
 }

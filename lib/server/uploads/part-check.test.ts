@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase } from "@/lib/server/db";
 import { startHarness, staff, uploadOf, type Harness } from "@/lib/testing/emulator-harness";
+import { overHttp } from "@/lib/testing/over-http";
 import { checkSentPart, countPartCustomers, SETTLE_MS } from "./part-check";
 import { withPartReference } from "./part-reference";
 import { registerUpload } from "./register";
@@ -135,7 +136,8 @@ describe("checkSentPart", () => {
   });
 
   it("refuses a part it has no record of", async () => {
-    await expect(checkSentPart(harness.client, PART)).rejects.toMatchObject({
+    // As a route answers it: the status an API client gets.
+    await expect(overHttp(checkSentPart)(harness.client, PART)).rejects.toMatchObject({
       status: 404,
       code: "unknown_part",
     });

@@ -2,7 +2,7 @@ import "server-only";
 import type { RecaptureClient } from "@/lib/server/recapture-client";
 import { isUnreadableCustomer, type Customer, type CustomerListEntry } from "@/lib/recapture/schemas";
 import { formatCount, formatQuantity } from "@/lib/format";
-import { HttpError } from "@/lib/server/http/errors";
+import { DomainError } from "@/lib/server/domain-error";
 import { listUnfinishedUploads, recordProgress } from "@/lib/server/uploads/register";
 import { PART_REFERENCE_FIELD } from "@/lib/server/uploads/part-reference";
 import {
@@ -158,7 +158,7 @@ export async function checkSentPart(
   now = new Date(),
 ): Promise<SentPart> {
   const part = findSentPart(partId);
-  if (!part) throw new HttpError(404, "unknown_part", "This part isn't in the register.");
+  if (!part) throw new DomainError("not_found", "unknown_part", "This part isn't in the register.");
   if (part.state === "queued") return part;
   if (part.state === "sending") {
     if (now.getTime() < answerDueBy(partId)) return part;

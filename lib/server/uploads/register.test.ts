@@ -2,17 +2,20 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Upload } from "@/lib/recapture/schemas";
 import type { SessionUser } from "@/lib/server/auth/sessions";
 import { closeDatabase } from "@/lib/server/db";
+import { findNotSentFile, recordBatch as recordBatchDomain } from "./batches";
 import {
-  findNotSentFile,
   findRegisteredUpload,
   listRegisteredUploads,
-  recordBatch,
   recordCancellation,
   recordDemoUploads,
   recordProgress,
   recordUpload,
 } from "./register";
+import { overHttp } from "@/lib/testing/over-http";
 import { recordPartFinding, recordPartNotConfirmed, recordPartQueued, startSending } from "./sent-parts";
+
+// Domain errors as a route answers them, so each check sees the status an API client gets.
+const recordBatch = overHttp(recordBatchDomain);
 
 vi.stubEnv("DATABASE_URL", ":memory:");
 

@@ -4,7 +4,8 @@ import { isUnreadableCustomer } from "@/lib/recapture/schemas";
 import { startHarness, staff, uploadOf, type Harness } from "@/lib/testing/emulator-harness";
 import { checkSentPart } from "./part-check";
 import { findRegisteredUpload } from "./register";
-import { sendUploadPart } from "./send-part";
+import { overHttp } from "@/lib/testing/over-http";
+import { sendUploadPart as sendDomain } from "./send-part";
 import { findSentPart } from "./sent-parts";
 
 const PART = "5b0c6a1e-8f43-4d2a-a6c1-3e9d7f20b101";
@@ -16,6 +17,9 @@ beforeEach(() => {
   harness = startHarness({ timeoutMs: TIMEOUT_MS });
 });
 afterEach(() => harness.close());
+
+// Domain errors as a route answers them, so each check sees the status an API client gets.
+const sendUploadPart = overHttp(sendDomain);
 
 const send = (body = uploadOf(25), user = staff) =>
   sendUploadPart({ partId: PART, body, region: "au", user, client: harness.client, timeoutMs: TIMEOUT_MS });

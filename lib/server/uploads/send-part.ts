@@ -4,8 +4,8 @@ import { isRecaptureError, type RecaptureErrorCode } from "@/lib/recapture/error
 import type { Region } from "@/lib/recapture/regions";
 import type { Upload, UploadRequest } from "@/lib/recapture/schemas";
 import type { SessionUser } from "@/lib/server/auth/sessions";
-import { HttpError } from "@/lib/server/http/errors";
-import { audited } from "@/lib/server/proxy";
+import { DomainError } from "@/lib/server/domain-error";
+import { audited } from "@/lib/server/audit";
 import { withPartReference } from "@/lib/server/uploads/part-reference";
 import { findRegisteredUploadAnswer } from "@/lib/server/uploads/register";
 import {
@@ -30,7 +30,7 @@ const AMBIGUOUS: Partial<Record<RecaptureErrorCode, string>> = {
 
 /** Why the part's fate is open, or undefined when the failure says nothing was queued. */
 function ambiguity(error: unknown): string | undefined {
-  if (error instanceof HttpError) return undefined;
+  if (error instanceof DomainError) return undefined;
   if (!isRecaptureError(error)) return "Something went wrong on the dashboard's side while sending it.";
   return AMBIGUOUS[error.code];
 }
@@ -96,10 +96,11 @@ export async function sendUploadPart({
     // The late answer may have come already, in which case the part is simply queued.
     const answered = part?.state === "queued" && part.uploadId && findRegisteredUploadAnswer(part.uploadId);
     if (answered) return answered;
-    throw new HttpError(
-      isRecaptureError(error) ? error.status : 502,
+    throw new DomainError(
+      "upstream_failed",
       "upload_not_confirmed",
       `${part?.reason ?? reason} It may still have been queued, so it won't be sent again until the dashboard has checked whether it arrived.`,
+      { upstreamStatus: isRecaptureError(error) ? error.status : undefined },
     );
   }
 }

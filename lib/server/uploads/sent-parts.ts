@@ -14,7 +14,7 @@ import {
   selectSentPart,
   toSentPart,
 } from "@/lib/server/db/sent-part-rows";
-import { HttpError } from "@/lib/server/http/errors";
+import { DomainError } from "@/lib/server/domain-error";
 import { findRegisteredUploadAnswer, registerUpload } from "@/lib/server/uploads/register";
 import type { SentPart } from "@/lib/uploads/register-schemas";
 import { maySend, type SentPartState } from "@/lib/uploads/sent-part-state";
@@ -75,7 +75,11 @@ export function startSending(
   return database.transaction(() => {
     const existing = selectSentPart(part.id);
     if (existing && existing.sent_by_user_id !== user.id) {
-      throw new HttpError(409, "part_id_taken", "This part id belongs to an upload someone else sent.");
+      throw new DomainError(
+        "conflict",
+        "part_id_taken",
+        "This part id belongs to an upload someone else sent.",
+      );
     }
     if (existing?.state === "queued" && existing.upload_id) {
       const queued = findRegisteredUploadAnswer(existing.upload_id);
@@ -83,7 +87,7 @@ export function startSending(
     }
     if (existing && !maySend(existing.state)) {
       const [code, message] = CONFLICTS[existing.state] ?? CONFLICTS.arrived!;
-      throw new HttpError(409, code, message);
+      throw new DomainError("conflict", code, message);
     }
     const times = { sent_at: now.toISOString(), answer_due_by: answerDueBy.toISOString() };
     if (existing) {

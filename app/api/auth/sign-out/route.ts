@@ -1,5 +1,6 @@
 import { signOut } from "@/lib/server/auth";
-import { audit, route } from "@/lib/server/http";
+import { audit } from "@/lib/server/audit";
+import { route } from "@/lib/server/http";
 
 export const POST = route({}, async ({ request, user }) => {
   await signOut(request);

@@ -1,6 +1,6 @@
 import { createCustomerRequestSchema, listCustomersQuerySchema } from "@/lib/recapture/schemas";
 import { fieldErrors, HttpError, readJson, requestRegion, route } from "@/lib/server/http";
-import { audited } from "@/lib/server/proxy";
+import { audited } from "@/lib/server/audit";
 import { recapture } from "@/lib/server/recapture";
 
 export const GET = route({ role: "viewer", proxied: true }, async ({ request }) => {

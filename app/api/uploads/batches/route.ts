@@ -1,7 +1,7 @@
 import { DEFAULT_MAX_FILE_BYTES } from "@/lib/csv/decode";
 import { readJson, route } from "@/lib/server/http";
-import { audited } from "@/lib/server/proxy";
-import { recordBatch } from "@/lib/server/uploads/register";
+import { audited } from "@/lib/server/audit";
+import { recordBatch } from "@/lib/server/uploads/batches";
 import { recordBatchRequestSchema } from "@/lib/uploads/register-schemas";
 
 // Every row of the largest file the wizard accepts may come back as not sent, plus its

@@ -1,6 +1,6 @@
 import { isRecaptureError } from "@/lib/recapture/errors";
 import { env } from "@/lib/server/env";
-import { audited } from "@/lib/server/proxy";
+import { audited } from "@/lib/server/audit";
 import { HttpError, readJson, route } from "@/lib/server/http";
 import { recapture } from "@/lib/server/recapture";
 import { recordUpload } from "@/lib/server/uploads/register";

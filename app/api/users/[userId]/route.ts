@@ -1,6 +1,7 @@
 import { updateUserSchema } from "@/lib/auth/schemas";
 import { changeAccount } from "@/lib/server/auth";
-import { audit, readJson, route } from "@/lib/server/http";
+import { audit } from "@/lib/server/audit";
+import { readJson, route } from "@/lib/server/http";
 import { userIdParam } from "./user-id";
 
 type Params = { userId: string };

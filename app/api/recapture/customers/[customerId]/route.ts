@@ -1,6 +1,6 @@
 import { customerIdSchema, updateCustomerRequestSchema } from "@/lib/recapture/schemas";
 import { pathId, readJson, requestRegion, route } from "@/lib/server/http";
-import { audited } from "@/lib/server/proxy";
+import { audited } from "@/lib/server/audit";
 import { recapture } from "@/lib/server/recapture";
 
 type Params = { customerId: string };

@@ -1,6 +1,6 @@
 import { uploadIdSchema } from "@/lib/recapture/schemas";
 import { pathId, requestRegion, route } from "@/lib/server/http";
-import { audited } from "@/lib/server/proxy";
+import { audited } from "@/lib/server/audit";
 import { recapture } from "@/lib/server/recapture";
 import { recordCancellation, recordProgress } from "@/lib/server/uploads/register";
 

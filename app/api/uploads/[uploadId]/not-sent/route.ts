@@ -1,6 +1,6 @@
 import { uploadIdSchema } from "@/lib/recapture/schemas";
 import { HttpError, pathId, route } from "@/lib/server/http";
-import { findNotSentFile } from "@/lib/server/uploads/register";
+import { findNotSentFile } from "@/lib/server/uploads/batches";
 import { formulaSafeCsv } from "@/lib/csv/formulae";
 import { notSentFileName } from "@/lib/csv/not-sent";
 

@@ -1,4 +1,5 @@
-import { audit, pathId, route } from "@/lib/server/http";
+import { audit } from "@/lib/server/audit";
+import { pathId, route } from "@/lib/server/http";
 import { recapture } from "@/lib/server/recapture";
 import { checkSentPart } from "@/lib/server/uploads/part-check";
 import { findSentPart } from "@/lib/server/uploads/sent-parts";

@@ -46,3 +46,26 @@ function record(write: () => void): void {
     console.error("Could not write to the audit log:", error);
   }
 }
+
+/** Runs one action (an upstream mutation, a register change) and writes its outcome to the audit log either way. */
+export async function audited<T>(
+  user: SessionUser,
+  action: string,
+  target: string | undefined,
+  call: () => Promise<T>,
+): Promise<T> {
+  try {
+    const result = await call();
+    audit({ user, action, target, outcome: "success" });
+    return result;
+  } catch (error) {
+    audit({
+      user,
+      action,
+      target,
+      outcome: "failure",
+      detail: error instanceof Error ? error.message : undefined,
+    });
+    throw error;
+  }
+}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { listAuditEntries } from "@/lib/server/db/audit-log";
 import { HttpError, type SessionUser } from "@/lib/server/http";
-import { audited } from "./proxy";
+import { audited } from "./audit";
 
 const staff: SessionUser = { id: 1, email: "staff@demo.local", name: "Staff", role: "staff" } as SessionUser;
 
