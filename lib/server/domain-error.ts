@@ -31,8 +31,23 @@ export interface DomainErrorDetails {
   upstreamStatus?: number;
 }
 
+/**
+ * Next builds start-up (instrumentation.ts) and each route into bundles of their own, each with
+ * its own copy of this module, and what start-up makes and keeps on globalThis (the password
+ * hashing queue, say) throws the start-up copy's errors. This brand, the same in every copy,
+ * keeps `instanceof DomainError` true for all of them.
+ */
+const BRAND = Symbol.for("recapture-dashboard.domain-error");
+
 /** A rule of the dealership's records refused an action; `message` is for the person who asked. */
 export class DomainError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    // Subclasses keep the ordinary prototype check.
+    if (this !== DomainError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === "object" && value !== null && BRAND in value;
+  }
+
+  readonly [BRAND] = true;
   override readonly name = "DomainError";
   readonly fields: Record<string, string> | undefined;
   readonly retryAfterSeconds: number | undefined;

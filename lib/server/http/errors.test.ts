@@ -125,6 +125,17 @@ describe("domain errors over HTTP", () => {
     });
   });
 
+  it("knows a domain error thrown by another copy of its module (start-up's bundle, not the route's)", async () => {
+    vi.resetModules();
+    const { HashingBusyError } = await import("@/lib/server/auth/hashing-queue");
+    const fromStartUp = new HashingBusyError();
+    expect(fromStartUp).toBeInstanceOf(DomainError);
+    expect(new Error("plain")).not.toBeInstanceOf(DomainError);
+    const response = toErrorResponse(fromStartUp);
+    expect([response.status, response.headers.get("Retry-After")]).toEqual([429, "1"]);
+    expect((await response.json()).error.code).toBe("busy");
+  });
+
   it("sends the wait on as Retry-After", () => {
     const response = toErrorResponse(
       new DomainError("too_many_attempts", "too_many_attempts", "Try again in 30 seconds.", {
