@@ -55,6 +55,29 @@ test("20 wrong passwords at once from one address get 5 answers and 429s, logged
   await expect(rows).toContainText(email);
 });
 
+test("a crowd of sign-ins from many addresses is answered 401 or 429 busy, never a server error", async ({
+  apiAs,
+}) => {
+  const anonymous = await apiAs(undefined);
+  const responses = await Promise.all(
+    Array.from({ length: 30 }, (_, i) =>
+      signInFrom(anonymous, someClientAddress(), {
+        email: `crowd-${i}-${Date.now()}@dealer.test`,
+        password: `guess-${i}`,
+      }),
+    ),
+  );
+  const statuses = responses.map((response) => response.status());
+  // Password checks run two at a time with eight waiting: the rest are turned away, not failed.
+  expect(statuses.filter((status) => status !== 401 && status !== 429)).toEqual([]);
+  const busy = responses.filter((response) => response.status() === 429);
+  expect(busy.length).toBeGreaterThan(0);
+  for (const response of busy) {
+    expect(response.headers()["retry-after"]).toBe("1");
+    expect((await response.json()).error.code).toBe("busy");
+  }
+});
+
 test.describe("with no proxy configured (TRUST_PROXY unset)", () => {
   test("X-Forwarded-For is ignored: a client can't pick a fresh address to escape the lockout", async ({
     baseURL,
