@@ -579,14 +579,27 @@ test.describe("records from the API that can't all be used", () => {
       await page.reload();
       await expectOneSightingWithoutLink(page.getByRole("table", { name: `Sightings of ${withBadLink}` }));
 
-      // The unreadable customer on its own is a failed answer from upstream: a 502 the page explains.
-      expect((await api.get(`/api/recapture/customers/${idOf(unreadable)}`)).status()).toBe(502);
+      // The unreadable customer's own page says so instead of failing, and the record can still be deleted.
+      const own = await api.get(`/api/recapture/customers/${idOf(unreadable)}`);
+      expect(own.status()).toBe(200);
+      expect((await own.json()).customer).toMatchObject({ unreadable: true, id: idOf(unreadable) });
       await page.goto(`/customers/${idOf(unreadable)}`);
       await expect(
-        page.getByRole("alert").filter({ hasText: "The Recapture API sent an answer we couldn't read." }),
+        page.getByRole("heading", { level: 1, name: "Customer record that can't be read" }),
       ).toBeVisible();
+      await expect(
+        page.getByText(
+          `This customer's record from the Recapture API couldn't be read (id ${idOf(unreadable)}).`,
+        ),
+      ).toBeVisible();
+      await expectAccessible(page, "an unreadable customer's page");
+      await page.getByRole("button", { name: "Delete", exact: true }).click();
+      await page.getByRole("button", { name: "Delete customer" }).click();
+      await expect(page).toHaveURL(/\/customers(\?|$)/);
+      expect((await api.get(`/api/recapture/customers/${idOf(unreadable)}`)).status()).toBe(404);
     } finally {
-      // A PATCH gives the record a real date again, so later tests page through readable customers.
+      // If the test stopped before the delete, a PATCH gives the record a real date again, so later
+      // tests page through readable customers.
       await api.patch(`/api/recapture/customers/${idOf(unreadable)}`, { data: { external_id: "REPAIRED" } });
     }
   });

@@ -23,8 +23,10 @@ import {
 import { CustomerSightings } from "@/components/customers/customer-sightings";
 import { customersHref, type CustomersSearch } from "@/components/customers/customers-search";
 import { DeleteCustomerButton } from "@/components/customers/delete-customer-button";
+import { UnreadableCustomerNotice } from "@/components/customers/unreadable-customer-notice";
 import { ApiError } from "@/lib/queries/api";
 import { customerQueries, findCachedCustomer, useUpdateCustomer } from "@/lib/queries/customers";
+import { isUnreadableCustomer } from "@/lib/recapture/schemas";
 
 export interface CustomerDetailProps {
   customerId: string;
@@ -99,6 +101,31 @@ export function CustomerDetail({ customerId, timeZone, canEdit, from }: Customer
     );
   }
 
+  if (isUnreadableCustomer(query.data)) {
+    // Its record can't be shown or edited, but it can still be deleted.
+    return (
+      <div className="flex flex-col gap-6">
+        <div className="flex flex-col gap-3">
+          {backLink}
+          <div className="flex flex-wrap items-end justify-between gap-4">
+            <h1 className="text-2xl font-semibold tracking-tight">Customer record that can&apos;t be read</h1>
+            {canEdit && (
+              <DeleteCustomerButton
+                customerId={customerId}
+                label="this unreadable customer record"
+                backHref={backHref}
+              />
+            )}
+          </div>
+        </div>
+        <UnreadableCustomerNotice
+          customer={{ ...query.data, id: customerId }}
+          context="Its details can't be shown or edited here until the Recapture API sends a readable record."
+        />
+      </div>
+    );
+  }
+
   const customer = query.data;
   const label = customerLabel(customer);
 
@@ -147,7 +174,7 @@ export function CustomerDetail({ customerId, timeZone, canEdit, from }: Customer
               >
                 Edit
               </Button>
-              <DeleteCustomerButton customer={customer} backHref={backHref} />
+              <DeleteCustomerButton customerId={customer.id} label={label} backHref={backHref} />
             </div>
           )}
         </div>

@@ -5,24 +5,23 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { customerLabel } from "@/components/customers/customer-display";
 import { useDeleteCustomer } from "@/lib/queries/customers";
-import type { Customer } from "@/lib/recapture/schemas";
 
 export interface DeleteCustomerButtonProps {
-  customer: Customer;
+  customerId: string;
+  /** How people know the customer: its rego or VIN (customerLabel). */
+  label: string;
   /** The table page to return to once the customer is gone. */
   backHref: string;
 }
 
-export function DeleteCustomerButton({ customer, backHref }: DeleteCustomerButtonProps) {
+export function DeleteCustomerButton({ customerId, label, backHref }: DeleteCustomerButtonProps) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const deletion = useDeleteCustomer();
-  const label = customerLabel(customer);
 
   function confirm() {
-    deletion.mutate(customer.id, {
+    deletion.mutate(customerId, {
       onSuccess: () => {
         toast.success(`Deleted ${label}`);
         router.push(backHref);
@@ -40,7 +39,7 @@ export function DeleteCustomerButton({ customer, backHref }: DeleteCustomerButto
       open={open}
       onOpenChange={setOpen}
       title={`Delete ${label}?`}
-      description={`${label} and its sightings will be removed from Recapture and no longer monitored. This can't be undone.`}
+      description={`This removes ${label} and its sightings from Recapture, and the car is no longer monitored. This can't be undone.`}
       confirmLabel="Delete customer"
       pendingLabel="Deleting…"
       pending={deletion.isPending}

@@ -3,10 +3,15 @@ import type { UnreadableCustomer } from "@/lib/recapture/schemas";
 
 export interface UnreadableCustomerNoticeProps {
   customer: UnreadableCustomer;
+  /** What this means where the notice stands; in a table, that the other rows are fine. */
+  context?: string;
 }
 
 /** Stands in for a customer whose record from the API couldn't be read, so the rest of the page still shows. */
-export function UnreadableCustomerNotice({ customer }: UnreadableCustomerNoticeProps) {
+export function UnreadableCustomerNotice({
+  customer,
+  context = "The other customers are shown as usual.",
+}: UnreadableCustomerNoticeProps) {
   return (
     // Sticky, so on a narrow screen the notice stays in view while the wide table scrolls sideways.
     <Alert
@@ -25,7 +30,9 @@ export function UnreadableCustomerNotice({ customer }: UnreadableCustomerNoticeP
         </>
       }
     >
-      <p>The other customers are shown as usual. For your administrator: {customer.problem}</p>
+      <p>
+        {context} For your administrator: {customer.problem}
+      </p>
     </Alert>
   );
 }

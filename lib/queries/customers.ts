@@ -7,6 +7,7 @@ import {
 } from "@tanstack/react-query";
 import {
   customerListResponseSchema,
+  customerEntryResponseSchema,
   customerResponseSchema,
   isUnreadableCustomer,
   type CreateCustomerRequest,
@@ -52,7 +53,7 @@ export const customerQueries = {
     queryOptions({
       queryKey: [...customerQueries.details(), customerId] as const,
       queryFn: async ({ signal }) =>
-        (await apiFetch(customerUrl(customerId), { signal }, customerResponseSchema)).customer,
+        (await apiFetch(customerUrl(customerId), { signal }, customerEntryResponseSchema)).customer,
       retry: retryUnlessClientError,
     }),
 };
@@ -114,7 +115,8 @@ export function useUpdateCustomer(customerId: string) {
       const previousLists = queryClient.getQueriesData<CustomerListResponse>({
         queryKey: customerQueries.lists(),
       });
-      const current = previousDetail ?? findCachedCustomer(queryClient, customerId);
+      const readable = previousDetail && !isUnreadableCustomer(previousDetail) ? previousDetail : undefined;
+      const current = readable ?? findCachedCustomer(queryClient, customerId);
       if (current) writeCustomer(queryClient, applyCustomerPatch(current, patch));
       return { previousDetail, previousLists };
     },
@@ -133,9 +135,10 @@ export function useDeleteCustomer() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (customerId: string) =>
-      apiFetch(customerUrl(customerId), { method: "DELETE" }, customerResponseSchema),
-    onSuccess: ({ customer }) => {
-      queryClient.removeQueries({ queryKey: customerQueries.detail(customer.id).queryKey });
+      apiFetch(customerUrl(customerId), { method: "DELETE" }, customerEntryResponseSchema),
+    // By the id asked for: the answer's record may be one that can't be read.
+    onSuccess: (_answer, customerId) => {
+      queryClient.removeQueries({ queryKey: customerQueries.detail(customerId).queryKey });
       return queryClient.invalidateQueries({ queryKey: customerQueries.lists() });
     },
   });

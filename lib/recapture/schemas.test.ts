@@ -4,6 +4,7 @@ import {
   createCustomerRequestSchema,
   customerIdSchema,
   customerInputSchema,
+  customerEntryResponseSchema,
   customerListResponseSchema,
   customerResponseSchema,
   CUSTOMER_LIMITS,
@@ -270,6 +271,19 @@ describe("customer lists", () => {
     warn.mockClear();
     expect(customerListResponseSchema.parse(JSON.parse(JSON.stringify(parsed)))).toEqual(parsed);
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  it("keep one customer read or deleted by id as the marker when it can't be read", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const broken = { ...second, last_updated: "yesterday" };
+    expect(customerEntryResponseSchema.parse({ success: true, customer: broken }).customer).toEqual({
+      unreadable: true,
+      id: second!.id,
+      problem: expect.stringContaining("last_updated"),
+    });
+    expect(customerEntryResponseSchema.parse({ success: true, customer: first }).customer).toEqual(first);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 
   it("still refuse an answer that isn't a list at all", () => {

@@ -329,7 +329,7 @@ const customerListEntrySchema = z.unknown().transform((value): CustomerListEntry
   const id = customerIdSchema.safeParse((value as { id?: unknown } | null)?.id);
   const problem = describeIssues(customer.error.issues);
   console.warn(
-    `Recapture API: customer ${id.success ? id.data : "(without a readable id)"} could not be read and is shown as an unreadable row: ${problem}`,
+    `Recapture API: customer ${id.success ? id.data : "(without a readable id)"} could not be read and is shown as unreadable: ${problem}`,
   );
   return { unreadable: true, ...(id.success ? { id: id.data } : {}), problem };
 });
@@ -338,6 +338,12 @@ export const uploadResponseSchema = z.object({ success: z.literal(true), upload:
 export type UploadResponse = z.infer<typeof uploadResponseSchema>;
 
 export const customerResponseSchema = z.object({ success: z.literal(true), customer: customerSchema });
+
+/** One customer read or deleted by id: a record that can't be read comes back as the marker, not a failure. */
+export const customerEntryResponseSchema = z.object({
+  success: z.literal(true),
+  customer: customerListEntrySchema,
+});
 
 export const customerListResponseSchema = z.object({
   success: z.literal(true),

@@ -149,8 +149,9 @@ describe("responses", () => {
     ["JSON of another shape", json(200, { success: true, customer: { id: CUSTOMER_ID } })],
     ["success: false with 200", json(200, { success: false, message: "nope" })],
   ])("answers 502 upstream_invalid_response to %s", async (_label, step) => {
+    // An update's answer must be the customer; one read or deleted by id may come back as a marker instead.
     const { client } = setup([step]);
-    const error = await failure(client.getCustomer(CUSTOMER_ID));
+    const error = await failure(client.updateCustomer(CUSTOMER_ID, examples.updateCustomerRequest));
     expect([error.status, error.code]).toEqual([502, "upstream_invalid_response"]);
     expect(error.message).toBe("The Recapture API sent an answer we couldn't read. Please try again.");
   });
@@ -158,7 +159,8 @@ describe("responses", () => {
   it("logs a schema mismatch by path and message, never by value", async () => {
     const customer = { ...examples.getCustomerResponse.customer, vin: 987654321 };
     const { client } = setup([json(200, { success: true, customer })]);
-    const cause = (await failure(client.getCustomer(CUSTOMER_ID))).cause as Error;
+    const cause = (await failure(client.updateCustomer(CUSTOMER_ID, examples.updateCustomerRequest)))
+      .cause as Error;
     expect(cause.message).toContain("customer.vin");
     expect(cause.message).not.toContain("987654321");
   });

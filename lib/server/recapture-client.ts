@@ -12,6 +12,7 @@ import type { Region } from "@/lib/recapture/regions";
 import {
   customerIdSchema,
   customerListResponseSchema,
+  customerEntryResponseSchema,
   customerResponseSchema,
   listCustomersQuerySchema,
   regionSchema,
@@ -319,7 +320,7 @@ export function createRecaptureClient(options: RecaptureClientOptions) {
         resource: "customers",
         id: customerId,
         region: options?.region,
-        schema: customerResponseSchema,
+        schema: customerEntryResponseSchema,
       });
     },
     async updateCustomer(customerId: string, body: UpdateCustomerRequest, options?: CallOptions) {
@@ -338,7 +339,7 @@ export function createRecaptureClient(options: RecaptureClientOptions) {
         resource: "customers",
         id: customerId,
         region: options?.region,
-        schema: customerResponseSchema,
+        schema: customerEntryResponseSchema,
       });
     },
   };
