@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { startDashboard, type RunningDashboard } from "./dashboard";
+import { sessionCookie, startDashboard, type RunningDashboard } from "./dashboard";
 import { uploadHealthInLiveMode } from "./upload-health";
 
 const APP_PORT = 4101;
@@ -186,10 +186,7 @@ async function main() {
           password: DEMO_PASSWORD,
         });
         if (!response.ok) throw new Error(`Signing in as admin@demo.local failed with ${response.status}`);
-        return response.headers
-          .getSetCookie()
-          .map((cookie) => cookie.split(";")[0])
-          .join("; ");
+        return sessionCookie(response);
       },
       databaseBytes: () =>
         ["", "-wal", "-shm"].reduce(

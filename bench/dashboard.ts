@@ -1,22 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
+import { waitFor } from "@/lib/testing/wait-for-server";
 
 /** A production build of the dashboard (`next start`) on a port of its own, for a benchmark. */
 export interface RunningDashboard {
   baseUrl: string;
   stop(): void;
-}
-
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (child.exitCode !== null) throw new Error(`The dashboard exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 /** Starts `next start` with `env` and resolves once /api/health answers. Needs `npm run build` first. */
@@ -37,4 +25,28 @@ export async function startDashboard(port: number, env: NodeJS.ProcessEnv): Prom
     throw error;
   }
   return { baseUrl, stop };
+}
+
+/** The Cookie header for the session a sign-in answer set. */
+export function sessionCookie(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+}
+
+/** Signs `account` in to a running dashboard and returns its Cookie header. */
+export async function signInCookie(
+  baseUrl: string,
+  account: { email: string; password: string },
+): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/sign-in`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: baseUrl },
+    body: JSON.stringify(account),
+  });
+  const cookie = sessionCookie(response);
+  if (!response.ok || !cookie)
+    throw new Error(`Signing in as ${account.email} failed with ${response.status}`);
+  return cookie;
 }

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import autocannon from "autocannon";
 import { createEmulator } from "@/lib/emulator";
-import { startDashboard, type RunningDashboard } from "./dashboard";
+import { signInCookie, startDashboard, type RunningDashboard } from "./dashboard";
 import { addAccount } from "@/lib/testing/add-account";
 
 const EMULATOR_PORT = 4610;
@@ -70,16 +70,7 @@ async function main() {
   try {
     app = await startDashboard(APP_PORT, appEnv);
     const appUrl = app.baseUrl;
-    const signIn = await fetch(`${appUrl}/api/auth/sign-in`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Origin: appUrl },
-      body: JSON.stringify(ACCOUNT),
-    });
-    const cookie = signIn.headers
-      .getSetCookie()
-      .map((value) => value.split(";")[0])
-      .join("; ");
-    if (!signIn.ok || !cookie) throw new Error(`Sign-in failed with ${signIn.status}`);
+    const cookie = await signInCookie(appUrl, ACCOUNT);
 
     const direct = `http://127.0.0.1:${EMULATOR_PORT}/v2/recapture/customers?region=au&limit=100`;
     const proxied = `${appUrl}/api/recapture/customers?limit=100`;

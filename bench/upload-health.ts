@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { formatCount } from "@/lib/format";
 import { addAccount } from "@/lib/testing/add-account";
-import { startDashboard, type RunningDashboard } from "./dashboard";
+import { signInCookie, startDashboard, type RunningDashboard } from "./dashboard";
 
 const CUSTOMERS = 50_000;
 const POLL_EVERY_MS = 20;
@@ -146,16 +146,7 @@ export async function uploadHealthInLiveMode(): Promise<string[]> {
     addAccount(appEnv, { ...ACCOUNT, role: "staff" });
     app = await startDashboard(APP_PORT, appEnv);
     const baseURL = app.baseUrl;
-    const signIn = await fetch(`${baseURL}/api/auth/sign-in`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Origin: baseURL },
-      body: JSON.stringify(ACCOUNT),
-    });
-    const cookie = signIn.headers
-      .getSetCookie()
-      .map((value) => value.split(";")[0])
-      .join("; ");
-    if (!signIn.ok || !cookie) throw new Error(`Sign-in failed with ${signIn.status}`);
+    const cookie = await signInCookie(baseURL, ACCOUNT);
     return await measureUploadHealth({ baseURL, cookie });
   } finally {
     app?.stop();

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { KEY_A, startEmulatorServer, type EmulatorServer } from "../lib/testing/emulator-server";
 import { expect, signInViaApi, test } from "./fixtures";
-import { waitFor } from "./support/live-app";
+import { waitFor } from "@/lib/testing/wait-for-server";
 import { addAccount } from "@/lib/testing/add-account";
 
 /**

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { addAccount } from "@/lib/testing/add-account";
+import { waitFor } from "@/lib/testing/wait-for-server";
 
 /**
  * A second dashboard in live mode (RECAPTURE_API_KEY set), talking over HTTP to the
@@ -22,22 +23,6 @@ export interface LiveApp {
 
 const processes = (children: ChildProcess[]) =>
   children.filter((child) => child.exitCode === null && child.pid);
-
-/** Waits up to a minute for `url` to answer below 500, failing early if `child` exits. */
-export async function waitFor(url: string, child: ChildProcess, init?: RequestInit): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(url, init);
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not come up within a minute`);
-}
 
 export async function startLiveApp({
   port,
