@@ -15,5 +15,6 @@ export default defineConfig({
     exclude: ["node_modules", "e2e", ".next", "data"],
     testTimeout: 20_000,
     pool: "forks",
+    globalSetup: ["./lib/testing/vitest-global-setup.ts"],
   },
 });

@@ -50,8 +50,11 @@ export const envSchema = z
       z.coerce.number().int().min(0).max(10_000).default(1000),
     ),
     LARGE_UPLOADS_AT_ONCE: positiveInt(2),
-    // Local database: users, sessions, the register of uploads, the audit log.
+    // The dashboard's own data (accounts, sessions, the register of uploads, the audit log…):
+    // file:<path> is SQLite, postgres://… PostgreSQL (lib/server/db/url.ts), with at most
+    // DATABASE_POOL_MAX connections per instance.
     DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().min(1).default("file:./data/dashboard.db")),
+    DATABASE_POOL_MAX: positiveInt(10).pipe(z.number().max(1000)),
     PORT: positiveInt(3000).pipe(z.number().max(65_535)),
     // Sessions: the cookie is sealed with this secret; in emulator mode a fixed development secret is used when unset.
     SESSION_SECRET: z.preprocess(

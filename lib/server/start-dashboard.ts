@@ -1,6 +1,6 @@
 import "server-only";
 import { seedDemoAccounts } from "@/lib/server/auth/accounts";
-import { db } from "@/lib/server/db";
+import { dashboardDatabase } from "@/lib/server/db";
 import { countUsers } from "@/lib/server/db/users";
 import { env, InvalidEnvironmentError, mode } from "@/lib/server/env";
 import { watchClientAddresses } from "@/lib/server/http/client-address";
@@ -25,8 +25,8 @@ export async function startDashboard(): Promise<void> {
 async function runStartUpSteps(): Promise<void> {
   // Settings: a typo in a deployment names its variable here.
   env();
-  // The local database, opened and migrated, so a bad DATABASE_URL is caught before any request.
-  db();
+  // The database, opened and migrated, so a bad DATABASE_URL or an unreachable server is caught before any request.
+  await dashboardDatabase();
   await seedDemoAccounts();
   if (mode() === "live" && countUsers() === 0) {
     console.log(

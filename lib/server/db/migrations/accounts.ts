@@ -3,10 +3,10 @@ import type { Migration } from "./migration";
 /** The first schema: accounts, their sessions and the audit log. */
 export const accountsMigration: Migration = {
   name: "users, sessions and the audit log",
-  sql: `
+  sql: (words) => `
       CREATE TABLE users (
-        id INTEGER PRIMARY KEY,
-        email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        id ${words.autoId},
+        email TEXT NOT NULL UNIQUE ${words.noCase},
         name TEXT,
         role TEXT NOT NULL CHECK (role IN ('admin', 'staff', 'viewer')),
         password_hash TEXT NOT NULL,
@@ -27,7 +27,7 @@ export const accountsMigration: Migration = {
 
       -- The actor's email is copied so the log still reads correctly after an account changes.
       CREATE TABLE audit_log (
-        id INTEGER PRIMARY KEY,
+        id ${words.autoId},
         at TEXT NOT NULL,
         user_id INTEGER,
         user_email TEXT,

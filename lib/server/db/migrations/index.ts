@@ -1,13 +1,15 @@
 import { accountsMigration } from "./accounts";
 import { auditSummariesMigration } from "./audit-summaries";
 import type { Migration } from "./migration";
+import { sharedStateMigration } from "./shared-state";
 import { demoUploadsMigration, sentPartsMigration, uploadsRegisterMigration } from "./uploads";
 
-export type { Migration } from "./migration";
+export type { Migration, SchemaWords } from "./migration";
+export { SCHEMA_WORDS } from "./migration";
 
 /**
  * The schema, as an append-only list: the database records how many have run
- * (`PRAGMA user_version`) and applies the rest in order at start-up, so the
+ * (SQLite's `PRAGMA user_version`, PostgreSQL's `dashboard_schema` table; see ../migrate.ts) and applies the rest in order at start-up, so the
  * order below is the schema's history and must not change.
  */
 export const migrations: Migration[] = [
@@ -16,4 +18,5 @@ export const migrations: Migration[] = [
   demoUploadsMigration,
   sentPartsMigration,
   auditSummariesMigration,
+  sharedStateMigration,
 ];

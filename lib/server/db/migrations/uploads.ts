@@ -7,10 +7,10 @@ import type { Migration } from "./migration";
  */
 export const uploadsRegisterMigration: Migration = {
   name: "the register of uploads",
-  sql: `
+  sql: (words) => `
     -- One file from the wizard, sent as one or more uploads ("parts").
     CREATE TABLE upload_batches (
-      id INTEGER PRIMARY KEY,
+      id ${words.autoId},
       name TEXT NOT NULL,
       file_name TEXT NOT NULL,
       rows_in_file INTEGER NOT NULL,
@@ -56,7 +56,7 @@ export const uploadsRegisterMigration: Migration = {
  */
 export const demoUploadsMigration: Migration = {
   name: "demo uploads in the register",
-  sql: `
+  sql: () => `
     CREATE TABLE uploads_with_demo (
       id TEXT PRIMARY KEY,
       region TEXT NOT NULL,
@@ -97,7 +97,7 @@ export const demoUploadsMigration: Migration = {
  */
 export const sentPartsMigration: Migration = {
   name: "parts recorded before they are sent",
-  sql: `
+  sql: () => `
     CREATE TABLE sent_parts (
       id TEXT PRIMARY KEY,
       region TEXT NOT NULL,

@@ -1,0 +1,105 @@
+import type { Generated } from "kysely";
+import type { Role } from "@/lib/auth/roles";
+import type { Region } from "@/lib/recapture/regions";
+import type { RegisteredUpload } from "@/lib/uploads/register-schemas";
+import type { SentPartState } from "@/lib/uploads/sent-part-state";
+
+/**
+ * The dashboard's tables as Kysely sees them, one interface per table (their
+ * history is in ./migrations). Times are ISO 8601 text in UTC and flags are
+ * 0/1 integers on both engines, so values read the same from SQLite and
+ * PostgreSQL.
+ */
+export interface Tables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  upload_batches: UploadBatchesTable;
+  uploads: UploadsTable;
+  sent_parts: SentPartsTable;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string | null;
+  role: Role;
+  password_hash: string;
+  disabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  user_email: string | null;
+  action: string;
+  target: string | null;
+  outcome: "success" | "failure";
+  detail: string | null;
+  repeats: Generated<number>;
+  summary_key: string | null;
+}
+
+export interface UploadBatchesTable {
+  id: Generated<number>;
+  name: string;
+  file_name: string;
+  rows_in_file: number;
+  rows_sent: number;
+  rows_not_sent: number;
+  not_sent_csv: string | null;
+  recorded_at: string;
+}
+
+export interface UploadsTable {
+  id: string;
+  region: Region;
+  name: string | null;
+  enable_rego_lookups: number;
+  created_at: string;
+  source: RegisteredUpload["source"];
+  recorded_by_user_id: number | null;
+  recorded_by_email: string | null;
+  recorded_by_name: string | null;
+  recorded_at: string;
+  batch_id: number | null;
+  part_number: Generated<number>;
+  total_uploaded: number;
+  total_processed: number;
+  total_errors: number;
+  checked_at: string;
+  cancelled_at: string | null;
+  cancelled_by_user_id: number | null;
+  cancelled_by_email: string | null;
+  cancelled_by_name: string | null;
+}
+
+export interface SentPartsTable {
+  id: string;
+  region: Region;
+  name: string;
+  customers: number;
+  state: SentPartState;
+  reason: string | null;
+  finding: string | null;
+  customers_found: number | null;
+  upload_id: string | null;
+  batch_id: number | null;
+  part_number: Generated<number>;
+  sent_by_user_id: number;
+  sent_by_email: string;
+  sent_by_name: string | null;
+  sent_at: string;
+  answer_due_by: string;
+  checked_at: string | null;
+}
