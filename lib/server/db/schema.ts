@@ -17,6 +17,8 @@ export interface Tables {
   upload_batches: UploadBatchesTable;
   uploads: UploadsTable;
   sent_parts: SentPartsTable;
+  sign_in_attempts: SignInAttemptsTable;
+  leases: LeasesTable;
 }
 
 export interface UsersTable {
@@ -102,4 +104,19 @@ export interface SentPartsTable {
   sent_at: string;
   answer_due_by: string;
   checked_at: string | null;
+}
+
+/** Times in milliseconds since 1970. */
+export interface SignInAttemptsTable {
+  id: Generated<number>;
+  key: string;
+  reservation: string;
+  at: number;
+  expires_at: number;
+}
+
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: number;
 }
