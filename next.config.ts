@@ -2,8 +2,9 @@ import type { NextConfig } from "next";
 import { apiCacheControl, securityHeaders, strictTransportSecurity } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
-  // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ["better-sqlite3"],
+  // Database drivers load from node_modules at run time, never bundled: better-sqlite3 is a native
+  // addon, and pg looks for optional modules (pg-native) bundlers can't resolve.
+  serverExternalPackages: ["better-sqlite3", "pg"],
   // Lets parallel builds (tests, benchmarks) use their own output folder.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // `npm test` type-checks the whole project (tsc) as its own step; the build need not do it twice.

@@ -39,4 +39,23 @@ describe("startDashboard", () => {
     );
     expect(said).not.toContain("    at ");
   });
+
+  it("stops when the PostgreSQL server can't be reached, naming the variable and host but not the password", async () => {
+    const { exit, said } = await startWith({
+      DATABASE_URL: "postgres://dash:s3cret-pw@127.0.0.1:1/recapture",
+    });
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(said).toContain(
+      "Recapture Dashboard cannot start. DATABASE_URL: PostgreSQL at 127.0.0.1:1/recapture:",
+    );
+    expect(said).not.toContain("s3cret-pw");
+    expect(said).not.toContain("    at ");
+  });
+
+  it("stops on a DATABASE_URL of another kind", async () => {
+    const { exit, said } = await startWith({ DATABASE_URL: "mysql://root:pw@db/recapture" });
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(said).toContain("DATABASE_URL: expected file:<path> (SQLite) or postgres://… (PostgreSQL)");
+    expect(said).not.toContain(":pw@");
+  });
 });
