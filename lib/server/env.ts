@@ -153,6 +153,11 @@ export function env(): Env {
   return cached;
 }
 
+/** The next env() reads the variables again: for tests that change one between cases (a database per engine). */
+export function forgetSettings(): void {
+  cached = undefined;
+}
+
 export type Mode = "emulator" | "live";
 
 export function mode(): Mode {
