@@ -17,6 +17,7 @@ export interface Tables {
   upload_batches: UploadBatchesTable;
   uploads: UploadsTable;
   sent_parts: SentPartsTable;
+  sign_in_attempts: SignInAttemptsTable;
 }
 
 export interface UsersTable {
@@ -48,6 +49,15 @@ export interface AuditLogTable {
   detail: string | null;
   repeats: Generated<number>;
   summary_key: string | null;
+}
+
+/** Times in milliseconds since 1970, compared as numbers. */
+export interface SignInAttemptsTable {
+  id: Generated<number>;
+  key: string;
+  reservation: string;
+  at: number;
+  expires_at: number;
 }
 
 export interface UploadBatchesTable {
