@@ -17,6 +17,7 @@ import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
 import { createUserSchema, emailSchema, passwordSchema } from "@/lib/auth/schemas";
 import { createAccount, enableAccount, resetPassword } from "@/lib/server/auth/accounts";
+import { closeDatabase } from "@/lib/server/db";
 import { findUserByEmail, listUsers } from "@/lib/server/db/users";
 import { DomainError } from "@/lib/server/domain-error";
 
@@ -56,10 +57,10 @@ async function newPassword(): Promise<string> {
 }
 
 /** The account named by --email, or the reason there is none. */
-function accountNamed(value: string | undefined) {
+async function accountNamed(value: string | undefined) {
   const email = emailSchema.safeParse(value);
   if (!email.success) fail(`--email: ${email.error.issues[0]?.message}`);
-  return findUserByEmail(email.data) ?? fail(`No account has the email ${email.data}.`);
+  return (await findUserByEmail(email.data)) ?? fail(`No account has the email ${email.data}.`);
 }
 
 function fail(message: string): never {
@@ -90,18 +91,18 @@ async function main() {
       break;
     }
     case "reset-password": {
-      const user = accountNamed(values.email);
+      const user = await accountNamed(values.email);
       await resetPassword(user.id, await newPassword());
       console.log(`Password reset for ${user.email}; their sessions have ended.`);
       break;
     }
     case "enable": {
-      const user = enableAccount(accountNamed(values.email).id);
+      const user = await enableAccount((await accountNamed(values.email)).id);
       console.log(`Enabled ${user.role} account ${user.email}; it can sign in again.`);
       break;
     }
     case "list":
-      for (const user of listUsers()) {
+      for (const user of await listUsers()) {
         console.log(
           [
             user.email.padEnd(36),
@@ -122,3 +123,5 @@ await main().catch((error: unknown) => {
   if (error instanceof DomainError) fail(error.message);
   throw error;
 });
+// A PostgreSQL pool would otherwise keep the command waiting on its idle connections.
+await closeDatabase();

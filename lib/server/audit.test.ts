@@ -1,18 +1,15 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { listAuditEntries } from "@/lib/server/db/audit-log";
 import { HttpError, type SessionUser } from "@/lib/server/http";
+import { describeEachEngine } from "@/lib/testing/database-engines";
 import { audited } from "./audit";
 
 const staff: SessionUser = { id: 1, email: "staff@demo.local", name: "Staff", role: "staff" } as SessionUser;
 
-beforeAll(() => {
-  process.env.DATABASE_URL = ":memory:";
-});
-
-describe("audited", () => {
+describeEachEngine("audited", () => {
   it("records a success and returns the result", async () => {
     await expect(audited(staff, "customer.delete", "id-1", async () => "done")).resolves.toBe("done");
-    expect(listAuditEntries({ limit: 10, offset: 0 }).entries[0]).toMatchObject({
+    expect((await listAuditEntries({ limit: 10, offset: 0 })).entries[0]).toMatchObject({
       action: "customer.delete",
       target: "id-1",
       outcome: "success",
@@ -25,7 +22,7 @@ describe("audited", () => {
     await expect(audited(staff, "customer.update", "id-2", () => Promise.reject(failure))).rejects.toBe(
       failure,
     );
-    expect(listAuditEntries({ limit: 10, offset: 0 }).entries[0]).toMatchObject({
+    expect((await listAuditEntries({ limit: 10, offset: 0 })).entries[0]).toMatchObject({
       action: "customer.update",
       outcome: "failure",
       detail: "Invalid Customer ID",

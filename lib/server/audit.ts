@@ -13,18 +13,20 @@ export interface AuditInput {
 /**
  * Records who did what to which record, and whether it worked. Actions are
  * dotted names such as `customer.delete` or `user.role_change`. A failure to
- * write the log is reported but does not undo or fail the action it describes.
+ * write the log is reported but does not undo or fail the action it describes:
+ * the promise settles once the entry is written or the failure reported, and
+ * never rejects.
  */
-export function audit(entry: AuditInput): void {
-  record(() => insertAuditEntry(row(entry)));
+export function audit(entry: AuditInput): Promise<void> {
+  return record(() => insertAuditEntry(row(entry)));
 }
 
 /**
  * The same for events that come in bursts (failed sign-ins): every event of
  * one group in one window is counted into a single row.
  */
-export function auditSummarised(entry: AuditInput, group: { key: string; windowMs: number }): void {
-  record(() => recordSummarisedAuditEntry(row(entry), group));
+export function auditSummarised(entry: AuditInput, group: { key: string; windowMs: number }): Promise<void> {
+  return record(() => recordSummarisedAuditEntry(row(entry), group));
 }
 
 function row(entry: AuditInput): NewAuditEntry {
@@ -39,9 +41,9 @@ function row(entry: AuditInput): NewAuditEntry {
   };
 }
 
-function record(write: () => void): void {
+async function record(write: () => Promise<void>): Promise<void> {
   try {
-    write();
+    await write();
   } catch (error) {
     console.error("Could not write to the audit log:", error);
   }
@@ -56,10 +58,10 @@ export async function audited<T>(
 ): Promise<T> {
   try {
     const result = await call();
-    audit({ user, action, target, outcome: "success" });
+    await audit({ user, action, target, outcome: "success" });
     return result;
   } catch (error) {
-    audit({
+    await audit({
       user,
       action,
       target,

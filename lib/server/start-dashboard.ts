@@ -28,7 +28,7 @@ async function runStartUpSteps(): Promise<void> {
   // The database, opened and migrated, so a bad DATABASE_URL or an unreachable server is caught before any request.
   await dashboardDatabase();
   await seedDemoAccounts();
-  if (mode() === "live" && countUsers() === 0) {
+  if (mode() === "live" && (await countUsers()) === 0) {
     console.log(
       "No accounts yet. Create the first administrator with: npm run users -- add --email you@dealership.com.au --role admin",
     );

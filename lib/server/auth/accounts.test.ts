@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { closeDatabase } from "@/lib/server/db";
 import { listUsers } from "@/lib/server/db/users";
+import { describeEachEngine } from "@/lib/testing/database-engines";
 import { overHttp } from "@/lib/testing/over-http";
 import * as accounts from "./accounts";
 import { createSession, resolveSession, type SessionUser } from "./sessions";
@@ -12,11 +12,13 @@ const createAccount = overHttp(accounts.createAccount);
 const enableAccount = overHttp(accounts.enableAccount);
 const resetPassword = overHttp(accounts.resetPassword);
 
-vi.stubEnv("DATABASE_URL", ":memory:");
+const statusOf = (attempt: Promise<unknown>) =>
+  attempt.then(
+    () => 200,
+    (error: { status: number }) => error.status,
+  );
 
-afterEach(() => closeDatabase());
-
-describe("accounts", () => {
+describeEachEngine("accounts", () => {
   let admin: SessionUser;
   beforeEach(async () => {
     const created = await createAccount({
@@ -42,7 +44,7 @@ describe("accounts", () => {
     });
     expect(await authenticate("sam@dealer.test", "wrong-password")).toBeUndefined();
     expect(await authenticate("nobody@dealer.test", "sam-password-12")).toBeUndefined();
-    changeAccount(admin, sam.id, { disabled: true });
+    await changeAccount(admin, sam.id, { disabled: true });
     expect(await authenticate("sam@dealer.test", "sam-password-12")).toBeUndefined();
   });
 
@@ -54,16 +56,16 @@ describe("accounts", () => {
       code: "email_taken",
       fields: { email: "Already in use" },
     });
+    expect(await authenticate("Boss@Dealer.test", "boss-password-1")).toMatchObject({ id: admin.id });
   });
 
-  it("can't have an admin demote or disable themselves, so an admin always remains", () => {
-    expect(() => changeAccount(admin, admin.id, { role: "staff" })).toThrow(
-      expect.objectContaining({ status: 409, code: "own_account" }),
-    );
-    expect(() => changeAccount(admin, admin.id, { disabled: true })).toThrow(
-      expect.objectContaining({ status: 409 }),
-    );
-    expect(changeAccount(admin, admin.id, { name: "The Boss", role: "admin" }).name).toBe("The Boss");
+  it("can't have an admin demote or disable themselves, so an admin always remains", async () => {
+    await expect(changeAccount(admin, admin.id, { role: "staff" })).rejects.toMatchObject({
+      status: 409,
+      code: "own_account",
+    });
+    await expect(changeAccount(admin, admin.id, { disabled: true })).rejects.toMatchObject({ status: 409 });
+    expect((await changeAccount(admin, admin.id, { name: "The Boss", role: "admin" })).name).toBe("The Boss");
   });
 
   describe("always keep one enabled admin", () => {
@@ -76,69 +78,87 @@ describe("accounts", () => {
       });
       other = { id: created.id, email: created.email, name: null, role: "admin" };
     });
-    const enabledAdmins = () => listUsers().filter((user) => user.role === "admin" && !user.disabled);
+    const enabledAdmins = async () =>
+      (await listUsers()).filter((user) => user.role === "admin" && !user.disabled);
 
-    it("when two admins disable each other, the second is refused", () => {
+    it("when two admins disable each other, the second is refused", async () => {
       // Both requests passed their sign-in check before either change was made.
-      changeAccount(admin, other.id, { disabled: true });
-      expect(() => changeAccount(other, admin.id, { disabled: true })).toThrow(
-        expect.objectContaining({ status: 409, code: "last_admin" }),
-      );
-      expect(enabledAdmins().map((user) => user.email)).toEqual(["boss@dealer.test"]);
+      await changeAccount(admin, other.id, { disabled: true });
+      await expect(changeAccount(other, admin.id, { disabled: true })).rejects.toMatchObject({
+        status: 409,
+        code: "last_admin",
+      });
+      expect((await enabledAdmins()).map((user) => user.email)).toEqual(["boss@dealer.test"]);
     });
 
-    it("when two admins demote each other, the second is refused", () => {
-      changeAccount(admin, other.id, { role: "staff" });
-      expect(() => changeAccount(other, admin.id, { role: "viewer" })).toThrow(
-        expect.objectContaining({ status: 409, code: "last_admin" }),
-      );
-      expect(enabledAdmins()).toHaveLength(1);
+    it("when two admins demote each other, the second is refused", async () => {
+      await changeAccount(admin, other.id, { role: "staff" });
+      await expect(changeAccount(other, admin.id, { role: "viewer" })).rejects.toMatchObject({
+        status: 409,
+        code: "last_admin",
+      });
+      expect(await enabledAdmins()).toHaveLength(1);
+    });
+
+    it("when two admins disable or demote each other at the same moment, exactly one change goes through", async () => {
+      for (let round = 0; round < 5; round++) {
+        const statuses = await Promise.all([
+          statusOf(changeAccount(admin, other.id, round % 2 ? { role: "staff" } : { disabled: true })),
+          statusOf(changeAccount(other, admin.id, round % 2 ? { role: "viewer" } : { disabled: true })),
+        ]);
+        expect(statuses.sort()).toEqual([200, 409]);
+        expect(await enabledAdmins()).toHaveLength(1);
+        // Both admins again for the next round.
+        await enableAccount(admin.id);
+        await enableAccount(other.id);
+        const survivor = (await enabledAdmins())[0]!;
+        const demoted = survivor.id === admin.id ? other : admin;
+        await changeAccount(survivor as SessionUser, demoted.id, { role: "admin" });
+      }
     });
 
     it("but other changes to the last admin, and to everyone else, go through", async () => {
-      changeAccount(admin, other.id, { disabled: true });
-      expect(changeAccount(other, admin.id, { name: "Still the boss" }).name).toBe("Still the boss");
+      await changeAccount(admin, other.id, { disabled: true });
+      expect((await changeAccount(other, admin.id, { name: "Still the boss" })).name).toBe("Still the boss");
       const sam = await createAccount({
         email: "sam@dealer.test",
         role: "staff",
         password: "sam-password-12",
       });
-      expect(changeAccount(admin, sam.id, { role: "viewer", disabled: true })).toMatchObject({
+      expect(await changeAccount(admin, sam.id, { role: "viewer", disabled: true })).toMatchObject({
         role: "viewer",
         disabled: true,
       });
-      expect(enableAccount(other.id).disabled).toBe(false);
-      expect(() => enableAccount(999)).toThrow(expect.objectContaining({ status: 404 }));
+      expect((await enableAccount(other.id)).disabled).toBe(false);
+      await expect(enableAccount(999)).rejects.toMatchObject({ status: 404 });
     });
   });
 
   it("end every session of an account that is disabled or has its password reset", async () => {
     const sam = await createAccount({ email: "sam@dealer.test", role: "staff", password: "sam-password-12" });
-    const first = createSession(sam.id);
-    changeAccount(admin, sam.id, { disabled: true });
-    changeAccount(admin, sam.id, { disabled: false });
-    expect(resolveSession(first)).toBeUndefined();
+    const first = await createSession(sam.id);
+    await changeAccount(admin, sam.id, { disabled: true });
+    await changeAccount(admin, sam.id, { disabled: false });
+    expect(await resolveSession(first)).toBeUndefined();
 
-    const second = createSession(sam.id);
+    const second = await createSession(sam.id);
     await resetPassword(sam.id, "new-sam-password");
-    expect(resolveSession(second)).toBeUndefined();
+    expect(await resolveSession(second)).toBeUndefined();
     expect(await authenticate("sam@dealer.test", "sam-password-12")).toBeUndefined();
     expect(await authenticate("sam@dealer.test", "new-sam-password")).toBeDefined();
   });
 
   it("answer 404 for an account that doesn't exist", async () => {
-    expect(() => changeAccount(admin, 999, { role: "viewer" })).toThrow(
-      expect.objectContaining({ status: 404 }),
-    );
+    await expect(changeAccount(admin, 999, { role: "viewer" })).rejects.toMatchObject({ status: 404 });
     await expect(resetPassword(999, "whatever-password")).rejects.toMatchObject({ status: 404 });
   });
 
-  it("never expose the password hash", () => {
-    expect(JSON.stringify(listUsers())).not.toContain("scrypt");
+  it("never expose the password hash", async () => {
+    expect(JSON.stringify(await listUsers())).not.toContain("scrypt");
   });
 });
 
-describe("demo accounts", () => {
+describeEachEngine("demo accounts", () => {
   afterEach(() => vi.resetModules());
 
   it("exist in emulator mode", async () => {
@@ -149,7 +169,7 @@ describe("demo accounts", () => {
     await seedDemoAccounts();
     expect(await signInCheck("viewer@demo.local", "demo-password")).toMatchObject({ role: "viewer" });
     const { listUsers: list } = await import("@/lib/server/db/users");
-    expect(list().map((user) => user.email)).toEqual([
+    expect((await list()).map((user) => user.email)).toEqual([
       "admin@demo.local",
       "staff@demo.local",
       "viewer@demo.local",
@@ -164,6 +184,6 @@ describe("demo accounts", () => {
     const { seedDemoAccounts } = await import("./accounts");
     await seedDemoAccounts();
     const { listUsers: list } = await import("@/lib/server/db/users");
-    expect(list()).toEqual([]);
+    expect(await list()).toEqual([]);
   });
 });

@@ -26,12 +26,12 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
 export async function seedDemoAccounts(): Promise<void> {
   if (mode() !== "emulator") return;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const account of DEMO_ACCOUNTS) insertUser({ ...account, passwordHash });
+  for (const account of DEMO_ACCOUNTS) await insertUser({ ...account, passwordHash });
 }
 
 /** The account for an email and password, or undefined, taking the same time whether or not the email exists. */
 export async function authenticate(email: string, password: string): Promise<SessionUser | undefined> {
-  const user = findUserByEmail(email);
+  const user = await findUserByEmail(email);
   const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !matches || user.disabled) return undefined;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
@@ -43,7 +43,7 @@ export async function createAccount(input: {
   role: Role;
   password: string;
 }): Promise<UserRecord> {
-  const user = insertUser({
+  const user = await insertUser({
     email: input.email,
     name: input.name || null,
     role: input.role,
@@ -59,11 +59,11 @@ export async function createAccount(input: {
  * (checked in the same transaction as the change, so two admins disabling each
  * other at once cannot both succeed). Disabling ends the account's sessions at once.
  */
-export function changeAccount(
+export async function changeAccount(
   actor: SessionUser,
   id: number,
   changes: { name?: string | null; role?: Role; disabled?: boolean },
-): UserRecord {
+): Promise<UserRecord> {
   if (id === actor.id && ((changes.role && changes.role !== actor.role) || changes.disabled)) {
     throw new DomainError(
       "conflict",
@@ -71,7 +71,7 @@ export function changeAccount(
       "You can't change your own role or disable your own account.",
     );
   }
-  const user = updateUser(id, changes);
+  const user = await updateUser(id, changes);
   if (user === "not_found") throw accountNotFound();
   if (user === "last_admin") {
     throw new DomainError(
@@ -80,13 +80,13 @@ export function changeAccount(
       "That is the last enabled administrator: make another account an administrator first.",
     );
   }
-  if (user.disabled) deleteSessionsOfUser(id);
+  if (user.disabled) await deleteSessionsOfUser(id);
   return user;
 }
 
 /** Lets a disabled account sign in again: the command line's way back in when no administrator can. */
-export function enableAccount(id: number): UserRecord {
-  const user = updateUser(id, { disabled: false });
+export async function enableAccount(id: number): Promise<UserRecord> {
+  const user = await updateUser(id, { disabled: false });
   // Enabling never takes an admin away, so "last_admin" cannot happen here.
   if (typeof user === "string") throw accountNotFound();
   return user;
@@ -94,9 +94,9 @@ export function enableAccount(id: number): UserRecord {
 
 /** Sets a new password and signs the account out everywhere, so whoever knew the old one is locked out. */
 export async function resetPassword(id: number, password: string): Promise<UserRecord> {
-  const user = findUserById(id);
-  if (!user || !setPasswordHash(id, await hashPassword(password))) throw accountNotFound();
-  deleteSessionsOfUser(id);
+  const user = await findUserById(id);
+  if (!user || !(await setPasswordHash(id, await hashPassword(password)))) throw accountNotFound();
+  await deleteSessionsOfUser(id);
   return user;
 }
 

@@ -43,6 +43,6 @@ export function userFromRequest(request: NextRequest): Promise<SessionUser | und
 /** Ends the request's session, if any, and clears its cookie. */
 export async function signOut(request: NextRequest): Promise<void> {
   const token = await unsealSessionToken(request.cookies.get(SESSION_COOKIE)?.value);
-  if (token) endSession(token);
+  if (token) await endSession(token);
   await clearSessionCookie();
 }

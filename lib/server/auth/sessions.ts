@@ -28,33 +28,36 @@ function idleCutoff(now: Date): string {
 }
 
 /** Starts a session for an account and returns the token for the cookie. */
-export function createSession(userId: number, now = new Date()): string {
+export async function createSession(userId: number, now = new Date()): Promise<string> {
   // Sweep sessions that have ended by inactivity; sign-in is rare enough to carry the cost.
-  deleteSessionsIdleSince(idleCutoff(now));
+  await deleteSessionsIdleSince(idleCutoff(now));
   const token = randomBytes(32).toString("base64url");
-  insertSession(hashToken(token), userId, now.toISOString());
+  await insertSession(hashToken(token), userId, now.toISOString());
   return token;
 }
 
 /**
  * The signed-in account behind a token, or undefined when the session does not
  * exist, has been idle longer than SESSION_IDLE_HOURS, or its account is disabled.
- * Role and name are read fresh, so an admin's change applies at the next request.
+ * The row is read on every request, never remembered, so a session ended on
+ * one instance (sign-out, a disabled account, a password reset) is ended on
+ * all of them at once, and an admin's change of role or name applies at the
+ * next request.
  */
-export function resolveSession(token: string, now = new Date()): SessionUser | undefined {
+export async function resolveSession(token: string, now = new Date()): Promise<SessionUser | undefined> {
   const id = hashToken(token);
-  const found = findSessionWithUser(id);
+  const found = await findSessionWithUser(id);
   if (!found) return undefined;
   if (found.session.lastSeenAt < idleCutoff(now) || found.user.disabled) {
-    deleteSession(id);
+    await deleteSession(id);
     return undefined;
   }
   if (now.getTime() - Date.parse(found.session.lastSeenAt) > TOUCH_INTERVAL_MS)
-    touchSession(id, now.toISOString());
+    await touchSession(id, now.toISOString());
   const { id: userId, email, name, role } = found.user;
   return { id: userId, email, name, role };
 }
 
-export function endSession(token: string): void {
-  deleteSession(hashToken(token));
+export async function endSession(token: string): Promise<void> {
+  await deleteSession(hashToken(token));
 }

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { closeDatabase } from "@/lib/server/db";
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { listAuditEntries } from "@/lib/server/db/audit-log";
 import { insertUser } from "@/lib/server/db/users";
+import { describeEachEngine } from "@/lib/testing/database-engines";
 import { authenticate } from "./accounts";
 import { HashingBusyError } from "./hashing-queue";
 import { resolveSession, type SessionUser } from "./sessions";
@@ -13,29 +13,12 @@ const signIn = overHttp(signInDomain);
 
 // The password check itself (scrypt, ~0.1 s) has its own tests; here it answers after a moment.
 vi.mock("./accounts", () => ({ authenticate: vi.fn() }));
-vi.stubEnv("DATABASE_URL", ":memory:");
 
 const password = "the-right-password";
-// The throttle lives as long as the process, so each test has its own account and client addresses.
 let counter = 0;
 const nextAddress = () => `198.51.100.${++counter}`;
 let account: SessionUser;
 let email: string;
-
-beforeEach(() => {
-  email = `sam-${++counter}@dealer.test`;
-  const user = insertUser({ email, name: null, role: "staff", passwordHash: "not checked here" })!;
-  account = { id: user.id, email, name: null, role: "staff" };
-  vi.mocked(authenticate).mockImplementation(async (tried, triedPassword) => {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    return tried === email && triedPassword === password ? account : undefined;
-  });
-});
-afterEach(() => {
-  closeDatabase();
-  vi.useRealTimers();
-  vi.mocked(authenticate).mockReset();
-});
 
 const statusOf = (attempt: Promise<unknown>) =>
   attempt.then(
@@ -43,12 +26,26 @@ const statusOf = (attempt: Promise<unknown>) =>
     (error: { status: number }) => error.status,
   );
 
-describe("signIn", () => {
+describeEachEngine("signIn", () => {
+  beforeEach(async () => {
+    email = `sam-${++counter}@dealer.test`;
+    const user = (await insertUser({ email, name: null, role: "staff", passwordHash: "not checked here" }))!;
+    account = { id: user.id, email, name: null, role: "staff" };
+    vi.mocked(authenticate).mockImplementation(async (tried, triedPassword) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return tried === email && triedPassword === password ? account : undefined;
+    });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.mocked(authenticate).mockReset();
+  });
+
   it("starts a session for the right password and records it", async () => {
     const { user, token } = await signIn({ email, password, address: nextAddress() });
     expect(user.email).toBe(email);
-    expect(resolveSession(token)).toEqual(user);
-    expect(listAuditEntries({ limit: 10, offset: 0 }).entries[0]).toMatchObject({
+    expect(await resolveSession(token)).toEqual(user);
+    expect((await listAuditEntries({ limit: 10, offset: 0 })).entries[0]).toMatchObject({
       action: "auth.sign_in",
       outcome: "success",
       userEmail: email,
@@ -65,7 +62,7 @@ describe("signIn", () => {
       status: 401,
       message: SIGN_IN_FAILED,
     });
-    const { entries } = listAuditEntries({ limit: 10, offset: 0 });
+    const { entries } = await listAuditEntries({ limit: 10, offset: 0 });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
       action: "auth.sign_in",

@@ -1,9 +1,10 @@
 import "server-only";
 import { audit, auditSummarised } from "@/lib/server/audit";
+import { dashboardDatabase } from "@/lib/server/db";
 import { DomainError } from "@/lib/server/domain-error";
 import { authenticate } from "./accounts";
 import { createSession, type SessionUser } from "./sessions";
-import { InMemoryAttemptThrottle, type AttemptThrottle, type ThrottleKey } from "./throttle";
+import { AttemptThrottle, type ThrottleKey } from "./throttle";
 
 /** One message for every wrong email, password or disabled account, so answers don't reveal which emails exist. */
 export const SIGN_IN_FAILED = "That email and password don't match an active account.";
@@ -25,9 +26,8 @@ export const SIGN_IN_LIMITS = {
 /** Failed sign-ins from one address are one row per this window in the audit log. */
 export const FAILED_SIGN_IN_SUMMARY_MS = 15 * MINUTE_MS;
 
-// Per process, and kept on globalThis so a dev-server reload doesn't forget the counts.
-const holder = globalThis as typeof globalThis & { signInThrottle?: AttemptThrottle };
-const throttle = () => (holder.signInThrottle ??= new InMemoryAttemptThrottle());
+// The counts are in the database, shared by every instance using it.
+const throttle = new AttemptThrottle(dashboardDatabase);
 
 interface SignInAttempt {
   email: string;
@@ -44,9 +44,9 @@ interface SignInAttempt {
  */
 export async function signIn(input: SignInAttempt): Promise<{ user: SessionUser; token: string }> {
   const keys = signInKeys(input);
-  const attempt = throttle().reserve(Object.values(keys));
+  const attempt = await throttle.reserve(Object.values(keys));
   if (!attempt.reserved) {
-    auditFailure(input, "too many attempts");
+    await auditFailure(input, "too many attempts");
     const message = `Too many sign-in attempts. Try again in ${attempt.waitSeconds} seconds.`;
     throw new DomainError("too_many_attempts", "too_many_attempts", message, {
       retryAfterSeconds: attempt.waitSeconds,
@@ -58,18 +58,18 @@ export async function signIn(input: SignInAttempt): Promise<{ user: SessionUser;
     user = await authenticate(input.email, input.password);
   } catch (error) {
     // Never checked (hashing was busy): it doesn't count against anyone.
-    throttle().release(attempt.reservation);
+    await throttle.release(attempt.reservation);
     throw error;
   }
   if (!user) {
-    auditFailure(input, "wrong email or password");
+    await auditFailure(input, "wrong email or password");
     throw new DomainError("unauthenticated", "invalid_credentials", SIGN_IN_FAILED);
   }
 
-  throttle().release(attempt.reservation);
-  throttle().clear(keys.addressAndAccount.key);
-  audit({ user, action: "auth.sign_in", target: user.email, outcome: "success" });
-  return { user, token: createSession(user.id) };
+  await throttle.release(attempt.reservation);
+  await throttle.clear(keys.addressAndAccount.key);
+  await audit({ user, action: "auth.sign_in", target: user.email, outcome: "success" });
+  return { user, token: await createSession(user.id) };
 }
 
 function signInKeys({ address, email }: SignInAttempt) {
@@ -80,8 +80,8 @@ function signInKeys({ address, email }: SignInAttempt) {
   } satisfies Record<keyof typeof SIGN_IN_LIMITS, ThrottleKey>;
 }
 
-function auditFailure(input: SignInAttempt, reason: string): void {
-  auditSummarised(
+function auditFailure(input: SignInAttempt, reason: string): Promise<void> {
+  return auditSummarised(
     {
       user: null,
       action: "auth.sign_in",

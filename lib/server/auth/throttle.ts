@@ -1,4 +1,12 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import type { DashboardDatabase } from "@/lib/server/db";
+import {
+  deleteAttemptsOfKey,
+  deleteAttemptsOfReservation,
+  deleteExpiredAttempts,
+  withKeysHeld,
+} from "@/lib/server/db/sign-in-attempts";
 
 /** How many attempts one key may make in a sliding window. */
 export interface AttemptLimit {
@@ -13,12 +21,14 @@ export interface ThrottleKey extends AttemptLimit {
 
 /** One attempt, counted against each of its keys until it is released. */
 export interface Reservation {
-  readonly keys: readonly string[];
-  readonly at: number;
+  readonly id: string;
 }
 
 export type ReserveResult =
   { reserved: true; reservation: Reservation } | { reserved: false; waitSeconds: number };
+
+// Attempts that have left their window are deleted at most this often, so addresses seen once don't pile up.
+const SWEEP_EVERY_MS = 60_000;
 
 /**
  * Counts attempts per key. An attempt is reserved before the work it guards
@@ -26,74 +36,53 @@ export type ReserveResult =
  * arrive at once, no more get through than the limits allow; one that turns
  * out well, or is never checked, is released.
  *
- * An interface because the counts live in memory for one server process, and
- * move into the database when several instances share the work.
+ * The counts are kept in the database, so every instance sharing it counts
+ * the same attempts, and a reservation holds its keys while it counts (see
+ * withKeysHeld), so simultaneous attempts on any instances are counted one
+ * after another.
  */
-export interface AttemptThrottle {
-  /** Counts one attempt against every key, or against none when any key has used its allowance. */
-  reserve(keys: readonly ThrottleKey[], now?: number): ReserveResult;
-  release(reservation: Reservation): void;
-  /** Forgets every attempt of one key. */
-  clear(key: string): void;
-}
-
-interface KeyAttempts {
-  windowMs: number;
-  /** When each attempt was reserved, oldest first. */
-  at: number[];
-}
-
-// Keys nobody has tried for a whole window are dropped at most this often, so addresses seen once don't pile up.
-const SWEEP_EVERY_MS = 60_000;
-
-export class InMemoryAttemptThrottle implements AttemptThrottle {
-  private readonly attempts = new Map<string, KeyAttempts>();
+export class AttemptThrottle {
   private lastSweep = 0;
 
-  reserve(keys: readonly ThrottleKey[], now = Date.now()): ReserveResult {
-    this.sweep(now);
-    let waitMs = 0;
-    for (const { key, limit, windowMs } of keys) {
-      const recent = this.recent(key, windowMs, now);
-      if (recent.length >= limit) {
-        // The key is free again once enough of its attempts have left the window.
-        waitMs = Math.max(waitMs, recent[recent.length - limit]! + windowMs - now);
-      }
-    }
-    if (waitMs > 0) return { reserved: false, waitSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+  constructor(private readonly database: () => Promise<DashboardDatabase>) {}
 
-    for (const { key, windowMs } of keys) {
-      const entry = this.attempts.get(key);
-      if (entry) entry.at.push(now);
-      else this.attempts.set(key, { windowMs, at: [now] });
-    }
-    return { reserved: true, reservation: { keys: keys.map(({ key }) => key), at: now } };
+  /** Counts one attempt against every key, or against none when any key has used its allowance. */
+  async reserve(keys: readonly ThrottleKey[], now = Date.now()): Promise<ReserveResult> {
+    const database = await this.database();
+    await this.sweep(database, now);
+    return withKeysHeld(
+      database,
+      keys.map(({ key }) => key),
+      async (held) => {
+        let waitMs = 0;
+        for (const { key, limit, windowMs } of keys) {
+          const newest = await held.newest(key, now - windowMs, limit);
+          // The key is free again once the oldest of its last `limit` attempts has left the window.
+          if (newest.length >= limit) waitMs = Math.max(waitMs, newest[limit - 1]! + windowMs - now);
+        }
+        if (waitMs > 0) return { reserved: false, waitSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+
+        const reservation = randomUUID();
+        await held.count(
+          keys.map(({ key, windowMs }) => ({ key, reservation, at: now, expiresAt: now + windowMs })),
+        );
+        return { reserved: true, reservation: { id: reservation } };
+      },
+    );
   }
 
-  release(reservation: Reservation): void {
-    for (const key of reservation.keys) {
-      const entry = this.attempts.get(key);
-      const index = entry?.at.lastIndexOf(reservation.at) ?? -1;
-      if (index >= 0) entry!.at.splice(index, 1);
-    }
+  async release(reservation: Reservation): Promise<void> {
+    await deleteAttemptsOfReservation((await this.database()).kysely, reservation.id);
   }
 
-  clear(key: string): void {
-    this.attempts.delete(key);
+  /** Forgets every attempt of one key. */
+  async clear(key: string): Promise<void> {
+    await deleteAttemptsOfKey((await this.database()).kysely, key);
   }
 
-  private recent(key: string, windowMs: number, now: number): number[] {
-    const entry = this.attempts.get(key);
-    if (!entry) return [];
-    entry.at = entry.at.filter((at) => at > now - windowMs);
-    return entry.at;
-  }
-
-  private sweep(now: number): void {
+  private async sweep(database: DashboardDatabase, now: number): Promise<void> {
     if (now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;
-    for (const [key, entry] of this.attempts) {
-      if (entry.at.every((at) => at <= now - entry.windowMs)) this.attempts.delete(key);
-    }
+    await deleteExpiredAttempts(database.kysely, now);
   }
 }

@@ -1,7 +1,9 @@
 import "server-only";
+import type { Insertable, Transaction } from "kysely";
 import type { AuditEntry } from "@/lib/audit-entry";
 import { env } from "@/lib/server/env";
-import { db } from "./index";
+import { database } from "./index";
+import type { AuditLogTable, Tables } from "./schema";
 
 export type NewAuditEntry = Omit<AuditEntry, "id" | "repeats">;
 
@@ -16,25 +18,20 @@ function cut(value: string | null, max: number): string | null {
   return value !== null && value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
-function bounded(entry: NewAuditEntry): NewAuditEntry {
+function boundedRow(entry: NewAuditEntry): Insertable<AuditLogTable> {
   return {
-    ...entry,
-    userEmail: cut(entry.userEmail, AUDIT_TEXT_LIMITS.userEmail),
+    at: entry.at,
+    user_id: entry.userId,
+    user_email: cut(entry.userEmail, AUDIT_TEXT_LIMITS.userEmail),
     action: cut(entry.action, AUDIT_TEXT_LIMITS.action)!,
     target: cut(entry.target, AUDIT_TEXT_LIMITS.target),
+    outcome: entry.outcome,
     detail: cut(entry.detail, AUDIT_TEXT_LIMITS.detail),
   };
 }
 
-export function insertAuditEntry(entry: NewAuditEntry): void {
-  write(entry.at, () =>
-    db()
-      .prepare(
-        `INSERT INTO audit_log (at, user_id, user_email, action, target, outcome, detail)
-         VALUES (@at, @userId, @userEmail, @action, @target, @outcome, @detail)`,
-      )
-      .run(bounded(entry)),
-  );
+export async function insertAuditEntry(entry: NewAuditEntry): Promise<void> {
+  await write(entry.at, (trx) => trx.insertInto("audit_log").values(boundedRow(entry)).execute());
 }
 
 /**
@@ -44,50 +41,73 @@ export function insertAuditEntry(entry: NewAuditEntry): void {
  * detail, and how many there were, so a storm of attempts adds one row, not
  * one per attempt.
  */
-export function recordSummarisedAuditEntry(
+export async function recordSummarisedAuditEntry(
   entry: NewAuditEntry,
   group: { key: string; windowMs: number },
-): void {
+): Promise<void> {
   const window = Math.floor(Date.parse(entry.at) / group.windowMs);
   const summaryKey = `${cut(group.key, AUDIT_TEXT_LIMITS.target)} ${group.windowMs}/${window}`;
-  write(entry.at, () =>
-    db()
-      .prepare(
-        `INSERT INTO audit_log (at, user_id, user_email, action, target, outcome, detail, summary_key)
-         VALUES (@at, @userId, @userEmail, @action, @target, @outcome, @detail, @summaryKey)
-         ON CONFLICT (summary_key) WHERE summary_key IS NOT NULL DO UPDATE SET
-           at = excluded.at, target = excluded.target, detail = excluded.detail, repeats = audit_log.repeats + 1`,
+  await write(entry.at, (trx) =>
+    trx
+      .insertInto("audit_log")
+      .values({ ...boundedRow(entry), summary_key: summaryKey })
+      .onConflict((conflict) =>
+        conflict
+          .column("summary_key")
+          .where("summary_key", "is not", null)
+          .doUpdateSet((eb) => ({
+            at: eb.ref("excluded.at"),
+            target: eb.ref("excluded.target"),
+            detail: eb.ref("excluded.detail"),
+            repeats: eb("audit_log.repeats", "+", 1),
+          })),
       )
-      .run({ ...bounded(entry), summaryKey }),
+      .execute(),
   );
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Every write also deletes entries older than AUDIT_RETENTION_DAYS: one
- * indexed range delete that finds nothing almost every time, so the log stays
- * bounded without a timer of its own.
+ * Every write also deletes entries older than AUDIT_RETENTION_DAYS, in the same
+ * transaction: one indexed range delete that finds nothing almost every time,
+ * so the log stays bounded without a timer of its own.
  */
-function write(at: string, insert: () => void): void {
+async function write(at: string, insert: (trx: Transaction<Tables>) => Promise<unknown>): Promise<void> {
   const cutoff = new Date(Date.parse(at) - env().AUDIT_RETENTION_DAYS * DAY_MS).toISOString();
-  db().transaction(() => {
-    db().prepare("DELETE FROM audit_log WHERE at < ?").run(cutoff);
-    insert();
-  })();
+  await (await database()).transaction().execute(async (trx) => {
+    await trx.deleteFrom("audit_log").where("at", "<", cutoff).execute();
+    await insert(trx);
+  });
 }
 
 /** One page of the log, newest first, with the total for the pager. */
-export function listAuditEntries(page: { limit: number; offset: number }): {
+export async function listAuditEntries(page: { limit: number; offset: number }): Promise<{
   entries: AuditEntry[];
   total: number;
-} {
-  const entries = db()
-    .prepare(
-      `SELECT id, at, user_id AS userId, user_email AS userEmail, action, target, outcome, detail, repeats
-       FROM audit_log ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(page.limit, page.offset) as AuditEntry[];
-  const { total } = db().prepare("SELECT COUNT(*) AS total FROM audit_log").get() as { total: number };
+}> {
+  const db = await database();
+  const entries = await db
+    .selectFrom("audit_log")
+    .select([
+      "id",
+      "at",
+      "user_id as userId",
+      "user_email as userEmail",
+      "action",
+      "target",
+      "outcome",
+      "detail",
+      "repeats",
+    ])
+    .orderBy("at", "desc")
+    .orderBy("id", "desc")
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const { total } = await db
+    .selectFrom("audit_log")
+    .select((eb) => eb.fn.countAll<number>().as("total"))
+    .executeTakeFirstOrThrow();
   return { entries, total };
 }

@@ -14,7 +14,7 @@ import { parseDatabaseUrl } from "./url";
  * The dashboard's database: one Kysely query layer over SQLite (better-sqlite3,
  * the embedded default) or PostgreSQL (node-postgres, a pool per instance).
  * Every query is written once against `Tables`; where the engines differ the
- * difference is in one helper (./engine.ts) or in ./migrate.ts.
+ * difference is in one helper (./write-locks.ts) or in ./migrate.ts.
  */
 export interface DashboardDatabase {
   engine: "sqlite" | "postgres";

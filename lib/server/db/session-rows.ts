@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "./index";
-import { toUserRecord, type UserRecord, type UserRow } from "./users";
+import { database } from "./index";
+import { toUserRecord, type UserRecord } from "./users";
 
 /** The sessions table, as rows; lib/server/auth/sessions.ts decides what a session is and when it ends. */
 
@@ -11,22 +11,32 @@ export interface SessionRecord {
   lastSeenAt: string;
 }
 
-export function insertSession(id: string, userId: number, now: string): void {
-  db()
-    .prepare("INSERT INTO sessions (id, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)")
-    .run(id, userId, now, now);
+export async function insertSession(id: string, userId: number, now: string): Promise<void> {
+  await (
+    await database()
+  )
+    .insertInto("sessions")
+    .values({ id, user_id: userId, created_at: now, last_seen_at: now })
+    .execute();
 }
 
 /** The session and its account in one read, because every authenticated request needs both. */
-export function findSessionWithUser(id: string): { session: SessionRecord; user: UserRecord } | undefined {
-  const row = db()
-    .prepare(
-      `SELECT users.*, sessions.id AS session_id, sessions.created_at AS session_created_at, sessions.last_seen_at AS session_last_seen_at
-       FROM sessions JOIN users ON users.id = sessions.user_id
-       WHERE sessions.id = ?`,
-    )
-    .get(id) as
-    (UserRow & { session_id: string; session_created_at: string; session_last_seen_at: string }) | undefined;
+export async function findSessionWithUser(
+  id: string,
+): Promise<{ session: SessionRecord; user: UserRecord } | undefined> {
+  const row = await (
+    await database()
+  )
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .selectAll("users")
+    .select([
+      "sessions.id as session_id",
+      "sessions.created_at as session_created_at",
+      "sessions.last_seen_at as session_last_seen_at",
+    ])
+    .where("sessions.id", "=", id)
+    .executeTakeFirst();
   if (!row) return undefined;
   return {
     session: {
@@ -39,18 +49,18 @@ export function findSessionWithUser(id: string): { session: SessionRecord; user:
   };
 }
 
-export function touchSession(id: string, now: string): void {
-  db().prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ?").run(now, id);
+export async function touchSession(id: string, now: string): Promise<void> {
+  await (await database()).updateTable("sessions").set({ last_seen_at: now }).where("id", "=", id).execute();
 }
 
-export function deleteSession(id: string): void {
-  db().prepare("DELETE FROM sessions WHERE id = ?").run(id);
+export async function deleteSession(id: string): Promise<void> {
+  await (await database()).deleteFrom("sessions").where("id", "=", id).execute();
 }
 
-export function deleteSessionsOfUser(userId: number): void {
-  db().prepare("DELETE FROM sessions WHERE user_id = ?").run(userId);
+export async function deleteSessionsOfUser(userId: number): Promise<void> {
+  await (await database()).deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
 
-export function deleteSessionsIdleSince(cutoff: string): void {
-  db().prepare("DELETE FROM sessions WHERE last_seen_at < ?").run(cutoff);
+export async function deleteSessionsIdleSince(cutoff: string): Promise<void> {
+  await (await database()).deleteFrom("sessions").where("last_seen_at", "<", cutoff).execute();
 }

@@ -1,6 +1,9 @@
 import "server-only";
+import type { Selectable } from "kysely";
 import type { Role } from "@/lib/auth/roles";
-import { db } from "./index";
+import { dashboardDatabase, database } from "./index";
+import type { UsersTable } from "./schema";
+import { lockRowsForWrite } from "./write-locks";
 
 export interface UserRecord {
   id: number;
@@ -12,16 +15,7 @@ export interface UserRecord {
   updatedAt: string;
 }
 
-export interface UserRow {
-  id: number;
-  email: string;
-  name: string | null;
-  role: Role;
-  disabled: number;
-  password_hash: string;
-  created_at: string;
-  updated_at: string;
-}
+export type UserRow = Selectable<UsersTable>;
 
 export function toUserRecord(row: UserRow): UserRecord {
   return {
@@ -35,41 +29,71 @@ export function toUserRecord(row: UserRow): UserRecord {
   };
 }
 
-export function findUserByEmail(email: string): (UserRecord & { passwordHash: string }) | undefined {
-  const row = db().prepare(`SELECT * FROM users WHERE email = ?`).get(email) as UserRow | undefined;
+// Emails are kept in lower case: SQLite's column ignores letter case, PostgreSQL's does not.
+const sameEmail = (email: string) => email.toLowerCase();
+
+export async function findUserByEmail(
+  email: string,
+): Promise<(UserRecord & { passwordHash: string }) | undefined> {
+  const row = await (
+    await database()
+  )
+    .selectFrom("users")
+    .selectAll()
+    .where("email", "=", sameEmail(email))
+    .executeTakeFirst();
   return row && { ...toUserRecord(row), passwordHash: row.password_hash };
 }
 
-export function findUserById(id: number): UserRecord | undefined {
-  const row = db().prepare(`SELECT * FROM users WHERE id = ?`).get(id) as UserRow | undefined;
+export async function findUserById(id: number): Promise<UserRecord | undefined> {
+  const row = await (
+    await database()
+  )
+    .selectFrom("users")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
   return row && toUserRecord(row);
 }
 
-export function listUsers(): UserRecord[] {
-  const rows = db().prepare(`SELECT * FROM users ORDER BY email`).all() as UserRow[];
+export async function listUsers(): Promise<UserRecord[]> {
+  const rows = await (await database()).selectFrom("users").selectAll().orderBy("email").execute();
   return rows.map(toUserRecord);
 }
 
-export function countUsers(): number {
-  return (db().prepare("SELECT COUNT(*) AS count FROM users").get() as { count: number }).count;
+export async function countUsers(): Promise<number> {
+  const { count } = await (
+    await database()
+  )
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .executeTakeFirstOrThrow();
+  return count;
 }
 
 /** Inserts an account; undefined when the email is already taken (any letter case). */
-export function insertUser(user: {
+export async function insertUser(user: {
   email: string;
   name: string | null;
   role: Role;
   passwordHash: string;
-}): UserRecord | undefined {
+}): Promise<UserRecord | undefined> {
   const now = new Date().toISOString();
-  const row = db()
-    .prepare(
-      `INSERT INTO users (email, name, role, password_hash, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (email) DO NOTHING
-       RETURNING *`,
-    )
-    .get(user.email, user.name, user.role, user.passwordHash, now, now) as UserRow | undefined;
+  const row = await (
+    await database()
+  )
+    .insertInto("users")
+    .values({
+      email: sameEmail(user.email),
+      name: user.name,
+      role: user.role,
+      password_hash: user.passwordHash,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((conflict) => conflict.column("email").doNothing())
+    .returningAll()
+    .executeTakeFirst();
   return row && toUserRecord(row);
 }
 
@@ -77,55 +101,61 @@ export function insertUser(user: {
 export type UserUpdateRefusal = "not_found" | "last_admin";
 
 /**
- * Changes an account, unless it would leave no enabled admin: the check is part
- * of the UPDATE statement itself, inside a write transaction, so two admins
- * disabling or demoting each other at the same moment cannot both succeed.
- * (On PostgreSQL, READ COMMITTED lets two such statements each count the other
- * admin before it changes: there the transaction must lock the enabled-admin
- * rows first, SELECT … FOR UPDATE, or run SERIALIZABLE.)
+ * Changes an account, unless it would leave no enabled admin. The check is
+ * part of the UPDATE itself, and a change that takes an admin away first
+ * locks the enabled admins (./write-locks.ts), so two admins disabling or
+ * demoting each other at the same moment cannot both succeed, on one
+ * instance or several.
  */
-export function updateUser(
+export async function updateUser(
   id: number,
   changes: { name?: string | null; role?: Role; disabled?: boolean },
-): UserRecord | UserUpdateRefusal {
-  const database = db();
-  return database
-    .transaction((): UserRecord | UserUpdateRefusal => {
-      const row = database
-        .prepare(
-          `UPDATE users SET
-             name = CASE WHEN @setName THEN @name ELSE name END,
-             role = COALESCE(@role, role),
-             disabled = COALESCE(@disabled, disabled),
-             updated_at = @now
-           WHERE id = @id
-             -- Not when an enabled admin would stop being one while no other enabled admin exists.
-             AND NOT (
-               role = 'admin' AND disabled = 0
-               AND NOT (COALESCE(@role, role) = 'admin' AND COALESCE(@disabled, disabled) = 0)
-               AND NOT EXISTS (
-                 SELECT 1 FROM users other WHERE other.role = 'admin' AND other.disabled = 0 AND other.id <> @id
-               )
-             )
-           RETURNING *`,
-        )
-        .get({
-          id,
-          setName: changes.name !== undefined ? 1 : 0,
-          name: changes.name ?? null,
-          role: changes.role ?? null,
-          disabled: changes.disabled === undefined ? null : Number(changes.disabled),
-          now: new Date().toISOString(),
-        }) as UserRow | undefined;
-      if (row) return toUserRecord(row);
-      return findUserById(id) ? "last_admin" : "not_found";
-    })
-    .immediate();
+): Promise<UserRecord | UserUpdateRefusal> {
+  const { kysely, engine } = await dashboardDatabase();
+  const takesAdminAway =
+    (changes.role !== undefined && changes.role !== "admin") || changes.disabled === true;
+  return kysely.transaction().execute(async (trx) => {
+    const enabledAdmins = trx
+      .selectFrom("users")
+      .select("id")
+      .where("role", "=", "admin")
+      .where("disabled", "=", 0)
+      .orderBy("id");
+    if (takesAdminAway) await lockRowsForWrite(engine, enabledAdmins);
+    const row = await trx
+      .updateTable("users")
+      .set({
+        ...(changes.name !== undefined && { name: changes.name }),
+        ...(changes.role !== undefined && { role: changes.role }),
+        ...(changes.disabled !== undefined && { disabled: Number(changes.disabled) }),
+        updated_at: new Date().toISOString(),
+      })
+      .where("id", "=", id)
+      // Not when this is an enabled admin and no other enabled admin exists.
+      .$if(takesAdminAway, (update) =>
+        update.where((eb) =>
+          eb.or([
+            eb("role", "<>", "admin"),
+            eb("disabled", "<>", 0),
+            eb.exists(enabledAdmins.where("id", "<>", id)),
+          ]),
+        ),
+      )
+      .returningAll()
+      .executeTakeFirst();
+    if (row) return toUserRecord(row);
+    const exists = await trx.selectFrom("users").select("id").where("id", "=", id).executeTakeFirst();
+    return exists ? "last_admin" : "not_found";
+  });
 }
 
-export function setPasswordHash(id: number, passwordHash: string): boolean {
-  const result = db()
-    .prepare("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?")
-    .run(passwordHash, new Date().toISOString(), id);
-  return result.changes === 1;
+export async function setPasswordHash(id: number, passwordHash: string): Promise<boolean> {
+  const result = await (
+    await database()
+  )
+    .updateTable("users")
+    .set({ password_hash: passwordHash, updated_at: new Date().toISOString() })
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }

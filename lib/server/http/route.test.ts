@@ -1,31 +1,21 @@
 import { NextRequest } from "next/server";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { unreachableError } from "@/lib/recapture/errors";
 import { SESSION_COOKIE, sealSessionToken } from "@/lib/server/auth/cookie";
 import { createSession } from "@/lib/server/auth/sessions";
-import { closeDatabase } from "@/lib/server/db";
 import { insertUser } from "@/lib/server/db/users";
+import { describeEachEngine } from "@/lib/testing/database-engines";
 import { createBodySlots } from "./large-body-slots";
 import { readJson } from "./read-json";
 import { route } from "./route";
 
-vi.stubEnv("DATABASE_URL", ":memory:");
 vi.stubEnv("RECAPTURE_API_KEY", "");
 vi.stubEnv("USER_RATE_LIMIT_BURST", "3");
 vi.stubEnv("USER_RATE_LIMIT_PER_SECOND", "1");
 
 const ORIGIN = "http://localhost:3000";
 let cookies: Record<"viewer" | "staff", string>;
-
-beforeEach(async () => {
-  const cookieFor = async (role: "viewer" | "staff") => {
-    const user = insertUser({ email: `${role}@dealer.test`, name: null, role, passwordHash: "x" })!;
-    return `${SESSION_COOKIE}=${await sealSessionToken(createSession(user.id))}`;
-  };
-  cookies = { viewer: await cookieFor("viewer"), staff: await cookieFor("staff") };
-});
-afterEach(() => closeDatabase());
 
 function call(
   handler: ReturnType<typeof route<{ id: string }>>,
@@ -45,7 +35,17 @@ const echo = route<{ id: string }>({ role: "staff" }, async ({ user, params }) =
 // A constructed Request has no Content-Length of its own; one from the network always does (or is chunked).
 const json = { origin: ORIGIN, "content-type": "application/json", "content-length": "2" };
 
-describe("route()", () => {
+describeEachEngine("route()", () => {
+  beforeEach(async () => {
+    // Each engine's run starts its accounts from id 1 again: their shares of the API start full too.
+    delete (globalThis as { userRateLimiter?: unknown }).userRateLimiter;
+    const cookieFor = async (role: "viewer" | "staff") => {
+      const user = (await insertUser({ email: `${role}@dealer.test`, name: null, role, passwordHash: "x" }))!;
+      return `${SESSION_COOKIE}=${await sealSessionToken(await createSession(user.id))}`;
+    };
+    cookies = { viewer: await cookieFor("viewer"), staff: await cookieFor("staff") };
+  });
+
   it("answers 401 JSON without a session, whatever headers claim", async () => {
     const attempts: Record<string, string>[] = [
       {},

@@ -16,7 +16,7 @@ interface AuditPageProps {
 export default async function AuditPage({ searchParams }: AuditPageProps) {
   await requireRole("admin");
   const tablePage = parseAuditLogPage(searchParamsFrom(await searchParams));
-  const { entries, total } = listAuditEntries({
+  const { entries, total } = await listAuditEntries({
     limit: tablePage.size,
     offset: (tablePage.page - 1) * tablePage.size,
   });

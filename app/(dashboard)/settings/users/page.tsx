@@ -17,7 +17,11 @@ export default async function UsersPage() {
         description="Who can sign in to the dashboard, and what each role may do."
         actions={<AddUserButton />}
       />
-      <UsersTable initialUsers={listUsers()} currentUserId={admin.id} timeZone={env().DEALERSHIP_TIME_ZONE} />
+      <UsersTable
+        initialUsers={await listUsers()}
+        currentUserId={admin.id}
+        timeZone={env().DEALERSHIP_TIME_ZONE}
+      />
     </>
   );
 }

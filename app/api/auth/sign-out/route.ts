@@ -4,6 +4,6 @@ import { route } from "@/lib/server/http";
 
 export const POST = route({}, async ({ request, user }) => {
   await signOut(request);
-  audit({ user, action: "auth.sign_out", target: user.email, outcome: "success" });
+  await audit({ user, action: "auth.sign_out", target: user.email, outcome: "success" });
   return new Response(null, { status: 204 });
 });

@@ -9,11 +9,11 @@ type Params = { userId: string };
 export const PATCH = route<Params>({ role: "admin" }, async ({ request, user, params }) => {
   const id = userIdParam(params.userId);
   const changes = await readJson(request, updateUserSchema);
-  const updated = changeAccount(user, id, changes);
+  const updated = await changeAccount(user, id, changes);
   const detail = Object.entries(changes)
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `${key}: ${value}`)
     .join(", ");
-  audit({ user, action: "user.update", target: updated.email, outcome: "success", detail });
+  await audit({ user, action: "user.update", target: updated.email, outcome: "success", detail });
   return Response.json({ user: updated });
 });

@@ -10,6 +10,6 @@ export const POST = route<Params>({ role: "admin" }, async ({ request, user, par
   const id = userIdParam(params.userId);
   const { password } = await readJson(request, resetPasswordSchema);
   const updated = await resetPassword(id, password);
-  audit({ user, action: "user.password_reset", target: updated.email, outcome: "success" });
+  await audit({ user, action: "user.password_reset", target: updated.email, outcome: "success" });
   return Response.json({ user: updated });
 });

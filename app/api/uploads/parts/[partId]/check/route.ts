@@ -20,11 +20,15 @@ export const POST = route<Params>({ role: "staff" }, async ({ params, user }) =>
   try {
     const part = await checkSentPart(recapture(), partId);
     if (part.state !== before) {
-      audit({ ...entry, outcome: "success", detail: [part.state, part.finding].filter(Boolean).join(": ") });
+      await audit({
+        ...entry,
+        outcome: "success",
+        detail: [part.state, part.finding].filter(Boolean).join(": "),
+      });
     }
     return Response.json({ success: true, part });
   } catch (error) {
-    audit({ ...entry, outcome: "failure", detail: error instanceof Error ? error.message : undefined });
+    await audit({ ...entry, outcome: "failure", detail: error instanceof Error ? error.message : undefined });
     throw error;
   }
 });
