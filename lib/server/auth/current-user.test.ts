@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { expect, it, vi } from "vitest";
-import { openDatabase } from "@/lib/server/db";
+import { closeDatabase, openDatabase } from "@/lib/server/db";
 import { insertUser } from "@/lib/server/db/users";
 import { forgetSettings } from "@/lib/server/env";
 import { describeEachEngine } from "@/lib/testing/database-engines";
@@ -18,6 +18,8 @@ vi.stubEnv("RECAPTURE_API_KEY", "");
 describeEachEngine("the session behind a request's cookie", (engine) => {
   async function signedInElsewhereToo() {
     const url = await engine.persistentUrl();
+    // This case needs a database it can open twice, instead of the fresh one describeEachEngine opened.
+    await closeDatabase();
     vi.stubEnv("DATABASE_URL", url);
     forgetSettings();
     const user = (await insertUser({
