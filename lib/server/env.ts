@@ -153,6 +153,11 @@ export function env(): Env {
   return cached;
 }
 
+/** For tests that change a setting (vi.stubEnv) between cases: the next `env()` reads the environment again. */
+export function rereadEnv(): void {
+  cached = undefined;
+}
+
 export type Mode = "emulator" | "live";
 
 export function mode(): Mode {
