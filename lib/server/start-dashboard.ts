@@ -34,7 +34,7 @@ async function runStartUpSteps(): Promise<void> {
     );
   }
   // Parts a stopped process left "sending" may or may not be upstream: they are checked before any resend.
-  const interrupted = recoverInterruptedSends();
+  const interrupted = await recoverInterruptedSends();
   if (interrupted > 0) {
     console.log(
       `Recapture Dashboard: ${interrupted} upload part(s) interrupted by a restart are now "not confirmed"`,

@@ -1,4 +1,4 @@
-import { expect, vi } from "vitest";
+import { expect } from "vitest";
 import { createEmulator, type Emulator, type FaultSettings } from "@/lib/emulator";
 import { createRecaptureClient, type RecaptureClient } from "@/lib/server/recapture-client";
 import { isUnreadableCustomer, type UploadRequest } from "@/lib/recapture/schemas";
@@ -8,7 +8,8 @@ import { PART_REFERENCE_FIELD } from "@/lib/server/uploads/part-reference";
 /**
  * Test support for the register's sending and checking: the emulator in
  * process, as the app mounts it, on a clock the test moves, and a client that
- * counts the requests it makes.
+ * counts the requests it makes. The register's database is the caller's: run
+ * the tests under describeEachEngine (lib/testing/database-engines.ts).
  */
 
 const ORIGIN = "http://emulator.test";
@@ -28,7 +29,6 @@ export interface Harness {
 }
 
 export function startHarness({ timeoutMs = 200, start = Date.now() } = {}): Harness {
-  vi.stubEnv("DATABASE_URL", ":memory:");
   const clock = { now: start };
   const emulator = createEmulator({
     db: ":memory:",

@@ -42,7 +42,7 @@ export default async function UploadsPage({ searchParams }: UploadsPageProps) {
       <UploadsRegister
         timeZone={settings.DEALERSHIP_TIME_ZONE}
         canUpload={canUpload}
-        initialPage={{ success: true, ...query, ...listRegisteredUploads(query) }}
+        initialPage={{ success: true, ...query, ...(await listRegisteredUploads(query)) }}
       />
     </>
   );

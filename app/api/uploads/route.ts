@@ -4,5 +4,10 @@ import { registerPageQuerySchema } from "@/lib/uploads/register-schemas";
 
 export const GET = route({ role: "viewer" }, async ({ request }) => {
   const { page, pageSize } = registerPageQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-  return Response.json({ success: true, page, pageSize, ...listRegisteredUploads({ page, pageSize }) });
+  return Response.json({
+    success: true,
+    page,
+    pageSize,
+    ...(await listRegisteredUploads({ page, pageSize })),
+  });
 });

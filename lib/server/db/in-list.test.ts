@@ -1,33 +1,32 @@
-import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { expect, it } from "vitest";
+import { describeEachEngine } from "@/lib/testing/database-engines";
+import { database } from "./index";
 import { inChunks } from "./in-list";
 
-describe("inChunks", () => {
-  it("queries 40,000 ids, more than SQLite binds in one statement, a chunk at a time", () => {
-    const database = new Database(":memory:");
-    database.exec("CREATE TABLE ids (id INTEGER PRIMARY KEY)");
-    const insert = database.prepare("INSERT INTO ids (id) VALUES (?)");
-    database.transaction(() => {
-      for (let id = 0; id < 40_000; id += 2) insert.run(id);
-    })();
-    const wanted = Array.from({ length: 40_000 }, (_, id) => id);
+describeEachEngine("inChunks", () => {
+  it("queries 70,000 ids, more than either engine binds in one statement, a chunk at a time", async () => {
+    const db = await database();
+    await sql`CREATE TABLE ids (id INTEGER PRIMARY KEY)`.execute(db);
+    await sql`INSERT INTO ids (id)
+      WITH RECURSIVE even (id) AS (SELECT 0 UNION ALL SELECT id + 2 FROM even WHERE id < 69998)
+      SELECT id FROM even`.execute(db);
+    const wanted = Array.from({ length: 70_000 }, (_, id) => id);
+    const idsIn = (list: number[]) =>
+      sql<{ id: number }>`SELECT id FROM ids WHERE id IN (${sql.join(list)})`.execute(db);
 
-    expect(() =>
-      database.prepare(`SELECT id FROM ids WHERE id IN (${wanted.map(() => "?").join(", ")})`).all(...wanted),
-    ).toThrow(/too many SQL variables/);
+    await expect(idsIn(wanted)).rejects.toThrow(/too many SQL variables|bind message/);
     const calls: number[] = [];
-    const found = inChunks(wanted, (chunk, placeholders) => {
+    const found = await inChunks(wanted, async (chunk) => {
       calls.push(chunk.length);
-      return database.prepare(`SELECT id FROM ids WHERE id IN (${placeholders})`).all(...chunk) as {
-        id: number;
-      }[];
+      return (await idsIn(chunk)).rows;
     });
-    expect(found).toHaveLength(20_000);
-    expect(calls).toHaveLength(80);
+    expect(found).toHaveLength(35_000);
+    expect(calls).toHaveLength(140);
     expect(Math.max(...calls)).toBe(500);
   });
 
-  it("makes no query for an empty list", () => {
-    expect(inChunks([], () => [1])).toEqual([]);
+  it("makes no query for an empty list", async () => {
+    expect(await inChunks([], async () => [1])).toEqual([]);
   });
 });

@@ -38,7 +38,6 @@ export async function openDatabase(
   const location = parseDatabaseUrl(url);
   if (location.engine === "sqlite") {
     const handle = openSqliteFile(location.filename);
-    holder.transitionalSqliteHandle = handle;
     try {
       migrateSqlite(handle, list);
     } catch (error) {
@@ -92,20 +91,7 @@ function openSqliteFile(filename: string): Database.Database {
 
 // One database per server process, kept on globalThis so dev-server reloads (and Next's separate
 // bundles for start-up and routes) share it.
-const holder = globalThis as typeof globalThis & {
-  dashboardDatabase?: Promise<DashboardDatabase>;
-  transitionalSqliteHandle?: Database.Database;
-};
-
-/**
- * TRANSITIONAL (removed once every module queries through `database()`): the
- * raw better-sqlite3 handle behind the Kysely instance, SQLite only.
- */
-export function db(): Database.Database {
-  void dashboardDatabase();
-  if (!holder.transitionalSqliteHandle) throw new Error("db(): SQLite only during the move to Kysely");
-  return holder.transitionalSqliteHandle;
-}
+const holder = globalThis as typeof globalThis & { dashboardDatabase?: Promise<DashboardDatabase> };
 
 /** The process's database, opened and migrated on first use. */
 export function dashboardDatabase(): Promise<DashboardDatabase> {
@@ -129,6 +115,5 @@ export async function database(): Promise<Db> {
 export async function closeDatabase(): Promise<void> {
   const open = holder.dashboardDatabase;
   holder.dashboardDatabase = undefined;
-  holder.transitionalSqliteHandle = undefined;
   if (open) await (await open.catch(() => undefined))?.close();
 }

@@ -1,31 +1,20 @@
 import "server-only";
-import type { Region } from "@/lib/recapture/regions";
+import type { Insertable, Selectable } from "kysely";
 import type { SentPart } from "@/lib/uploads/register-schemas";
 import { statesBefore, type SentPartState } from "@/lib/uploads/sent-part-state";
-import { db } from "./index";
+import { dashboardDatabase, database, type Db } from "./index";
 import { inChunks } from "./in-list";
+import { lockingRead } from "./write-locks";
+import type { SentPartsTable } from "./schema";
+import { updateUploadBatch } from "./uploads-register";
 
-/** The table of parts the dashboard sends (lib/server/db/migrations/uploads.ts), as rows. */
+/**
+ * The table of parts the dashboard sends (lib/server/db/migrations/uploads.ts), as rows.
+ * Each function takes an optional `db`: a transaction, to be part of it, or
+ * else the process's database.
+ */
 
-export interface SentPartRow {
-  id: string;
-  region: Region;
-  name: string;
-  customers: number;
-  state: SentPartState;
-  reason: string | null;
-  finding: string | null;
-  customers_found: number | null;
-  upload_id: string | null;
-  batch_id: number | null;
-  part_number: number;
-  sent_by_user_id: number;
-  sent_by_email: string;
-  sent_by_name: string | null;
-  sent_at: string;
-  answer_due_by: string;
-  checked_at: string | null;
-}
+export type SentPartRow = Selectable<SentPartsTable>;
 
 export function toSentPart(row: SentPartRow): SentPart {
   return {
@@ -62,7 +51,7 @@ export type SentPartChanges = Partial<
   >
 >;
 
-const CHANGEABLE = new Set<keyof SentPartChanges>([
+const CHANGEABLE = new Set<string>([
   "reason",
   "finding",
   "customers_found",
@@ -73,25 +62,40 @@ const CHANGEABLE = new Set<keyof SentPartChanges>([
   "sent_by_user_id",
   "sent_by_email",
   "sent_by_name",
-]);
+] satisfies (keyof SentPartChanges)[]);
 
-export function selectSentPart(id: string): SentPartRow | undefined {
-  return db().prepare("SELECT * FROM sent_parts WHERE id = ?").get(id) as SentPartRow | undefined;
+export async function selectSentPart(id: string, db?: Db): Promise<SentPartRow | undefined> {
+  return (db ?? (await database()))
+    .selectFrom("sent_parts")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
-export function selectSentParts(ids: readonly string[]): SentPartRow[] {
-  return inChunks(
-    ids,
-    (chunk, placeholders) =>
-      db()
-        .prepare(`SELECT * FROM sent_parts WHERE id IN (${placeholders})`)
-        .all(...chunk) as SentPartRow[],
-  );
+/**
+ * These parts, in id order. With `forUpdate`, inside a transaction, they stay
+ * locked until it ends (see ./row-locks.ts); the id order keeps two
+ * transactions locking the same parts from waiting on each other.
+ */
+export async function selectSentParts(
+  ids: readonly string[],
+  db?: Db,
+  { forUpdate: locked = false } = {},
+): Promise<SentPartRow[]> {
+  const kysely = db ?? (await database());
+  return inChunks([...ids].sort(), async (chunk) => {
+    const query = kysely.selectFrom("sent_parts").selectAll().where("id", "in", chunk).orderBy("id");
+    return (locked ? lockingRead((await dashboardDatabase()).engine, query) : query).execute();
+  });
 }
 
-export function insertSendingPart(
+/**
+ * Records a part as `sending`, unless a part with its id is already recorded
+ * (a retry, or a request racing it): true when this call recorded it.
+ */
+export async function insertSendingPart(
   row: Omit<
-    SentPartRow,
+    Insertable<SentPartsTable>,
     | "state"
     | "reason"
     | "finding"
@@ -101,15 +105,15 @@ export function insertSendingPart(
     | "part_number"
     | "checked_at"
   >,
-): void {
-  db()
-    .prepare(
-      `INSERT INTO sent_parts (id, region, name, customers, state, sent_by_user_id, sent_by_email, sent_by_name,
-         sent_at, answer_due_by)
-       VALUES (@id, @region, @name, @customers, 'sending', @sent_by_user_id, @sent_by_email, @sent_by_name,
-         @sent_at, @answer_due_by)`,
-    )
-    .run(row);
+  db?: Db,
+): Promise<boolean> {
+  const inserted = await (db ?? (await database()))
+    .insertInto("sent_parts")
+    .values({ ...row, state: "sending" })
+    .onConflict((conflict) => conflict.column("id").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return inserted !== undefined;
 }
 
 /**
@@ -118,73 +122,98 @@ export function insertSendingPart(
  * undo each other. Also updates `changes` when `to` is its current state and
  * staying is allowed (a check counting more customers). True when it moved.
  */
-export function moveSentPart(
+export async function moveSentPart(
   id: string,
   to: SentPartState,
   changes: SentPartChanges = {},
   options: { stay?: boolean } = {},
-): boolean {
+  db?: Db,
+): Promise<boolean> {
   const from = statesBefore(to);
   if (options.stay) from.push(to);
   if (from.length === 0) return false;
-  const columns = Object.keys(changes).filter((column) => CHANGEABLE.has(column as keyof SentPartChanges));
-  const assignments = ["state = @to", ...columns.map((column) => `${column} = @${column}`)].join(", ");
-  const result = db()
-    .prepare(
-      `UPDATE sent_parts SET ${assignments} WHERE id = @id AND state IN (${from.map((state) => `'${state}'`).join(", ")})`,
-    )
-    .run({ ...changes, id, to });
-  return result.changes > 0;
+  const changed = Object.fromEntries(
+    Object.entries(changes).filter(([column]) => CHANGEABLE.has(column)),
+  ) as SentPartChanges;
+  const result = await (db ?? (await database()))
+    .updateTable("sent_parts")
+    .set({ ...changed, state: to })
+    .where("id", "=", id)
+    .where("state", "in", from)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /** Notes what a check saw without moving the part (it could not tell yet). */
-export function noteSentPartFinding(id: string, finding: string, checkedAt: string): void {
-  db()
-    .prepare("UPDATE sent_parts SET finding = ?, checked_at = ? WHERE id = ? AND state <> 'queued'")
-    .run(finding, checkedAt, id);
+export async function noteSentPartFinding(id: string, finding: string, checkedAt: string): Promise<void> {
+  await (
+    await database()
+  )
+    .updateTable("sent_parts")
+    .set({ finding, checked_at: checkedAt })
+    .where("id", "=", id)
+    .where("state", "<>", "queued")
+    .execute();
 }
 
 /** The request that sent it is over: brings `answer_due_by` forward to `at`, never back. */
-export function closeSentPartAnswerWindow(id: string, at: string): void {
-  db().prepare("UPDATE sent_parts SET answer_due_by = ? WHERE id = ? AND answer_due_by > ?").run(at, id, at);
+export async function closeSentPartAnswerWindow(id: string, at: string): Promise<void> {
+  await (
+    await database()
+  )
+    .updateTable("sent_parts")
+    .set({ answer_due_by: at })
+    .where("id", "=", id)
+    .where("answer_due_by", ">", at)
+    .execute();
 }
 
 /** A part the API refused outright: nothing of it is upstream, so nothing is kept. */
-export function deleteSendingPart(id: string): void {
-  db().prepare("DELETE FROM sent_parts WHERE id = ? AND state = 'sending'").run(id);
+export async function deleteSendingPart(id: string): Promise<void> {
+  await (
+    await database()
+  )
+    .deleteFrom("sent_parts")
+    .where("id", "=", id)
+    .where("state", "=", "sending")
+    .execute();
 }
 
-/** Parts left `sending` by a process that stopped: their requests died with it. Returns how many. */
-export function interruptSendingParts(reason: string, at: string): number {
-  return db()
-    .prepare(
-      `UPDATE sent_parts SET state = 'not_confirmed', reason = ?,
-         answer_due_by = CASE WHEN answer_due_by > ? THEN ? ELSE answer_due_by END
-       WHERE state = 'sending'`,
-    )
-    .run(reason, at, at).changes;
+/**
+ * Parts left `sending` whose requests are over: every one (`overdueOnly`
+ * false), or only those whose `answer_due_by` is `at` or earlier. Their
+ * answer windows close at `at`. Returns how many.
+ */
+export async function interruptSendingParts(
+  reason: string,
+  at: string,
+  { overdueOnly }: { overdueOnly: boolean },
+): Promise<number> {
+  const result = await (
+    await database()
+  )
+    .updateTable("sent_parts")
+    .set((eb) => ({
+      state: "not_confirmed",
+      reason,
+      answer_due_by: eb.case().when("answer_due_by", ">", at).then(at).else(eb.ref("answer_due_by")).end(),
+    }))
+    .where("state", "=", "sending")
+    .$if(overdueOnly, (query) => query.where("answer_due_by", "<=", at))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
-/** Joins parts to a new batch, in the order given. */
-export function joinSentPartsToBatch(batchId: number, ids: readonly string[]): void {
-  const join = db().prepare("UPDATE sent_parts SET batch_id = ?, part_number = ? WHERE id = ?");
-  const joinUpload = db().prepare(
-    "UPDATE uploads SET batch_id = ?, part_number = ? WHERE id = (SELECT upload_id FROM sent_parts WHERE id = ?)",
-  );
-  ids.forEach((id, index) => {
-    join.run(batchId, index + 1, id);
-    joinUpload.run(batchId, index + 1, id);
-  });
-}
-
-/** A part grouped before its late answer came: its upload joins the part's batch. */
-export function joinUploadToPartBatch(partId: string): void {
-  db()
-    .prepare(
-      `UPDATE uploads SET
-         batch_id = (SELECT batch_id FROM sent_parts WHERE id = @partId),
-         part_number = (SELECT part_number FROM sent_parts WHERE id = @partId)
-       WHERE id = (SELECT upload_id FROM sent_parts WHERE id = @partId AND batch_id IS NOT NULL)`,
-    )
-    .run({ partId });
+/** Joins parts to a new batch, in the order given, with the uploads they already have. */
+export async function joinSentPartsToBatch(
+  batchId: number,
+  parts: readonly Pick<SentPartRow, "id" | "upload_id">[],
+  db?: Db,
+): Promise<void> {
+  const kysely = db ?? (await database());
+  for (const [index, part] of parts.entries()) {
+    const place = { batch_id: batchId, part_number: index + 1 };
+    await kysely.updateTable("sent_parts").set(place).where("id", "=", part.id).execute();
+    if (part.upload_id) await updateUploadBatch(part.upload_id, place, kysely);
+  }
 }

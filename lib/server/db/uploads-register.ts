@@ -1,39 +1,22 @@
 import "server-only";
+import { sql, type Insertable, type Selectable } from "kysely";
 import type { Region } from "@/lib/recapture/regions";
-import type { RegisteredUpload } from "@/lib/uploads/register-schemas";
-import { db } from "./index";
+import { database, type Db } from "./index";
 import { inChunks } from "./in-list";
+import type { UploadBatchesTable, UploadsTable } from "./schema";
 import type { SentPartRow } from "./sent-part-rows";
 
 /**
- * The register of uploads (tables in lib/server/uploads/migration.ts), as rows.
+ * The register of uploads (tables in ./migrations/uploads.ts), as rows.
  * Parts of one file share a batch; an upload sent in one piece, or tracked by
  * id, stands alone. A line of the register is either, keyed by `entry` below.
  * Parts the dashboard sent that have no upload id (still sending, not
  * confirmed, or their answer lost) join the line of their batch, or stand
- * alone under their own id.
+ * alone under their own id. Each function takes an optional `db`: a
+ * transaction, to be part of it, or else the process's database.
  */
 
-export interface UploadRow {
-  id: string;
-  region: Region;
-  name: string | null;
-  enable_rego_lookups: number;
-  created_at: string;
-  source: RegisteredUpload["source"];
-  recorded_by_email: string | null;
-  recorded_by_name: string | null;
-  recorded_at: string;
-  batch_id: number | null;
-  part_number: number;
-  total_uploaded: number;
-  total_processed: number;
-  total_errors: number;
-  checked_at: string;
-  cancelled_at: string | null;
-  cancelled_by_email: string | null;
-  cancelled_by_name: string | null;
-}
+export type UploadRow = Selectable<UploadsTable>;
 
 /** The columns of a line's file, when its parts were grouped into one. */
 export interface BatchColumns {
@@ -52,197 +35,234 @@ export interface LineSentPartRow extends SentPartRow, BatchColumns {
   entry: string;
 }
 
-// `'batch:' || NULL` is NULL, so a standalone upload is its own entry.
-const ENTRY = "COALESCE('batch:' || uploads.batch_id, uploads.id)";
-const PART_ENTRY = "COALESCE('batch:' || sent_parts.batch_id, sent_parts.id)";
+// `'batch:' || NULL` is NULL on both engines, so a standalone upload is its own entry.
+const uploadEntry = sql<string>`COALESCE('batch:' || CAST(uploads.batch_id AS TEXT), uploads.id)`;
+const partEntry = sql<string>`COALESCE('batch:' || CAST(sent_parts.batch_id AS TEXT), sent_parts.id)`;
+
+const BATCH_COLUMNS = [
+  "upload_batches.name as batch_name",
+  "upload_batches.file_name",
+  "upload_batches.rows_in_file",
+  "upload_batches.rows_sent",
+  "upload_batches.rows_not_sent",
+] as const;
 
 /** Every line's entry and when it was first recorded: uploads, and sent parts without an upload. */
-const ENTRIES = `
-  SELECT ${ENTRY} AS entry, uploads.recorded_at AS at FROM uploads
-  UNION ALL
-  SELECT ${PART_ENTRY} AS entry, sent_parts.sent_at AS at FROM sent_parts WHERE sent_parts.upload_id IS NULL`;
-
-const SELECT_UNLINKED_PARTS = `
-  SELECT sent_parts.*, ${PART_ENTRY} AS entry,
-    upload_batches.name AS batch_name, upload_batches.file_name, upload_batches.rows_in_file,
-    upload_batches.rows_sent, upload_batches.rows_not_sent
-  FROM sent_parts LEFT JOIN upload_batches ON upload_batches.id = sent_parts.batch_id
-  WHERE sent_parts.upload_id IS NULL`;
-
-const SELECT_PARTS = `
-  SELECT uploads.*, ${ENTRY} AS entry,
-    upload_batches.name AS batch_name, upload_batches.file_name, upload_batches.rows_in_file,
-    upload_batches.rows_sent, upload_batches.rows_not_sent
-  FROM uploads LEFT JOIN upload_batches ON upload_batches.id = uploads.batch_id`;
+function entries(db: Db) {
+  return db
+    .selectFrom("uploads")
+    .select([uploadEntry.as("entry"), "uploads.recorded_at as at"])
+    .unionAll(
+      db
+        .selectFrom("sent_parts")
+        .select([partEntry.as("entry"), "sent_parts.sent_at as at"])
+        .where("sent_parts.upload_id", "is", null),
+    )
+    .as("entries");
+}
 
 /** The uploads (in part order) and sent parts without an upload of these entries' lines. */
-export function selectLineRows(entries: readonly string[]): {
-  uploads: LineUploadRow[];
-  unlinked: LineSentPartRow[];
-} {
-  const database = db();
-  const uploads = inChunks(
-    entries,
-    (chunk, placeholders) =>
-      database
-        .prepare(`${SELECT_PARTS} WHERE ${ENTRY} IN (${placeholders}) ORDER BY uploads.part_number`)
-        .all(...chunk) as LineUploadRow[],
+export async function selectLineRows(
+  lineEntries: readonly string[],
+  db?: Db,
+): Promise<{ uploads: LineUploadRow[]; unlinked: LineSentPartRow[] }> {
+  const kysely = db ?? (await database());
+  const uploads = await inChunks(lineEntries, (chunk) =>
+    kysely
+      .selectFrom("uploads")
+      .leftJoin("upload_batches", "upload_batches.id", "uploads.batch_id")
+      .selectAll("uploads")
+      .select([uploadEntry.as("entry"), ...BATCH_COLUMNS])
+      .where(uploadEntry, "in", chunk)
+      .orderBy("uploads.part_number")
+      .execute(),
   );
-  const unlinked = inChunks(
-    entries,
-    (chunk, placeholders) =>
-      database
-        .prepare(
-          `${SELECT_UNLINKED_PARTS} AND ${PART_ENTRY} IN (${placeholders}) ORDER BY sent_parts.part_number, sent_parts.sent_at`,
-        )
-        .all(...chunk) as LineSentPartRow[],
+  const unlinked = await inChunks(lineEntries, (chunk) =>
+    kysely
+      .selectFrom("sent_parts")
+      .leftJoin("upload_batches", "upload_batches.id", "sent_parts.batch_id")
+      .selectAll("sent_parts")
+      .select([partEntry.as("entry"), ...BATCH_COLUMNS])
+      .where("sent_parts.upload_id", "is", null)
+      .where(partEntry, "in", chunk)
+      .orderBy("sent_parts.part_number")
+      .orderBy("sent_parts.sent_at")
+      .execute(),
   );
   return { uploads, unlinked };
 }
 
 /** The entry of the line holding an upload, or a part the dashboard sent (by its own id). */
-export function selectEntryOf(id: string): string | undefined {
-  const { entry } = db()
-    .prepare(
-      `SELECT COALESCE(
-         (SELECT ${ENTRY} FROM uploads WHERE id = @id),
-         (SELECT ${ENTRY} FROM sent_parts JOIN uploads ON uploads.id = sent_parts.upload_id WHERE sent_parts.id = @id),
-         (SELECT ${PART_ENTRY} FROM sent_parts WHERE id = @id)
-       ) AS entry`,
-    )
-    .get({ id }) as { entry: string | null };
-  return entry ?? undefined;
+export async function selectEntryOf(id: string, db?: Db): Promise<string | undefined> {
+  const { rows } = await sql<{ entry: string | null }>`SELECT COALESCE(
+      (SELECT ${uploadEntry} FROM uploads WHERE id = ${id}),
+      (SELECT ${uploadEntry} FROM sent_parts JOIN uploads ON uploads.id = sent_parts.upload_id
+        WHERE sent_parts.id = ${id}),
+      (SELECT ${partEntry} FROM sent_parts WHERE id = ${id})
+    ) AS entry`.execute(db ?? (await database()));
+  return rows[0]?.entry ?? undefined;
 }
 
-export function selectUpload(uploadId: string): UploadRow | undefined {
-  return db().prepare("SELECT * FROM uploads WHERE id = ?").get(uploadId) as UploadRow | undefined;
+export async function selectUpload(uploadId: string, db?: Db): Promise<UploadRow | undefined> {
+  return (db ?? (await database()))
+    .selectFrom("uploads")
+    .selectAll()
+    .where("id", "=", uploadId)
+    .executeTakeFirst();
 }
 
 /** How many lines there are, and one page of their entries, newest first. */
-export function selectEntriesPage({ page, pageSize }: { page: number; pageSize: number }): {
-  total: number;
-  entries: string[];
-} {
-  const database = db();
-  const { total } = database.prepare(`SELECT COUNT(DISTINCT entry) AS total FROM (${ENTRIES})`).get() as {
-    total: number;
-  };
-  const entries = database
-    .prepare(
-      `SELECT entry, MIN(at) AS first_recorded_at FROM (${ENTRIES})
-       GROUP BY entry ORDER BY first_recorded_at DESC, entry DESC LIMIT ? OFFSET ?`,
-    )
-    .all(pageSize, (page - 1) * pageSize) as { entry: string }[];
-  return { total, entries: entries.map(({ entry }) => entry) };
+export async function selectEntriesPage({
+  page,
+  pageSize,
+}: {
+  page: number;
+  pageSize: number;
+}): Promise<{ total: number; entries: string[] }> {
+  const db = await database();
+  const { total } = await db
+    .selectFrom(entries(db))
+    .select(sql<number>`COUNT(DISTINCT entry)`.as("total"))
+    .executeTakeFirstOrThrow();
+  const rows = await db
+    .selectFrom(entries(db))
+    .select((eb) => ["entry", eb.fn.min("at").as("first_recorded_at")])
+    .groupBy("entry")
+    .orderBy("first_recorded_at", "desc")
+    .orderBy("entry", "desc")
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { total, entries: rows.map(({ entry }) => entry) };
 }
 
-/** Uploads in a region that still have customers waiting, newest first. */
-export function selectUnfinishedUploads(region: Region, limit: number): UploadRow[] {
-  return db()
-    .prepare(
-      `SELECT * FROM uploads WHERE region = ? AND cancelled_at IS NULL AND total_processed < total_uploaded
-       ORDER BY recorded_at DESC LIMIT ?`,
-    )
-    .all(region, limit) as UploadRow[];
+const unfinished = (db: Db) =>
+  db
+    .selectFrom("uploads")
+    .where("cancelled_at", "is", null)
+    .whereRef("total_processed", "<", "total_uploaded");
+
+/**
+ * Uploads in a region that still have customers waiting: the newest first, or
+ * those whose counters were read longest ago (`stalest`).
+ */
+export async function selectUnfinishedUploads(
+  region: Region,
+  limit: number,
+  first: "newest" | "stalest" = "newest",
+): Promise<UploadRow[]> {
+  return unfinished(await database())
+    .selectAll()
+    .where("region", "=", region)
+    .$if(first === "newest", (query) => query.orderBy("recorded_at", "desc"))
+    .$if(first === "stalest", (query) => query.orderBy("checked_at", "asc"))
+    .orderBy("id")
+    .limit(limit)
+    .execute();
 }
 
-export interface NewUploadRow {
-  id: string;
-  region: Region;
-  name: string | null;
-  enableRegoLookups: number;
-  createdAt: string;
-  source: RegisteredUpload["source"];
-  userId: number | null;
-  email: string | null;
-  userName: string | null;
-  recordedAt: string;
-  at: string;
-  uploaded: number;
-  processed: number;
-  errors: number;
+/** The regions that have uploads with customers still waiting. */
+export async function selectRegionsWithUnfinishedUploads(): Promise<Region[]> {
+  const rows = await unfinished(await database())
+    .select("region")
+    .distinct()
+    .orderBy("region")
+    .execute();
+  return rows.map(({ region }) => region);
 }
 
 /** False when the upload was already in the register (nothing is changed then). */
-export function insertUpload(row: NewUploadRow): boolean {
-  const inserted = db()
-    .prepare(
-      `INSERT INTO uploads (id, region, name, enable_rego_lookups, created_at, source,
-         recorded_by_user_id, recorded_by_email, recorded_by_name, recorded_at,
-         total_uploaded, total_processed, total_errors, checked_at)
-       VALUES (@id, @region, @name, @enableRegoLookups, @createdAt, @source,
-         @userId, @email, @userName, @recordedAt, @uploaded, @processed, @errors, @at)
-       ON CONFLICT (id) DO NOTHING`,
-    )
-    .run(row);
-  return inserted.changes > 0;
+export async function insertUpload(row: Insertable<UploadsTable>, db?: Db): Promise<boolean> {
+  const inserted = await (db ?? (await database()))
+    .insertInto("uploads")
+    .values(row)
+    .onConflict((conflict) => conflict.column("id").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return inserted !== undefined;
 }
 
 /** Counters only grow, so an answer that arrives late never takes them back. */
-export function updateUploadCounters(counters: {
-  id: string;
-  uploaded: number;
-  processed: number;
-  errors: number;
-  at: string;
-}): void {
-  db()
-    .prepare(
-      `UPDATE uploads SET
-         total_uploaded = @uploaded,
-         total_processed = CASE WHEN @processed > total_processed THEN @processed ELSE total_processed END,
-         total_errors = CASE WHEN @errors > total_errors THEN @errors ELSE total_errors END,
-         checked_at = @at
-       WHERE id = @id`,
-    )
-    .run(counters);
+export async function updateUploadCounters(
+  counters: { id: string; uploaded: number; processed: number; errors: number; at: string },
+  db?: Db,
+): Promise<void> {
+  await (db ?? (await database()))
+    .updateTable("uploads")
+    .set((eb) => ({
+      total_uploaded: counters.uploaded,
+      total_processed: eb
+        .case()
+        .when("total_processed", "<", counters.processed)
+        .then(counters.processed)
+        .else(eb.ref("total_processed"))
+        .end(),
+      total_errors: eb
+        .case()
+        .when("total_errors", "<", counters.errors)
+        .then(counters.errors)
+        .else(eb.ref("total_errors"))
+        .end(),
+      checked_at: counters.at,
+    }))
+    .where("id", "=", counters.id)
+    .execute();
 }
 
 /** The first cancellation is the one kept. */
-export function updateUploadCancelled(
+export async function updateUploadCancelled(
   uploadId: string,
   by: { id: number; email: string; name: string | null },
   at: string,
-): void {
-  db()
-    .prepare(
-      `UPDATE uploads SET cancelled_at = ?, cancelled_by_user_id = ?, cancelled_by_email = ?, cancelled_by_name = ?
-       WHERE id = ? AND cancelled_at IS NULL`,
-    )
-    .run(at, by.id, by.email, by.name, uploadId);
+  db?: Db,
+): Promise<void> {
+  await (db ?? (await database()))
+    .updateTable("uploads")
+    .set({
+      cancelled_at: at,
+      cancelled_by_user_id: by.id,
+      cancelled_by_email: by.email,
+      cancelled_by_name: by.name,
+    })
+    .where("id", "=", uploadId)
+    .where("cancelled_at", "is", null)
+    .execute();
 }
 
-export interface NewBatchRow {
-  name: string;
-  fileName: string;
-  rowsInFile: number;
-  rowsSent: number;
-  rowsNotSent: number;
-  notSentCsv: string | null;
-  recordedAt: string;
+/** Puts an upload in a batch, as its `part_number`th part. */
+export async function updateUploadBatch(
+  uploadId: string,
+  place: { batch_id: number; part_number: number },
+  db?: Db,
+): Promise<void> {
+  await (db ?? (await database())).updateTable("uploads").set(place).where("id", "=", uploadId).execute();
 }
 
 /** A file's line, to which its parts are then joined; its id. */
-export function insertBatch(batch: NewBatchRow): number {
-  const { id } = db()
-    .prepare(
-      `INSERT INTO upload_batches (name, file_name, rows_in_file, rows_sent, rows_not_sent, not_sent_csv, recorded_at)
-       VALUES (@name, @fileName, @rowsInFile, @rowsSent, @rowsNotSent, @notSentCsv, @recordedAt) RETURNING id`,
-    )
-    .get(batch) as { id: number };
+export async function insertBatch(
+  batch: Omit<Insertable<UploadBatchesTable>, "id">,
+  db?: Db,
+): Promise<number> {
+  const { id } = await (db ?? (await database()))
+    .insertInto("upload_batches")
+    .values(batch)
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return id;
 }
 
 /** The file and rows not sent of the batch an upload id or part id belongs to. */
-export function selectNotSentFile(
+export async function selectNotSentFile(
   id: string,
-): { file_name: string; not_sent_csv: string | null } | undefined {
-  return db()
-    .prepare(
-      `SELECT file_name, not_sent_csv FROM upload_batches WHERE id = COALESCE(
-         (SELECT batch_id FROM uploads WHERE id = @id),
-         (SELECT batch_id FROM sent_parts WHERE id = @id)
-       )`,
+): Promise<{ file_name: string; not_sent_csv: string | null } | undefined> {
+  return (await database())
+    .selectFrom("upload_batches")
+    .select(["file_name", "not_sent_csv"])
+    .where("id", "=", (eb) =>
+      eb.fn.coalesce(
+        eb.selectFrom("uploads").select("batch_id").where("id", "=", id),
+        eb.selectFrom("sent_parts").select("batch_id").where("id", "=", id),
+      ),
     )
-    .get({ id }) as { file_name: string; not_sent_csv: string | null } | undefined;
+    .executeTakeFirst();
 }

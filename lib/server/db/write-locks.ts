@@ -17,12 +17,20 @@ import type { Tables } from "./schema";
  */
 export type Engine = DashboardDatabase["engine"];
 
-/** Locks the rows `rows` selects until the transaction ends (SELECT … FOR UPDATE). */
+/** `rows` as a read that also locks what it selects until the transaction ends (SELECT … FOR UPDATE). */
+export function lockingRead<From extends keyof Tables, Row>(
+  engine: Engine,
+  rows: SelectQueryBuilder<Tables, From, Row>,
+): SelectQueryBuilder<Tables, From, Row> {
+  return engine === "postgres" ? rows.forUpdate() : rows;
+}
+
+/** Locks the rows `rows` selects until the transaction ends, without reading them. */
 export async function lockRowsForWrite<From extends keyof Tables, Row>(
   engine: Engine,
   rows: SelectQueryBuilder<Tables, From, Row>,
 ): Promise<void> {
-  if (engine === "postgres") await rows.forUpdate().execute();
+  if (engine === "postgres") await lockingRead(engine, rows).execute();
 }
 
 // The first half of PostgreSQL's two-number advisory locks, so these never meet a lock taken for something else.

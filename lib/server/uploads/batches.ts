@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/server/auth/sessions";
-import { db } from "@/lib/server/db";
+import { database } from "@/lib/server/db";
 import { joinSentPartsToBatch, selectSentParts } from "@/lib/server/db/sent-part-rows";
 import { insertBatch, selectNotSentFile } from "@/lib/server/db/uploads-register";
 import { DomainError } from "@/lib/server/domain-error";
@@ -14,14 +14,17 @@ import type { RecordBatchRequest, RegisteredUpload } from "@/lib/uploads/registe
  * who sent them or an administrator. Sending the same batch again (a retry
  * after a lost answer) returns the line already recorded.
  */
-export function recordBatch(
+export async function recordBatch(
   batch: RecordBatchRequest,
   user: SessionUser,
   now = new Date(),
-): RegisteredUpload {
-  return db().transaction(() => {
-    const parts = selectSentParts(batch.partIds);
-    const missing = batch.partIds.find((id) => !parts.some((part) => part.id === id));
+): Promise<RegisteredUpload> {
+  return (await database()).transaction().execute(async (trx) => {
+    // Locked, so a second instance grouping the same parts (a retry) waits and then finds them grouped.
+    const byId = new Map(
+      (await selectSentParts(batch.partIds, trx, { forUpdate: true })).map((part) => [part.id, part]),
+    );
+    const missing = batch.partIds.find((id) => !byId.has(id));
     if (missing) {
       throw new DomainError(
         "inconsistent",
@@ -30,6 +33,8 @@ export function recordBatch(
         { fields: { partIds: "Unknown part" } },
       );
     }
+    // In the order given: part 1 of the file first.
+    const parts = batch.partIds.map((id) => byId.get(id)!);
     if (user.role !== "admin" && parts.some((part) => part.sent_by_user_id !== user.id)) {
       throw new DomainError(
         "forbidden",
@@ -37,18 +42,17 @@ export function recordBatch(
         "Only the person who sent these parts, or an administrator, can group them.",
       );
     }
-    const open = batch.partIds
-      .map((id, index) => ({ index, part: parts.find((part) => part.id === id)! }))
-      .find(({ part }) => part.state !== "queued" && part.state !== "arrived");
-    if (open) {
+    const open = parts.findIndex((part) => part.state !== "queued" && part.state !== "arrived");
+    if (open >= 0) {
       throw new DomainError(
         "conflict",
         "part_not_confirmed",
-        `Part ${open.index + 1} isn't confirmed as received by the Recapture API yet, so it can't be grouped.`,
+        `Part ${open + 1} isn't confirmed as received by the Recapture API yet, so it can't be grouped.`,
       );
     }
     const batchIds = new Set(parts.map((part) => part.batch_id));
-    if (batchIds.size === 1 && !batchIds.has(null)) return findRegisteredUpload(batch.partIds[0]!)!;
+    if (batchIds.size === 1 && !batchIds.has(null))
+      return (await findRegisteredUpload(batch.partIds[0]!, trx))!;
     if (parts.some((part) => part.batch_id !== null)) {
       throw new DomainError(
         "conflict",
@@ -66,25 +70,28 @@ export function recordBatch(
       );
     }
 
-    const batchId = insertBatch({
-      name: batch.name,
-      fileName: batch.fileName,
-      rowsInFile: batch.rowsInFile,
-      rowsSent: batch.sent,
-      rowsNotSent: batch.notSent,
-      notSentCsv: batch.notSentCsv ?? null,
-      recordedAt: now.toISOString(),
-    });
-    joinSentPartsToBatch(batchId, batch.partIds);
-    return findRegisteredUpload(batch.partIds[0]!)!;
-  })();
+    const batchId = await insertBatch(
+      {
+        name: batch.name,
+        file_name: batch.fileName,
+        rows_in_file: batch.rowsInFile,
+        rows_sent: batch.sent,
+        rows_not_sent: batch.notSent,
+        not_sent_csv: batch.notSentCsv ?? null,
+        recorded_at: now.toISOString(),
+      },
+      trx,
+    );
+    await joinSentPartsToBatch(batchId, parts, trx);
+    return (await findRegisteredUpload(batch.partIds[0]!, trx))!;
+  });
 }
 
 /**
  * The rows the wizard did not send for the file a register line came from (by
  * any of its upload ids or part ids), or undefined when there are none.
  */
-export function findNotSentFile(id: string): { fileName: string; csv: string } | undefined {
-  const row = selectNotSentFile(id);
+export async function findNotSentFile(id: string): Promise<{ fileName: string; csv: string } | undefined> {
+  const row = await selectNotSentFile(id);
   return row?.not_sent_csv ? { fileName: row.file_name, csv: row.not_sent_csv } : undefined;
 }

@@ -14,7 +14,7 @@ export async function recordEmulatorDemoUploads(): Promise<void> {
   if (ids.length === 0) return;
   try {
     const answers = await Promise.all(ids.map((id) => recapture().getUpload(id, { region: DEMO_REGION })));
-    recordDemoUploads(
+    await recordDemoUploads(
       answers.map(({ upload }) => upload),
       DEMO_REGION,
     );

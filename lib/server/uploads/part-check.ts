@@ -94,9 +94,9 @@ export async function countPartCustomers(
 
 /** The first upload in the register ahead of this part that the API is still working through, if any. */
 async function busyUpload(client: RecaptureClient, part: SentPart) {
-  for (const upload of listUnfinishedUploads(part.region, BUSY_UPLOADS_READ)) {
+  for (const upload of await listUnfinishedUploads(part.region, BUSY_UPLOADS_READ)) {
     const { upload: now } = await client.getUpload(upload.id, { region: part.region });
-    recordProgress(now);
+    await recordProgress(now);
     if (now.total_processed_customers < now.total_uploaded_customers) return now;
   }
   return undefined;
@@ -118,7 +118,7 @@ async function findPart(client: RecaptureClient, part: SentPart, now: Date): Pro
         "None of its customers among the newest 100,000; too many customers changed since it was sent to look further.",
     };
   }
-  const due = answerDueBy(part.id);
+  const due = await answerDueBy(part.id);
   if (now.getTime() < due) {
     return {
       verdict: "unknown",
@@ -157,13 +157,13 @@ export async function checkSentPart(
   partId: string,
   now = new Date(),
 ): Promise<SentPart> {
-  const part = findSentPart(partId);
+  const part = await findSentPart(partId);
   if (!part) throw new DomainError("not_found", "unknown_part", "This part isn't in the register.");
   if (part.state === "queued") return part;
   if (part.state === "sending") {
-    if (now.getTime() < answerDueBy(partId)) return part;
-    recordAnswerUnrecorded(partId);
+    if (now.getTime() < (await answerDueBy(partId))) return part;
+    await recordAnswerUnrecorded(partId);
   }
-  recordPartFinding(partId, await findPart(client, part, now), now);
-  return findSentPart(partId)!;
+  await recordPartFinding(partId, await findPart(client, part, now), now);
+  return (await findSentPart(partId))!;
 }

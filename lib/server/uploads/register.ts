@@ -3,7 +3,7 @@ import type { Region } from "@/lib/recapture/regions";
 import type { Upload } from "@/lib/recapture/schemas";
 import { UPLOAD_NAME_MAX_LENGTH } from "@/lib/recapture/upload-name";
 import type { SessionUser } from "@/lib/server/auth/sessions";
-import { db } from "@/lib/server/db";
+import { database, type Db } from "@/lib/server/db";
 import {
   insertUpload,
   selectEntriesPage,
@@ -21,12 +21,13 @@ import type { RegisteredUpload, UploadPart } from "@/lib/uploads/register-schema
  * The register of uploads: what is recorded when the API accepts, reports on
  * or cancels an upload, and the lines people see. Its rows and SQL are in
  * lib/server/db/uploads-register.ts, their shapes in ./register-lines.ts, and
- * grouping parts into one file's line in ./batches.ts.
+ * grouping parts into one file's line in ./batches.ts. Functions that take an
+ * optional `db` join the transaction given, else use the process's database.
  */
 
 /** The lines of these entries, in the order given. */
-function linesOf(entries: readonly string[]): RegisteredUpload[] {
-  const { uploads, unlinked } = selectLineRows(entries);
+async function linesOf(entries: readonly string[], db?: Db): Promise<RegisteredUpload[]> {
+  const { uploads, unlinked } = await selectLineRows(entries, db);
   return entries.map((entry) =>
     toRegisteredUpload(
       uploads.filter((row) => row.entry === entry),
@@ -39,29 +40,29 @@ function linesOf(entries: readonly string[]): RegisteredUpload[] {
  * The register line holding an upload, or a part the dashboard sent (by its
  * own id), with all the parts of its file; undefined when it isn't registered.
  */
-export function findRegisteredUpload(id: string): RegisteredUpload | undefined {
-  const entry = selectEntryOf(id);
-  return entry === undefined ? undefined : linesOf([entry])[0];
+export async function findRegisteredUpload(id: string, db?: Db): Promise<RegisteredUpload | undefined> {
+  const entry = await selectEntryOf(id, db);
+  return entry === undefined ? undefined : (await linesOf([entry], db))[0];
 }
 
 /** An upload in the register in the API's shape, with the counters last seen. */
-export function findRegisteredUploadAnswer(uploadId: string): Upload | undefined {
-  const row = selectUpload(uploadId);
+export async function findRegisteredUploadAnswer(uploadId: string, db?: Db): Promise<Upload | undefined> {
+  const row = await selectUpload(uploadId, db);
   return row && toUploadAnswer(row);
 }
 
 /** Newest first, a line per file (or standalone upload or part), each with the counters last seen. */
-export function listRegisteredUploads(page: { page: number; pageSize: number }): {
+export async function listRegisteredUploads(page: { page: number; pageSize: number }): Promise<{
   total: number;
   uploads: RegisteredUpload[];
-} {
-  const { total, entries } = selectEntriesPage(page);
-  return { total, uploads: linesOf(entries) };
+}> {
+  const { total, entries } = await selectEntriesPage(page);
+  return { total, uploads: await linesOf(entries) };
 }
 
 /** Uploads in a region that still have customers waiting, newest first: what the API may be busy with. */
-export function listUnfinishedUploads(region: Region, limit: number): UploadPart[] {
-  return selectUnfinishedUploads(region, limit).map(toPart);
+export async function listUnfinishedUploads(region: Region, limit: number): Promise<UploadPart[]> {
+  return (await selectUnfinishedUploads(region, limit)).map(toPart);
 }
 
 /**
@@ -69,13 +70,13 @@ export function listUnfinishedUploads(region: Region, limit: number): UploadPart
  * asked to follow (`tracked`). An upload already in the register keeps its
  * history; only its counters are refreshed.
  */
-export function recordUpload(
+export async function recordUpload(
   upload: Upload,
   context: { region: Region; user: SessionUser; source: "dashboard" | "tracked" },
   now = new Date(),
-): RegisteredUpload {
-  registerUpload(upload, context, now);
-  return findRegisteredUpload(upload.id)!;
+): Promise<RegisteredUpload> {
+  await registerUpload(upload, context, now);
+  return (await findRegisteredUpload(upload.id))!;
 }
 
 /**
@@ -83,19 +84,28 @@ export function recordUpload(
  * dashboard, so recorded by nobody at the time each was created. Ones already in the
  * register are only refreshed.
  */
-export function recordDemoUploads(uploads: readonly Upload[], region: Region, now = new Date()): void {
-  db().transaction(() => {
+export async function recordDemoUploads(
+  uploads: readonly Upload[],
+  region: Region,
+  now = new Date(),
+): Promise<void> {
+  await (await database()).transaction().execute(async (trx) => {
     for (const upload of uploads) {
-      registerUpload(upload, { region, user: null, source: "demo", recordedAt: upload.created_at }, now);
+      await registerUpload(
+        upload,
+        { region, user: null, source: "demo", recordedAt: upload.created_at },
+        now,
+        trx,
+      );
     }
-  })();
+  });
 }
 
 /**
  * Adds an upload to the register, or refreshes the counters of one already in it.
  * A name from upstream (an upload made elsewhere) is cut to the dashboard's limit.
  */
-export function registerUpload(
+export async function registerUpload(
   upload: Upload,
   context: {
     region: Region;
@@ -104,25 +114,29 @@ export function registerUpload(
     recordedAt?: string;
   },
   now: Date,
-): void {
+  db?: Db,
+): Promise<void> {
   const at = now.toISOString();
-  const inserted = insertUpload({
-    id: upload.id,
-    region: context.region,
-    name: upload.name?.slice(0, UPLOAD_NAME_MAX_LENGTH) ?? null,
-    enableRegoLookups: Number(upload.enable_rego_lookups),
-    createdAt: upload.created_at,
-    source: context.source,
-    userId: context.user?.id ?? null,
-    email: context.user?.email ?? null,
-    userName: context.user?.name ?? null,
-    recordedAt: context.recordedAt ?? at,
-    at,
-    uploaded: upload.total_uploaded_customers,
-    processed: upload.total_processed_customers,
-    errors: upload.total_errors,
-  });
-  if (!inserted) recordProgress(upload, now);
+  const inserted = await insertUpload(
+    {
+      id: upload.id,
+      region: context.region,
+      name: upload.name?.slice(0, UPLOAD_NAME_MAX_LENGTH) ?? null,
+      enable_rego_lookups: Number(upload.enable_rego_lookups),
+      created_at: upload.created_at,
+      source: context.source,
+      recorded_by_user_id: context.user?.id ?? null,
+      recorded_by_email: context.user?.email ?? null,
+      recorded_by_name: context.user?.name ?? null,
+      recorded_at: context.recordedAt ?? at,
+      total_uploaded: upload.total_uploaded_customers,
+      total_processed: upload.total_processed_customers,
+      total_errors: upload.total_errors,
+      checked_at: at,
+    },
+    db,
+  );
+  if (!inserted) await recordProgress(upload, now, db);
 }
 
 /**
@@ -130,14 +144,17 @@ export function registerUpload(
  * them without asking again. Counters only grow, so an answer that arrives
  * late (a poll overtaken by a cancel) never takes them back.
  */
-export function recordProgress(upload: Upload, now = new Date()): void {
-  updateUploadCounters({
-    id: upload.id,
-    uploaded: upload.total_uploaded_customers,
-    processed: upload.total_processed_customers,
-    errors: upload.total_errors,
-    at: now.toISOString(),
-  });
+export async function recordProgress(upload: Upload, now = new Date(), db?: Db): Promise<void> {
+  await updateUploadCounters(
+    {
+      id: upload.id,
+      uploaded: upload.total_uploaded_customers,
+      processed: upload.total_processed_customers,
+      errors: upload.total_errors,
+      at: now.toISOString(),
+    },
+    db,
+  );
 }
 
 /**
@@ -145,9 +162,9 @@ export function recordProgress(upload: Upload, now = new Date()): void {
  * the counters simply stop, so only the register can say "cancelled". The
  * first cancellation is the one kept.
  */
-export function recordCancellation(upload: Upload, user: SessionUser, now = new Date()): void {
-  db().transaction(() => {
-    recordProgress(upload, now);
-    updateUploadCancelled(upload.id, user, now.toISOString());
-  })();
+export async function recordCancellation(upload: Upload, user: SessionUser, now = new Date()): Promise<void> {
+  await (await database()).transaction().execute(async (trx) => {
+    await recordProgress(upload, now, trx);
+    await updateUploadCancelled(upload.id, user, now.toISOString(), trx);
+  });
 }

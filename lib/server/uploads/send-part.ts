@@ -63,7 +63,7 @@ export async function sendUploadPart({
 }: SendPartOptions): Promise<Upload> {
   const started = now();
   const answerDueBy = new Date(started.getTime() + timeoutMs * (1 + LATE_ANSWER_TIMEOUTS));
-  const replay = startSending(
+  const replay = await startSending(
     { id: partId, region, name: body.name, customers: body.customers.length },
     user,
     { now: started, answerDueBy },
@@ -74,12 +74,11 @@ export async function sendUploadPart({
     const { upload } = await audited(user, "upload.create", body.name, () =>
       client.uploadCustomers(withPartReference(body, partId), {
         region,
-        onLateAnswer: (answer) =>
-          answer ? recordPartQueued(partId, answer.upload, now()) : closeAnswerWindow(partId, now()),
+        onLateAnswer: (answer) => void recordLateAnswer(partId, answer?.upload, now()),
       }),
     );
     try {
-      recordPartQueued(partId, upload, now());
+      await recordPartQueued(partId, upload, now());
     } catch (error) {
       // The upload is queued upstream whatever happens here; the part stays `sending` and a check settles it.
       console.error(`Could not record upload ${upload.id} (part ${partId}) in the register:`, error);
@@ -88,13 +87,15 @@ export async function sendUploadPart({
   } catch (error) {
     const reason = ambiguity(error);
     if (reason === undefined) {
-      forgetRefusedPart(partId);
+      await forgetRefusedPart(partId);
       throw error;
     }
-    if (!(isRecaptureError(error) && error.code === "upstream_timeout")) closeAnswerWindow(partId, now());
-    const part = recordPartNotConfirmed(partId, reason);
+    if (!(isRecaptureError(error) && error.code === "upstream_timeout"))
+      await closeAnswerWindow(partId, now());
+    const part = await recordPartNotConfirmed(partId, reason);
     // The late answer may have come already, in which case the part is simply queued.
-    const answered = part?.state === "queued" && part.uploadId && findRegisteredUploadAnswer(part.uploadId);
+    const answered =
+      part?.state === "queued" && part.uploadId && (await findRegisteredUploadAnswer(part.uploadId));
     if (answered) return answered;
     throw new DomainError(
       "upstream_failed",
@@ -102,5 +103,20 @@ export async function sendUploadPart({
       `${part?.reason ?? reason} It may still have been queued, so it won't be sent again until the dashboard has checked whether it arrived.`,
       { upstreamStatus: isRecaptureError(error) ? error.status : undefined },
     );
+  }
+}
+
+/**
+ * How a request that timed out ended, told after its caller has gone: the
+ * upload it queued, or nothing (a failure, or no answer in time). Nobody
+ * awaits this, so a failure to record it is logged; the part stays as it was
+ * and a check settles it.
+ */
+async function recordLateAnswer(partId: string, upload: Upload | undefined, now: Date): Promise<void> {
+  try {
+    if (upload) await recordPartQueued(partId, upload, now);
+    else await closeAnswerWindow(partId, now);
+  } catch (error) {
+    console.error(`Could not record the late answer to part ${partId} in the register:`, error);
   }
 }

@@ -17,7 +17,7 @@ interface UploadPageProps {
 async function registeredUpload(params: UploadPageProps["params"]) {
   const { uploadId } = await params;
   if (!uploadIdSchema.safeParse(uploadId).success) notFound();
-  return { uploadId, upload: findRegisteredUpload(uploadId) };
+  return { uploadId, upload: await findRegisteredUpload(uploadId) };
 }
 
 export async function generateMetadata({ params }: UploadPageProps): Promise<Metadata> {

@@ -6,7 +6,7 @@ type Params = { uploadId: string };
 
 /** The register line holding this upload: every part of its file, with who sent it and who cancelled. */
 export const GET = route<Params>({ role: "viewer" }, async ({ params }) => {
-  const upload = findRegisteredUpload(pathId(uploadIdSchema, params.uploadId, "upload"));
+  const upload = await findRegisteredUpload(pathId(uploadIdSchema, params.uploadId, "upload"));
   if (!upload)
     throw new HttpError(
       404,

@@ -11,6 +11,6 @@ const MAX_BATCH_BYTES = 2 * DEFAULT_MAX_FILE_BYTES;
 /** The wizard's last step: the parts it sent, grouped as one file with its counts and rows not sent. */
 export const POST = route({ role: "staff" }, async ({ request, user }) => {
   const batch = await readJson(request, recordBatchRequestSchema, { maxBytes: MAX_BATCH_BYTES });
-  const upload = await audited(user, "upload.group", batch.name, async () => recordBatch(batch, user));
+  const upload = await audited(user, "upload.group", batch.name, () => recordBatch(batch, user));
   return Response.json({ success: true, upload }, { status: 201 });
 });

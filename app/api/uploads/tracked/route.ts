@@ -27,7 +27,7 @@ export const POST = route({ role: "staff" }, async ({ request, user }) => {
     }
   });
   return Response.json(
-    { success: true, upload: recordUpload(upload, { region, user, source: "tracked" }) },
+    { success: true, upload: await recordUpload(upload, { region, user, source: "tracked" }) },
     { status: 201 },
   );
 });

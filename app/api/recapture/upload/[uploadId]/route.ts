@@ -9,7 +9,7 @@ type Params = { uploadId: string };
 export const GET = route<Params>({ role: "viewer", proxied: true }, async ({ request, params }) => {
   const uploadId = pathId(uploadIdSchema, params.uploadId, "upload");
   const result = await recapture().getUpload(uploadId, { region: requestRegion(request) });
-  recordProgress(result.upload);
+  await recordProgress(result.upload);
   return Response.json(result);
 });
 
@@ -19,6 +19,6 @@ export const DELETE = route<Params>({ role: "staff", proxied: true }, async ({ r
   const result = await audited(user, "upload.cancel", uploadId, () =>
     recapture().cancelUpload(uploadId, { region }),
   );
-  recordCancellation(result.upload, user);
+  await recordCancellation(result.upload, user);
   return Response.json(result);
 });

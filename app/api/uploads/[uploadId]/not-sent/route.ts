@@ -11,7 +11,7 @@ type Params = { uploadId: string };
  * written again here so formula-looking cells are neutralised whatever the browser sent.
  */
 export const GET = route<Params>({ role: "viewer" }, async ({ params }) => {
-  const file = findNotSentFile(pathId(uploadIdSchema, params.uploadId, "upload"));
+  const file = await findNotSentFile(pathId(uploadIdSchema, params.uploadId, "upload"));
   if (!file)
     throw new HttpError(
       404,

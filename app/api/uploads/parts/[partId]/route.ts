@@ -6,7 +6,7 @@ type Params = { partId: string };
 
 /** Where a part the dashboard sent stands: what the wizard asks after a failure left its fate open. */
 export const GET = route<Params>({ role: "viewer" }, async ({ params }) => {
-  const part = findSentPart(pathId(partIdSchema, params.partId, "part"));
+  const part = await findSentPart(pathId(partIdSchema, params.partId, "part"));
   if (!part) {
     throw new HttpError(404, "unknown_part", "The dashboard has no record of this part: it was never sent.");
   }

@@ -16,7 +16,7 @@ type Params = { partId: string };
 export const POST = route<Params>({ role: "staff" }, async ({ params, user }) => {
   const partId = pathId(partIdSchema, params.partId, "part");
   const entry = { user, action: "upload.part_check", target: partId };
-  const before = findSentPart(partId)?.state;
+  const before = (await findSentPart(partId))?.state;
   try {
     const part = await checkSentPart(recapture(), partId);
     if (part.state !== before) {
