@@ -4,6 +4,7 @@ import { dashboardDatabase } from "@/lib/server/db";
 import { countUsers } from "@/lib/server/db/users";
 import { env, InvalidEnvironmentError, mode } from "@/lib/server/env";
 import { watchClientAddresses } from "@/lib/server/http/client-address";
+import { startBackgroundJobs } from "@/lib/server/jobs/background-jobs";
 import { embeddedEmulator } from "@/lib/server/recapture";
 import { recordEmulatorDemoUploads } from "@/lib/server/uploads/demo-uploads";
 import { recoverInterruptedSends } from "@/lib/server/uploads/sent-parts";
@@ -50,6 +51,8 @@ async function runStartUpSteps(): Promise<void> {
     console.log("Recapture Dashboard: embedded emulator (no RECAPTURE_API_KEY set)");
   }
   watchClientAddresses();
+  // Background work (one instance at a time when several share a database): after the emulator, which it reads.
+  startBackgroundJobs();
 }
 
 /** The failure in words for the operator: no stack trace, and where bad settings are described. */
