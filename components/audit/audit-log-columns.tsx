@@ -30,7 +30,7 @@ export function auditLogColumns({ timeZone }: AuditLogColumnsOptions) {
     }),
     helper.accessor("target", {
       header: "Target",
-      meta: { label: "Target", className: "break-all" },
+      meta: { label: "Target", className: "min-w-48 wrap-anywhere" },
     }),
     helper.accessor("outcome", {
       header: "Outcome",
