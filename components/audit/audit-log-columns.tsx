@@ -44,7 +44,7 @@ export function auditLogColumns({ timeZone }: AuditLogColumnsOptions) {
     }),
     helper.accessor("detail", {
       header: "Detail",
-      meta: { label: "Detail", className: "text-slate-600" },
+      meta: { label: "Detail", className: "min-w-64 text-slate-600" },
       // One row may stand for several failed sign-ins from one address (see lib/server/db/audit-log.ts).
       cell: ({ getValue, row }) =>
         row.original.repeats > 1

@@ -9,10 +9,11 @@ export interface CustomerVehicleFieldsProps {
   children?: ReactNode;
 }
 
+// On a phone the rego and state share a row and the VIN, 17 characters, takes the next.
 const FIELDS = [
-  { name: "rego", label: "Rego", className: "uppercase" },
-  { name: "state", label: "State", className: "" },
-  { name: "vin", label: "VIN", className: "font-mono uppercase" },
+  { name: "rego", label: "Rego", cell: "", input: "" },
+  { name: "state", label: "State", cell: "", input: "" },
+  { name: "vin", label: "VIN", cell: "col-span-2 sm:col-span-1", input: "font-mono" },
 ] as const;
 
 const REASON_ID = "edit-vehicle-locked";
@@ -26,9 +27,9 @@ export function CustomerVehicleFields({ vehicle, children }: CustomerVehicleFiel
   return (
     <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 bg-slate-50 p-4">
       <legend className="px-1 text-sm font-semibold text-slate-900">Vehicle</legend>
-      <div className="grid gap-4 sm:grid-cols-3">
-        {FIELDS.map(({ name, label, className }) => (
-          <div key={name} className="flex flex-col gap-1.5">
+      <div className="grid max-w-3xl grid-cols-2 gap-4 sm:grid-cols-3">
+        {FIELDS.map(({ name, label, cell, input }) => (
+          <div key={name} className={`flex flex-col gap-1.5 ${cell}`}>
             <Label htmlFor={`edit-${name}`}>{label}</Label>
             <Input
               id={`edit-${name}`}
@@ -36,7 +37,7 @@ export function CustomerVehicleFields({ vehicle, children }: CustomerVehicleFiel
               value={vehicle[name] ?? ""}
               placeholder="Not set"
               aria-describedby={REASON_ID}
-              className={`bg-slate-100 text-slate-700 ${className}`}
+              className={`read-only:bg-slate-100 read-only:text-slate-700 ${input}`}
             />
           </div>
         ))}
