@@ -1,8 +1,9 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { expect, test as base } from "./fixtures";
+import { DEMO_PASSWORD, demoEmail, expect, signInViaApi, test as base } from "./fixtures";
 import { expectAccessible } from "./support/axe";
 import { uniqueRego, uploadCustomers } from "./support/customers";
 import { PHONE_WIDTH } from "./support/phone-layout";
+import { AppShell } from "./pages/app-shell";
 import { CustomerPage } from "./pages/customer-page";
 import { CustomersPage } from "./pages/customers-page";
 
@@ -274,6 +275,29 @@ test.describe("deleting a customer, with 10 seconds to undo", () => {
     await expect.poll(() => status(api, customer.id), { timeout: 5_000 }).toBe(404);
     // Well before its ten seconds: the closing page sent it, not its timer.
     expect(Date.now() - clicked).toBeLessThan(9_000);
+  });
+
+  test("signing out sends a delete still waiting, before the session ends", async ({
+    browser,
+    api,
+    baseURL,
+  }) => {
+    const customer = await createCustomer(api, "OUT");
+    // A session of its own: signing out ends it, and the other tests' session must go on.
+    const context = await browser.newContext({
+      storageState: await signInViaApi(baseURL!, demoEmail("staff"), DEMO_PASSWORD),
+    });
+    try {
+      const page = await context.newPage();
+      await new CustomerPage(page).goto(customer.id);
+      await page.getByRole("button", { name: "Delete", exact: true }).click();
+      await expect(notices(page).getByText("Customer deleted.")).toBeVisible();
+      await new AppShell(page).signOut();
+      await expect(page).toHaveURL(/\/sign-in/);
+      expect(await status(api, customer.id)).toBe(404);
+    } finally {
+      await context.close();
+    }
   });
 
   test("the keepalive delete is still refused from another site", async ({ api }) => {
