@@ -30,7 +30,7 @@ export function auditLogColumns({ timeZone }: AuditLogColumnsOptions) {
     }),
     helper.accessor("target", {
       header: "Target",
-      meta: { label: "Target", className: "break-all" },
+      meta: { label: "Target", className: "min-w-48 wrap-anywhere" },
     }),
     helper.accessor("outcome", {
       header: "Outcome",
@@ -44,7 +44,7 @@ export function auditLogColumns({ timeZone }: AuditLogColumnsOptions) {
     }),
     helper.accessor("detail", {
       header: "Detail",
-      meta: { label: "Detail", className: "text-slate-600" },
+      meta: { label: "Detail", className: "min-w-64 text-slate-600" },
       // One row may stand for several failed sign-ins from one address (see lib/server/db/audit-log.ts).
       cell: ({ getValue, row }) =>
         row.original.repeats > 1

@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { ApiError, apiFetch } from "@/lib/queries/api";
+import { sendWaitingCustomerDeletes } from "@/lib/queries/customers";
 
 export function SignOutButton() {
   const router = useRouter();
@@ -17,7 +18,11 @@ export function SignOutButton() {
     router.refresh();
   };
   const signOut = useMutation({
-    mutationFn: () => apiFetch("/api/auth/sign-out", { method: "POST" }, z.unknown()),
+    mutationFn: async () => {
+      // Deletes still waiting out their undo time go now, while the session that sends them lasts.
+      await sendWaitingCustomerDeletes();
+      return apiFetch("/api/auth/sign-out", { method: "POST" }, z.unknown());
+    },
     onSuccess: leave,
     // Already signed out elsewhere (expired, or disabled by an admin): nothing left to end.
     onError: (error) =>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -21,11 +22,19 @@ import {
   type CustomerEditValues,
 } from "@/components/customers/customer-form-values";
 import { CustomerSightings } from "@/components/customers/customer-sightings";
-import { customersHref, type CustomersSearch } from "@/components/customers/customers-search";
-import { DeleteCustomerButton } from "@/components/customers/delete-customer-button";
+import { customerHref, customersHref, type CustomersSearch } from "@/components/customers/customers-search";
+import { DeleteCustomerButton, undoDelete } from "@/components/customers/delete-customer-button";
+import { ReplaceVehicleDialog } from "@/components/customers/replace-vehicle-dialog";
+import { ReplaceVehicleOutcome } from "@/components/customers/replace-vehicle-outcome";
 import { UnreadableCustomerNotice } from "@/components/customers/unreadable-customer-notice";
+import type { ReplaceVehicleResponse } from "@/lib/customers/replace-vehicle";
 import { ApiError } from "@/lib/queries/api";
-import { customerQueries, findCachedCustomer, useUpdateCustomer } from "@/lib/queries/customers";
+import {
+  customerQueries,
+  findCachedCustomer,
+  useCustomersBeingDeleted,
+  useUpdateCustomer,
+} from "@/lib/queries/customers";
 import { isUnreadableCustomer } from "@/lib/recapture/schemas";
 
 export interface CustomerDetailProps {
@@ -51,6 +60,7 @@ interface Editing {
 }
 
 export function CustomerDetail({ customerId, timeZone, canEdit, from }: CustomerDetailProps) {
+  const router = useRouter();
   const queryClient = useQueryClient();
   const query = useQuery({
     ...customerQueries.detail(customerId),
@@ -59,12 +69,34 @@ export function CustomerDetail({ customerId, timeZone, canEdit, from }: Customer
   });
   const update = useUpdateCustomer(customerId);
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [partlyReplaced, setPartlyReplaced] = useState<ReplaceVehicleResponse>();
+  const beingDeleted = useCustomersBeingDeleted().has(customerId);
   const backHref = customersHref(from);
   const backLink = (
     <Link href={backHref} className="text-sm font-medium text-brand-700 hover:underline">
       ← Back to customers
     </Link>
   );
+
+  if (beingDeleted) {
+    // Come back to (Back, a link) while its delete waits: it is gone from view, with the way back.
+    return (
+      <div className="flex flex-col gap-4">
+        {backLink}
+        <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+          <EmptyState
+            title="Customer deleted"
+            description="It is removed from Recapture when the notice with Undo closes."
+            action={
+              <Button variant="secondary" onClick={() => undoDelete(customerId)}>
+                Undo
+              </Button>
+            }
+          />
+        </div>
+      </div>
+    );
+  }
 
   if (query.isPending) {
     return (
@@ -129,6 +161,17 @@ export function CustomerDetail({ customerId, timeZone, canEdit, from }: Customer
   const customer = query.data;
   const label = customerLabel(customer);
 
+  function replaced(answer: ReplaceVehicleResponse) {
+    if (answer.old_customer.state === "deleted") {
+      toast.success(`Vehicle replaced: now watching ${customerLabel(answer.customer)}`);
+      router.replace(customerHref(answer.customer.id, from));
+      return;
+    }
+    // Both records may exist now: this page (the old one) says so, with a link to each.
+    setEditing(null);
+    setPartlyReplaced(answer);
+  }
+
   function save(values: CustomerEditValues) {
     const patch = customerPatch(customer, values);
     setEditing(null);
@@ -180,9 +223,13 @@ export function CustomerDetail({ customerId, timeZone, canEdit, from }: Customer
         </div>
       </div>
 
+      {partlyReplaced && <ReplaceVehicleOutcome answer={partlyReplaced} from={from} />}
+
       {editing ? (
         <Card title={`Edit ${label}`}>
           <CustomerEditForm
+            vehicle={customer}
+            replaceVehicle={<ReplaceVehicleDialog customer={customer} onAnswer={replaced} />}
             defaultValues={editing.values}
             failure={editing.failure}
             onSubmit={save}

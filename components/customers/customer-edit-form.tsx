@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect } from "react";
+import { useEffect, type ReactNode } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -11,6 +11,8 @@ import { Input } from "@/components/ui/input";
 import { AdditionalFieldsEditor } from "@/components/customers/additional-fields-editor";
 import { customerEditFormSchema } from "@/components/customers/customer-form-schemas";
 import type { CustomerEditValues } from "@/components/customers/customer-form-values";
+import { CustomerVehicleFields } from "@/components/customers/customer-vehicle-fields";
+import type { Customer } from "@/lib/recapture/schemas";
 
 /** What the server said about the last attempt, to show on the reopened form. */
 export interface CustomerEditFailure {
@@ -19,6 +21,10 @@ export interface CustomerEditFailure {
 }
 
 export interface CustomerEditFormProps {
+  /** Shown read-only: the API can't change it. */
+  vehicle: Pick<Customer, "rego" | "state" | "vin">;
+  /** What to offer instead of editing the vehicle: the Replace vehicle button. */
+  replaceVehicle?: ReactNode;
   defaultValues: CustomerEditValues;
   failure?: CustomerEditFailure;
   onSubmit: (values: CustomerEditValues) => void;
@@ -31,7 +37,14 @@ const DATE_FIELDS = [
   { name: "monitor_end_date", label: "Monitor until" },
 ] as const;
 
-export function CustomerEditForm({ defaultValues, failure, onSubmit, onCancel }: CustomerEditFormProps) {
+export function CustomerEditForm({
+  vehicle,
+  replaceVehicle,
+  defaultValues,
+  failure,
+  onSubmit,
+  onCancel,
+}: CustomerEditFormProps) {
   const form = useForm<CustomerEditValues>({ resolver: zodResolver(customerEditFormSchema), defaultValues });
   const { errors } = form.formState;
 
@@ -57,6 +70,7 @@ export function CustomerEditForm({ defaultValues, failure, onSubmit, onCancel }:
             {failure.message}
           </Alert>
         )}
+        <CustomerVehicleFields vehicle={vehicle}>{replaceVehicle}</CustomerVehicleFields>
         <FormField
           id="edit-external-id"
           label="External ID"

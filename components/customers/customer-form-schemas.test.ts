@@ -2,8 +2,14 @@ import { describe, expect, it } from "vitest";
 import {
   customerCreateFormSchema,
   customerEditFormSchema,
+  replaceVehicleFormSchema,
 } from "@/components/customers/customer-form-schemas";
-import { EMPTY_CREATE_VALUES } from "@/components/customers/customer-form-values";
+import {
+  EMPTY_CREATE_VALUES,
+  replaceVehicleRequest,
+  vehicleValuesFromCustomer,
+} from "@/components/customers/customer-form-values";
+import type { Customer } from "@/lib/recapture/schemas";
 
 function messages(result: {
   success: boolean;
@@ -141,5 +147,55 @@ describe("customerEditFormSchema", () => {
       "additional_fields.1.key": "“source” is already used",
       "additional_fields.2.key": "Give this field a name",
     });
+  });
+});
+
+describe("replaceVehicleFormSchema", () => {
+  const old: Customer = {
+    id: "0000c339-1fb4-4d15-9b46-6509f2c5a2a4",
+    last_updated: "2022-07-21T02:27:03.543Z",
+    rego: "ABC123",
+    state: "VIC",
+    vin: null,
+    external_id: "CUST-1",
+    sale_date: null,
+    monitor_start_date: null,
+    monitor_end_date: null,
+    vehicle_title: null,
+    sightings: [],
+    additional_fields: null,
+  };
+  const schema = replaceVehicleFormSchema(old);
+  const start = vehicleValuesFromCustomer(old);
+
+  it("starts from the vehicle the record has, which it won't take back unchanged", () => {
+    expect(start).toEqual({ rego: "ABC123", state: "VIC", vin: "", enable_rego_lookups: false });
+    expect(messages(schema.safeParse({ ...start, rego: "abc 123" }))).toEqual({
+      rego: "This record already has that vehicle: change the rego, state or VIN to replace it",
+    });
+  });
+
+  it("applies the create rules to the new vehicle, on its fields", () => {
+    expect(messages(schema.safeParse({ ...start, rego: "", state: "" }))).toEqual({
+      rego: "Missing required properties: enter a rego or a VIN",
+    });
+    expect(messages(schema.safeParse({ ...start, vin: "1N4AL11D16N3377201" }))).toEqual({
+      vin: "A VIN has at most 17 characters",
+    });
+    expect(messages(schema.safeParse({ ...start, state: "Victoria" }))).toEqual({
+      state: "Choose a state from the list",
+    });
+    expect(schema.safeParse({ ...start, rego: "XYZ789" }).success).toBe(true);
+  });
+
+  it("keeps a state from another region that the record already has", () => {
+    const nz = replaceVehicleFormSchema({ ...old, state: "Auckland" });
+    expect(nz.safeParse({ ...start, rego: "XYZ789", state: "Auckland" }).success).toBe(true);
+  });
+
+  it("sends plates and VINs in capitals without spaces, and leaves blanks out", () => {
+    expect(
+      replaceVehicleRequest({ rego: " xyz 789 ", state: "NSW", vin: "", enable_rego_lookups: true }),
+    ).toEqual({ enable_rego_lookups: true, vehicle: { rego: "XYZ789", state: "NSW", vin: undefined } });
   });
 });

@@ -2,10 +2,13 @@ import { z } from "zod";
 import {
   auDateToIso,
   createCustomerRequest,
+  replaceVehicleRequest,
   type CustomerCreateValues,
   type CustomerEditValues,
+  type ReplaceVehicleValues,
 } from "@/components/customers/customer-form-values";
 import { AU_STATES } from "@/lib/au-states";
+import { planReplacement } from "@/lib/customers/replace-vehicle";
 import {
   ADDITIONAL_FIELD_NAME_MESSAGE,
   additionalFieldValueMessage,
@@ -13,6 +16,7 @@ import {
   customerInputSchema,
   TOO_MANY_ADDITIONAL_FIELDS_MESSAGE,
   updateCustomerRequestSchema,
+  type Customer,
 } from "@/lib/recapture/schemas";
 
 /**
@@ -86,15 +90,18 @@ export const customerEditFormSchema = z
     if (!result.success) addSharedIssues(result.error.issues, ctx);
   });
 
+/** A state from the picker: one of Australia's, or the one the record already has (from another region). */
+function stateChoice(current?: string | null) {
+  const choices: readonly string[] = current ? [...AU_STATES, current] : AU_STATES;
+  return z
+    .string()
+    .refine((state) => state === "" || choices.includes(state), "Choose a state from the list");
+}
+
 export const customerCreateFormSchema = z
   .object({
     rego: z.string(),
-    state: z
-      .string()
-      .refine(
-        (state) => state === "" || (AU_STATES as readonly string[]).includes(state),
-        "Choose a state from the list",
-      ),
+    state: stateChoice(),
     vin: z.string(),
     external_id: z.string(),
     sale_date: auDate,
@@ -107,3 +114,27 @@ export const customerCreateFormSchema = z
     const result = customerInputSchema.safeParse(createCustomerRequest(values).customer);
     if (!result.success) addSharedIssues(result.error.issues, ctx);
   });
+
+/**
+ * The new vehicle for a record: the create rules, applied to the record the
+ * new vehicle would make (planReplacement, as the server does). Only the
+ * vehicle's own problems go on fields here; one in what is copied from the
+ * old record comes back from the server as a message above the form.
+ */
+export function replaceVehicleFormSchema(old: Customer) {
+  return z
+    .object({
+      rego: z.string(),
+      state: stateChoice(old.state),
+      vin: z.string(),
+      enable_rego_lookups: z.boolean(),
+    })
+    .superRefine((values: ReplaceVehicleValues, ctx) => {
+      const plan = planReplacement(old, replaceVehicleRequest(values));
+      if (plan.ok) return;
+      for (const [key, message] of Object.entries(plan.fields)) {
+        const [scope, field] = key.split(".");
+        if (scope === "vehicle" && field) ctx.addIssue({ code: "custom", path: [field], message });
+      }
+    });
+}

@@ -1,4 +1,5 @@
 import { additionalFieldText } from "@/components/customers/customer-display";
+import type { ReplaceVehicleRequest, Vehicle } from "@/lib/customers/replace-vehicle";
 import type { CreateCustomerRequest, Customer, UpdateCustomerRequest } from "@/lib/recapture/schemas";
 
 /** People type Australian dates (15/06/2022, 1/6/2022, 15-06-2022); the API takes 2022-06-15. */
@@ -130,16 +131,24 @@ export const EMPTY_CREATE_VALUES: CustomerCreateValues = {
   enable_rego_lookups: false,
 };
 
+const text = (value: string) => value.trim() || undefined;
+
+/** A vehicle as typed, as the API takes it: blank fields left out, plates and VINs in capitals without spaces. */
+function vehicleFromValues(values: { rego: string; state: string; vin: string }): Vehicle {
+  return {
+    rego: text(values.rego.replace(/\s+/g, "").toUpperCase()),
+    state: text(values.state),
+    vin: text(values.vin.replace(/\s+/g, "").toUpperCase()),
+  };
+}
+
 /** The PUT body for a new customer: blank fields left out, plates and VINs in capitals. */
 export function createCustomerRequest(values: CustomerCreateValues): CreateCustomerRequest {
-  const text = (value: string) => value.trim() || undefined;
   const fields = additionalFieldsFromRows(values.additional_fields);
   return {
     enable_rego_lookups: values.enable_rego_lookups,
     customer: {
-      rego: text(values.rego.replace(/\s+/g, "").toUpperCase()),
-      state: text(values.state),
-      vin: text(values.vin.replace(/\s+/g, "").toUpperCase()),
+      ...vehicleFromValues(values),
       external_id: text(values.external_id),
       sale_date: auDateToIso(values.sale_date),
       monitor_start_date: auDateToIso(values.monitor_start_date),
@@ -147,6 +156,27 @@ export function createCustomerRequest(values: CustomerCreateValues): CreateCusto
       ...(Object.keys(fields).length > 0 ? { additional_fields: fields } : {}),
     },
   };
+}
+
+export interface ReplaceVehicleValues {
+  rego: string;
+  state: string;
+  vin: string;
+  enable_rego_lookups: boolean;
+}
+
+/** The replace form starts from the vehicle the record has, so a mistyped plate is fixed in place. */
+export function vehicleValuesFromCustomer(customer: Customer): ReplaceVehicleValues {
+  return {
+    rego: customer.rego ?? "",
+    state: customer.state ?? "",
+    vin: customer.vin ?? "",
+    enable_rego_lookups: false,
+  };
+}
+
+export function replaceVehicleRequest(values: ReplaceVehicleValues): ReplaceVehicleRequest {
+  return { enable_rego_lookups: values.enable_rego_lookups, vehicle: vehicleFromValues(values) };
 }
 
 /**

@@ -33,7 +33,7 @@ import {
 } from "@/components/customers/customers-search";
 import { CustomersUploadFilter } from "@/components/customers/customers-upload-filter";
 import { UnreadableCustomerNotice } from "@/components/customers/unreadable-customer-notice";
-import { customerQueries } from "@/lib/queries/customers";
+import { customerQueries, useCustomersBeingDeleted } from "@/lib/queries/customers";
 import { isUnreadableCustomer, type CustomerListEntry } from "@/lib/recapture/schemas";
 
 export interface CustomersTableProps {
@@ -52,6 +52,13 @@ export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
   const searchParams = useSearchParams();
   const search = useMemo(() => parseCustomersSearch(searchParams), [searchParams]);
   const query = useQuery(customerQueries.list(toListParams(search)));
+  const beingDeleted = useCustomersBeingDeleted();
+  // A customer whose delete waits out its undo time is gone from view already, and back on Undo.
+  const customers = useMemo(
+    () => query.data?.customers.filter((entry) => !entry.id || !beingDeleted.has(entry.id)) ?? NO_CUSTOMERS,
+    [query.data, beingDeleted],
+  );
+  const total = query.data && query.data.total - (query.data.customers.length - customers.length);
   const [columnVisibility, setColumnVisibility] = useColumnVisibility("customers-table:columns");
   const [expanded, setExpanded] = useState<ExpandedState>({});
   const columns = useMemo(() => customerColumns({ timeZone, from: search }), [timeZone, search]);
@@ -60,11 +67,11 @@ export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
   const table = useTable({
     features: dataTableFeatures,
     columns,
-    data: query.data?.customers ?? NO_CUSTOMERS,
+    data: customers,
     getRowId: (entry, index) => entry.id ?? `unreadable-${index}`,
     getRowCanExpand: (row) => !isUnreadableCustomer(row.original) && row.original.sightings.length > 0,
     manualPagination: true,
-    rowCount: query.data?.total ?? 0,
+    rowCount: total ?? 0,
     // The URL owns the page, and an edit refetching the page must not close open rows.
     autoResetPageIndex: false,
     autoResetExpanded: false,
@@ -78,7 +85,6 @@ export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
   useRenderMeasure("customers-table:render", query.isPlaceholderData ? undefined : query.dataUpdatedAt);
 
   // A delete elsewhere can leave a page past the end: go to the last page that exists.
-  const total = query.data?.total;
   const pageEmpty = query.data?.customers.length === 0 && !query.isPlaceholderData;
   useEffect(() => {
     if (pageEmpty && total && search.page > 1) {

@@ -12,6 +12,7 @@ export class CustomerPage {
   readonly cancelButton: Locator;
   readonly confirmDialog: Locator;
   readonly backLink: Locator;
+  readonly replaceVehicleButton: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { level: 1 });
@@ -26,6 +27,7 @@ export class CustomerPage {
     this.cancelButton = this.editForm.getByRole("button", { name: "Cancel" });
     this.confirmDialog = page.getByRole("dialog");
     this.backLink = page.getByRole("link", { name: "← Back to customers" });
+    this.replaceVehicleButton = this.editForm.getByRole("button", { name: "Replace vehicle" });
   }
 
   async goto(customerId: string) {

@@ -5,6 +5,8 @@ import {
   useQueryClient,
   type QueryClient,
 } from "@tanstack/react-query";
+import { useCallback, useSyncExternalStore } from "react";
+import { replaceVehicleResponseSchema, type ReplaceVehicleRequest } from "@/lib/customers/replace-vehicle";
 import {
   customerListResponseSchema,
   customerEntryResponseSchema,
@@ -15,8 +17,9 @@ import {
   type CustomerListResponse,
   type UpdateCustomerRequest,
 } from "@/lib/recapture/schemas";
-import { apiFetch, retryUnlessClientError } from "@/lib/queries/api";
+import { ApiError, apiFetch, retryUnlessClientError } from "@/lib/queries/api";
 import { applyCustomerPatch } from "@/lib/queries/customer-patch";
+import { createDeferredDeletions } from "@/lib/queries/deferred-deletions";
 
 const CUSTOMERS_URL = "/api/recapture/customers";
 
@@ -131,14 +134,109 @@ export function useUpdateCustomer(customerId: string) {
   });
 }
 
-export function useDeleteCustomer() {
+/** How long a deleted customer can be brought back before the delete is sent. */
+export const CUSTOMER_UNDO_MS = 10_000;
+
+const customerDeletions = createDeferredDeletions({ delayMs: CUSTOMER_UNDO_MS });
+const NOTHING_HIDDEN: ReadonlySet<string> = new Set();
+let sendingOnPageClose = false;
+
+/**
+ * Closing the tab, reloading or leaving the dashboard sends every delete still
+ * waiting: each is a `keepalive` request, which the browser finishes after the
+ * page has gone, with the session cookie and the same-origin headers the
+ * DELETE route checks. `pagehide` rather than `beforeunload`: it also fires
+ * when a page goes into the back-forward cache.
+ */
+function sendWaitingDeletesOnPageClose() {
+  if (sendingOnPageClose) return;
+  sendingOnPageClose = true;
+  window.addEventListener("pagehide", () => void customerDeletions.sendAll());
+}
+
+/** A deleted customer leaves every cache at once; the table pages are then read again. */
+async function forgetCustomer(queryClient: QueryClient, customerId: string) {
+  queryClient.removeQueries({ queryKey: customerQueries.detail(customerId).queryKey });
+  queryClient.setQueriesData<CustomerListResponse>(
+    { queryKey: customerQueries.lists() },
+    (list) => list && { ...list, customers: list.customers.filter((entry) => entry.id !== customerId) },
+  );
+  await queryClient.invalidateQueries({ queryKey: customerQueries.lists() });
+}
+
+/** The customers whose delete is waiting or being sent: every view leaves them out. */
+export function useCustomersBeingDeleted(): ReadonlySet<string> {
+  return useSyncExternalStore(customerDeletions.subscribe, customerDeletions.hidden, () => NOTHING_HIDDEN);
+}
+
+export interface CustomerDeleteCallbacks {
+  /** The undo time is over (or its notice was closed): the delete is being sent. */
+  onSend: () => void;
+  /** The delete was refused; the customer is shown again. */
+  onError: (error: Error) => void;
+}
+
+/**
+ * Deletes a customer the way react-admin's undoable mode does: it disappears
+ * from view at once, and the DELETE is sent only when the undo time is over.
+ * Returns false when that customer's delete is already under way.
+ */
+export function useUndoableDeleteCustomer() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (customerId: string, { onSend, onError }: CustomerDeleteCallbacks) => {
+      sendWaitingDeletesOnPageClose();
+      return customerDeletions.schedule(customerId, async () => {
+        onSend();
+        try {
+          await apiFetch(
+            customerUrl(customerId),
+            { method: "DELETE", keepalive: true },
+            customerEntryResponseSchema,
+          );
+        } catch (error) {
+          // Already gone (deleted elsewhere meanwhile): what was asked for is done.
+          if (!(error instanceof ApiError && error.status === 404)) {
+            onError(error instanceof Error ? error : new Error(String(error)));
+            return;
+          }
+        }
+        await forgetCustomer(queryClient, customerId);
+      });
+    },
+    [queryClient],
+  );
+}
+
+/** Brings a customer back while its delete still waits; false once it has been sent. */
+export const undoCustomerDelete = (customerId: string) => customerDeletions.undo(customerId);
+
+/** Sends a waiting delete now: its notice was closed. */
+export const sendCustomerDeleteNow = (customerId: string) => customerDeletions.sendNow(customerId);
+
+/** Sends every waiting delete and waits for them, before the session that sends them ends. */
+export const sendWaitingCustomerDeletes = () => customerDeletions.sendAll();
+
+/**
+ * Replaces the customer's vehicle (a new record, then the old one deleted). The
+ * answer says what exists now; the new record is cached so its page opens at once.
+ */
+export function useReplaceVehicle(customerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (customerId: string) =>
-      apiFetch(customerUrl(customerId), { method: "DELETE" }, customerEntryResponseSchema),
-    // By the id asked for: the answer's record may be one that can't be read.
-    onSuccess: (_answer, customerId) => {
-      queryClient.removeQueries({ queryKey: customerQueries.detail(customerId).queryKey });
+    mutationFn: (request: ReplaceVehicleRequest) =>
+      apiFetch(
+        `${customerUrl(customerId)}/replace-vehicle`,
+        { method: "POST", body: JSON.stringify(request) },
+        replaceVehicleResponseSchema,
+      ),
+    onSuccess: (answer) => {
+      queryClient.setQueryData(customerQueries.detail(answer.customer.id).queryKey, answer.customer);
+      // Read again wherever it is shown next; not now, while its page is still on screen.
+      void queryClient.invalidateQueries({
+        queryKey: customerQueries.detail(customerId).queryKey,
+        refetchType: answer.old_customer.state === "deleted" ? "none" : "active",
+      });
       return queryClient.invalidateQueries({ queryKey: customerQueries.lists() });
     },
   });

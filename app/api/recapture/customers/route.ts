@@ -1,6 +1,6 @@
 import { createCustomerRequestSchema, listCustomersQuerySchema } from "@/lib/recapture/schemas";
 import { fieldErrors, HttpError, readJson, requestRegion, route } from "@/lib/server/http";
-import { audited } from "@/lib/server/audit";
+import { auditedCustomerChange } from "@/lib/server/customers/customer-audit";
 import { recapture } from "@/lib/server/recapture";
 
 export const GET = route({ role: "viewer", proxied: true }, async ({ request }) => {
@@ -21,8 +21,10 @@ export const GET = route({ role: "viewer", proxied: true }, async ({ request }) 
 export const PUT = route({ role: "staff", proxied: true }, async ({ request, user }) => {
   const region = requestRegion(request);
   const body = await readJson(request, createCustomerRequestSchema);
-  const target = body.customer.rego ?? body.customer.vin;
   return Response.json(
-    await audited(user, "customer.create", target, () => recapture().createCustomer(body, { region })),
+    await auditedCustomerChange(
+      { user, action: "customer.create", known: body.customer, answered: ({ customer }) => customer },
+      () => recapture().createCustomer(body, { region }),
+    ),
   );
 });

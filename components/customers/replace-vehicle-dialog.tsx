@@ -1,0 +1,226 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { replaceVehicleFormSchema } from "@/components/customers/customer-form-schemas";
+import {
+  replaceVehicleRequest,
+  serverFieldErrors,
+  vehicleValuesFromCustomer,
+  type ReplaceVehicleValues,
+} from "@/components/customers/customer-form-values";
+import { AU_STATE_NAMES, AU_STATES, type AuState } from "@/lib/au-states";
+import {
+  VEHICLE_FIELDS,
+  vehicleName,
+  type ReplaceVehicleRequest,
+  type ReplaceVehicleResponse,
+} from "@/lib/customers/replace-vehicle";
+import { ApiError } from "@/lib/queries/api";
+import { useReplaceVehicle } from "@/lib/queries/customers";
+import type { Customer } from "@/lib/recapture/schemas";
+
+export interface ReplaceVehicleDialogProps {
+  customer: Customer;
+  /** The server's answer: the vehicle replaced, or only partly (which it says). */
+  onAnswer: (answer: ReplaceVehicleResponse) => void;
+}
+
+const FORM_ID = "replace-vehicle-form";
+const BACK_ID = "replace-vehicle-back";
+
+function sightingsSentence(count: number): string {
+  if (count === 0) return "This record has no sightings, and the new record starts with none too.";
+  const sightings = count === 1 ? "Its 1 sighting stays" : `Its ${count} sightings stay`;
+  return `${sightings} with this record and ${count === 1 ? "goes" : "go"} when it is deleted: sightings can't be moved to another record. The new record starts with none and collects its own from now on.`;
+}
+
+/**
+ * Replace vehicle: the new rego, state and VIN, then a confirmation that says
+ * what happens to both records and to the old one's sightings. The replacement
+ * is sent once: a second click while it runs sends nothing.
+ */
+export function ReplaceVehicleDialog({ customer, onAnswer }: ReplaceVehicleDialogProps) {
+  const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState<ReplaceVehicleRequest | null>(null);
+  const [failure, setFailure] = useState<string>();
+  const sending = useRef(false);
+  const replacement = useReplaceVehicle(customer.id);
+  const schema = useMemo(() => replaceVehicleFormSchema(customer), [customer]);
+  const form = useForm<ReplaceVehicleValues>({
+    resolver: zodResolver(schema),
+    defaultValues: vehicleValuesFromCustomer(customer),
+  });
+  const { errors } = form.formState;
+  const states: readonly string[] =
+    customer.state && !(AU_STATES as readonly string[]).includes(customer.state)
+      ? [...AU_STATES, customer.state]
+      : AU_STATES;
+
+  // The confirmation replaces the form, whose field had the focus: it goes to the safe choice.
+  useEffect(() => {
+    if (confirming) document.getElementById(BACK_ID)?.focus();
+  }, [confirming]);
+
+  function changeOpen(next: boolean) {
+    if (replacement.isPending) return;
+    setOpen(next);
+    if (!next) {
+      setConfirming(null);
+      setFailure(undefined);
+      form.reset(vehicleValuesFromCustomer(customer));
+    }
+  }
+
+  function review(event: FormEvent<HTMLFormElement>) {
+    // The dialog sits inside the edit form in React's tree, where its submit would bubble to.
+    event.stopPropagation();
+    setFailure(undefined);
+    void form.handleSubmit((values) => setConfirming(replaceVehicleRequest(values)))(event);
+  }
+
+  function replace() {
+    if (!confirming || sending.current) return;
+    sending.current = true;
+    replacement.mutate(confirming, {
+      onSuccess: (answer) => {
+        setOpen(false);
+        onAnswer(answer);
+      },
+      onError: (error) => {
+        sending.current = false;
+        const { fields, other } = serverFieldErrors(
+          error instanceof ApiError ? error.fields : {},
+          VEHICLE_FIELDS,
+          "vehicle.",
+        );
+        const entries = Object.entries(fields) as [keyof ReplaceVehicleValues, string][];
+        setConfirming(null);
+        for (const [name, message] of entries) form.setError(name, { type: "server", message });
+        if (entries.length === 0 || other.length > 0) setFailure([error.message, ...other].join(" "));
+      },
+    });
+  }
+
+  const oldVehicle = vehicleName(customer);
+  return (
+    <Dialog
+      trigger={<Button variant="secondary">Replace vehicle</Button>}
+      open={open}
+      onOpenChange={changeOpen}
+      title={
+        confirming ? `Replace ${oldVehicle} with ${vehicleName(confirming.vehicle)}?` : "Replace vehicle"
+      }
+      description={
+        confirming
+          ? "Two steps, and neither can be undone:"
+          : "Enter the vehicle this customer's record should watch instead. Rego, state and VIN can't be changed in Recapture, so a new record is made for it and this one is deleted."
+      }
+      footer={
+        confirming ? (
+          <>
+            <Button
+              id={BACK_ID}
+              variant="secondary"
+              onClick={() => setConfirming(null)}
+              disabled={replacement.isPending}
+            >
+              Back
+            </Button>
+            <Button variant="danger" onClick={replace} disabled={replacement.isPending}>
+              {replacement.isPending ? "Replacing…" : "Replace vehicle"}
+            </Button>
+          </>
+        ) : (
+          <>
+            <Button variant="secondary" onClick={() => changeOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" form={FORM_ID}>
+              Continue
+            </Button>
+          </>
+        )
+      }
+    >
+      {failure && (
+        <Alert tone="danger" title="The vehicle wasn't replaced" className="mt-4">
+          {failure}
+        </Alert>
+      )}
+      {confirming ? (
+        <ol className="mt-3 flex list-decimal flex-col gap-2 pl-5 text-sm text-slate-700">
+          <li>
+            A new record is created for <strong>{vehicleName(confirming.vehicle)}</strong>, with this
+            record&apos;s external ID, sale date, monitoring window and additional fields.
+          </li>
+          <li>
+            This record for <strong>{oldVehicle}</strong> is deleted.{" "}
+            {sightingsSentence(customer.sightings.length)}
+          </li>
+        </ol>
+      ) : (
+        <form
+          id={FORM_ID}
+          onSubmit={review}
+          noValidate
+          aria-label="New vehicle"
+          className="mt-4 grid grid-cols-2 gap-4"
+        >
+          <FormField id="replace-rego" label="Rego" error={errors.rego?.message}>
+            {(control) => (
+              <Input {...control} autoComplete="off" className="uppercase" {...form.register("rego")} />
+            )}
+          </FormField>
+          <FormField id="replace-state" label="State" error={errors.state?.message}>
+            {(control) => (
+              <Select {...control} {...form.register("state")}>
+                <option value="">Choose a state</option>
+                {states.map((state) => (
+                  <option key={state} value={state}>
+                    {state in AU_STATE_NAMES ? `${state} (${AU_STATE_NAMES[state as AuState]})` : state}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </FormField>
+          <FormField id="replace-vin" label="VIN" error={errors.vin?.message} className="col-span-2">
+            {(control) => (
+              <Input
+                {...control}
+                autoComplete="off"
+                spellCheck={false}
+                className="font-mono uppercase"
+                {...form.register("vin")}
+              />
+            )}
+          </FormField>
+          <div className="col-span-2 flex flex-col gap-1">
+            <div className="flex items-center gap-2">
+              <input
+                id="replace-rego-lookups"
+                type="checkbox"
+                aria-describedby="replace-rego-lookups-cost"
+                className="h-4 w-4 rounded border-slate-300 accent-brand-600"
+                {...form.register("enable_rego_lookups")}
+              />
+              <label htmlFor="replace-rego-lookups" className="text-sm font-medium text-slate-800">
+                Look up the VIN from the rego
+              </label>
+            </div>
+            <p id="replace-rego-lookups-cost" className="text-xs text-slate-600">
+              Costs extra: Recapture charges your account for each lookup.
+            </p>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}
