@@ -132,11 +132,11 @@ async function readDateStyles(zip: ZipArchive, path: string | undefined): Promis
   if (!path || !zip.has(path)) return [];
   const xml = await zip.text(path);
   const prefix = elementPrefix(xml, "styleSheet");
-  const customDates = new Set<number>();
+  // A workbook may define its own formats, and may redefine a built-in one.
+  const definedFormats = new Map<number, boolean>();
   for (const { start, tagEnd } of elements(xml, `${prefix}numFmt`)) {
-    const code = attribute(xml, start, tagEnd, "formatCode=");
-    if (code !== undefined && isDateFormatCode(code))
-      customDates.add(Number(attribute(xml, start, tagEnd, "numFmtId=")));
+    const code = attribute(xml, start, tagEnd, "formatCode=") ?? "";
+    definedFormats.set(Number(attribute(xml, start, tagEnd, "numFmtId=")), isDateFormatCode(code));
   }
   const cellFormats = xml.indexOf(`<${prefix}cellXfs`);
   if (cellFormats === -1) return [];
@@ -144,7 +144,7 @@ async function readDateStyles(zip: ZipArchive, path: string | undefined): Promis
   const dateStyles: boolean[] = [];
   for (const { start, tagEnd } of elements(xml, `${prefix}xf`, cellFormats, end === -1 ? xml.length : end)) {
     const id = Number(attribute(xml, start, tagEnd, "numFmtId=") ?? 0);
-    dateStyles.push(customDates.has(id) || (id < 164 && isBuiltInDateFormat(id)));
+    dateStyles.push(definedFormats.get(id) ?? isBuiltInDateFormat(id));
   }
   return dateStyles;
 }
