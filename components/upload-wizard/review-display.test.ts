@@ -22,9 +22,9 @@ describe("review display", () => {
         message: 'Row 6, column "Date Sold": "31/02/2022" is not a real date',
       }),
     ).toBe('column "Date Sold": "31/02/2022" is not a real date');
-    expect(problemText({ severity: "error", code: "no-rego-or-vin", message: "Row 7: needs a rego or a VIN" })).toBe(
-      "needs a rego or a VIN",
-    );
+    expect(
+      problemText({ severity: "error", code: "no-rego-or-vin", message: "Row 7: needs a rego or a VIN" }),
+    ).toBe("needs a rego or a VIN");
   });
 
   it("marks a cell by the worst problem naming its column", () => {
