@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { UploadWizardPage } from "./pages/upload-wizard-page";
+import { expectFitsPhone, phone } from "./support/phone-layout";
 
 /**
  * Issue 17: Excel workbooks, dates written more than one way, whole-column fixes,
@@ -247,5 +248,34 @@ test.describe("upload wizard with Excel files and whole-column fixes", () => {
     await wizard.pick("empty-workbook.xlsx");
     await expect(refused("empty-workbook.xlsx")).toContainText("This workbook is empty");
     await wizard.screenshot("excel-refused");
+  });
+});
+
+test.describe("on a phone", () => {
+  test.use({ role: "staff", ...phone });
+
+  test("the sheet choice, the date tally, the whole-column fixes and the Send step's warning fit a phone", async ({
+    page,
+  }) => {
+    const wizard = new UploadWizardPage(page);
+    await wizard.goto();
+    await wizard.pick("delivery-report.xlsx");
+    await expect(wizard.sheet()).toBeVisible();
+    await expectFitsPhone(page, "excel header row with sheets");
+    await wizard.button("Continue to columns").click();
+    await expect(page.getByText(/^Of 12 values/)).toBeVisible();
+    await expectFitsPhone(page, "excel columns with date tally");
+
+    await wizard.button("Back").click();
+    await wizard.button("Choose another file").click();
+    await wizard.pick("column-fixes.csv");
+    await wizard.button("Continue to columns").click();
+    await wizard.button("Check the rows").click();
+    await wizard.button("Review the rows").click();
+    await expect(page.getByRole("region", { name: "Fix a whole column" })).toBeVisible();
+    await expectFitsPhone(page, "review with whole-column fixes");
+    await wizard.button(/^Continue with/).click();
+    await expect(page.getByText(/won't be sent/)).toBeVisible();
+    await expectFitsPhone(page, "send step warning");
   });
 });

@@ -19,7 +19,7 @@ export interface ColumnFixesPanelProps {
 export const problemGroupId = (key: string) => `problem-${key.replace(/[^\w-]/g, "-")}`;
 
 // Long labels wrap on a phone rather than run off the screen.
-const WRAPPING = "h-auto min-h-8 whitespace-normal py-1 text-left";
+const WRAPPING = "h-auto min-h-8 max-w-full whitespace-normal! py-1 text-left";
 
 function these(rows: number): string {
   return rows === 1 ? "this row" : `these ${formatCount(rows)} rows`;
