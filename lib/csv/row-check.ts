@@ -160,6 +160,26 @@ function cellOf(cells: readonly string[], column: MappedColumn, overrides: RowOv
   return overrides?.omitted?.has(column.index) ? "" : (cells[column.index] ?? "");
 }
 
+/** The ISO date in a row's cell of a date column (undefined when blank), recording its error. */
+function takeDate(
+  cells: readonly string[],
+  column: DateColumn,
+  overrides: RowOverrides | undefined,
+  serialYears: SerialYears | undefined,
+  problems: RowProblem[],
+  rowNumber: number,
+  field: RecaptureField,
+): string | undefined {
+  const format = overrides?.dateFormats?.get(column.index) ?? column.format;
+  return take(
+    normaliseDate(cellOf(cells, column, overrides), format, serialYears),
+    problems,
+    rowNumber,
+    column,
+    field,
+  );
+}
+
 /**
  * Compiles a mapping into one function per file, so the work per row is reading the
  * mapped cells by index: no lookups by name, no regex built, no mapping re-read.
@@ -195,20 +215,6 @@ export function createRowChecker(
   const stateIsNeeded = region === "au";
 
   return (cells, rowNumber, problems, overrides) => {
-    /** The ISO date in the row's cell of a date column (undefined when blank), recording its error. */
-    const takeDate = (column: DateColumn, field: RecaptureField) =>
-      take(
-        normaliseDate(
-          cellOf(cells, column, overrides),
-          overrides?.dateFormats?.get(column.index) ?? column.format,
-          serialYears,
-        ),
-        problems,
-        rowNumber,
-        column,
-        field,
-      );
-
     const problemsBefore = problems.length;
     const regoValue =
       rego && take(normaliseRego(cellOf(cells, rego, overrides)), problems, rowNumber, rego, "rego");
@@ -239,9 +245,14 @@ export function createRowChecker(
       problems.length > problemsBefore &&
       problems.some((p, i) => i >= problemsBefore && p.severity === "error");
 
-    const saleDateValue = saleDate && takeDate(saleDate, "sale_date");
-    const startValue = monitorStart && takeDate(monitorStart, "monitor_start_date");
-    const endValue = monitorEnd && takeDate(monitorEnd, "monitor_end_date");
+    const saleDateValue =
+      saleDate && takeDate(cells, saleDate, overrides, serialYears, problems, rowNumber, "sale_date");
+    const startValue =
+      monitorStart &&
+      takeDate(cells, monitorStart, overrides, serialYears, problems, rowNumber, "monitor_start_date");
+    const endValue =
+      monitorEnd &&
+      takeDate(cells, monitorEnd, overrides, serialYears, problems, rowNumber, "monitor_end_date");
     if (monitorEnd && !monitorWindowRunsForwards(startValue, endValue)) {
       cellProblem(
         problems,
