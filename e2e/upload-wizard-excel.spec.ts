@@ -24,6 +24,7 @@ test.describe("upload wizard with Excel files and whole-column fixes", () => {
 
   test("an .xlsx with two sheets: a mixed-format date column sends every row, the total line is skipped, and the newest sale of a car is kept", async ({
     page,
+    api,
   }) => {
     const wizard = new UploadWizardPage(page);
     await wizard.goto();
@@ -77,6 +78,8 @@ test.describe("upload wizard with Excel files and whole-column fixes", () => {
     await wizard.button(/^Continue with 11 customers$/).click();
     await wizard.expectStep("Send the upload");
     await expect(page.getByText(/won't be sent/)).toHaveCount(0);
+    // One customer a second, so the progress page shows an upload still running.
+    expect((await api.put("/api/emulator/process-rate", { data: { process_rate: 1 } })).status()).toBe(200);
     const sent = page.waitForRequest(
       (request) => request.method() === "POST" && request.url().endsWith("/api/recapture/upload"),
     );
@@ -105,8 +108,14 @@ test.describe("upload wizard with Excel files and whole-column fixes", () => {
       "0416777888",
     );
 
-    await expect(page).toHaveURL(UPLOAD_ID_URL, { timeout: 30_000 });
-    await expect(page.getByText("You can close this page: the upload carries on in Recapture")).toBeVisible();
+    try {
+      await expect(page).toHaveURL(UPLOAD_ID_URL, { timeout: 30_000 });
+      await expect(
+        page.getByText("You can close this page: the upload carries on in Recapture"),
+      ).toBeVisible();
+    } finally {
+      await api.put("/api/emulator/process-rate", { data: { process_rate: 2000 } });
+    }
   });
 
   test("a legacy .xls is read like any export", async ({ page }) => {
