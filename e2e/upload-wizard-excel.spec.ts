@@ -163,6 +163,7 @@ test.describe("upload wizard with Excel files and whole-column fixes", () => {
     await wizard.expectStep("Review the rows");
     const saleDates = wizard.problem("Sale Date", "can't be read as dd/mm/yyyy");
     await expect(saleDates).toBeFocused();
+    await wizard.expectAccessible("review with whole-column fixes");
     await wizard.screenshot("fixes-2-review-problems");
 
     // Send without it (an optional field), and undo.
@@ -273,6 +274,7 @@ test.describe("on a phone", () => {
     await expectFitsPhone(page, "excel header row with sheets");
     await wizard.button("Continue to columns").click();
     await expect(page.getByText(/^Of 12 values/)).toBeVisible();
+    await wizard.expectAccessible("columns with a date tally");
     await expectFitsPhone(page, "excel columns with date tally");
 
     await wizard.button("Back").click();

@@ -143,6 +143,19 @@ describe("openWorkbook on hand-written .xlsx parts", () => {
     expect(mac?.rows[0]?.[0]).toBe("2026-06-16");
   });
 
+  it("refuses references past Excel's last row or column rather than make millions of empty rows", async () => {
+    for (const cell of [
+      '<row r="2000000"><c r="A2000000"><v>1</v></c></row>',
+      '<row r="1"><c r="ZZZZ1"><v>1</v></c></row>',
+    ]) {
+      await expect(
+        sheets(handWritten(`<worksheet xmlns="${MAIN}"><sheetData>${cell}</sheetData></worksheet>`)),
+      ).rejects.toMatchObject({
+        problem: "damaged-workbook",
+      });
+    }
+  });
+
   it("lists visible worksheets only", async () => {
     const workbook = `<workbook xmlns="${MAIN}" xmlns:r="${RELS}"><sheets><sheet name="Lookups" sheetId="2" state="hidden" r:id="rId1"/><sheet name="Chart" sheetId="3" r:id="rId4"/></sheets></workbook>`;
     const withHiddenOnly = await openWorkbook(handWritten(`<worksheet xmlns="${MAIN}"/>`, { workbook }));

@@ -41,6 +41,10 @@ interface CellContext {
   date1904: boolean;
 }
 
+// Excel's own limits: a reference beyond them is no sheet Excel wrote, and would make rows of nothing.
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
 const R = "r=";
 const T = "t=";
 const S = "s=";
@@ -222,6 +226,7 @@ function rowCells(xml: string, start: number, end: number, prefix: string, conte
     const tagEnd = xml.indexOf(">", at);
     const reference = attribute(xml, at, tagEnd, R);
     if (reference !== undefined) column = columnIndex(reference);
+    if (column >= MAX_COLUMNS) throw damagedWorkbook();
     if (xml.charCodeAt(tagEnd - 1) !== 47) {
       const cellEnd = xml.indexOf(close, tagEnd);
       const text = cellText(xml, at, cellEnd === -1 ? end : cellEnd, tagEnd, prefix, context);
@@ -269,6 +274,7 @@ async function readRows(zip: ZipArchive, path: string, context: CellContext): Pr
         break;
       }
       const row = rowIndex(attribute(buffer, start, tagEnd, R), next);
+      if (row >= MAX_ROWS) throw damagedWorkbook();
       next = row + 1;
       if (buffer.charCodeAt(tagEnd - 1) === 47) {
         at = tagEnd + 1;
