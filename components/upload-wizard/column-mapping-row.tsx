@@ -1,10 +1,17 @@
-import { DATE_FORMATS, DATE_FORMAT_LABELS, type ColumnMapping, type DateFormat } from "@/lib/csv";
+import {
+  DATE_FORMATS,
+  DATE_FORMAT_LABELS,
+  type ColumnMapping,
+  type DateFormat,
+  type DateTally,
+} from "@/lib/csv";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import {
   TARGET_CHOICES,
   choiceOf,
   dateFormatWarning,
+  dateTallyText,
   isDateMapping,
   mappingForChoice,
 } from "@/components/upload-wizard/mapping-choices";
@@ -14,6 +21,8 @@ export interface ColumnMappingRowProps {
   header: string;
   samples: readonly string[];
   fittingDateFormats: readonly DateFormat[];
+  /** How the column's values are written, when they are dates. */
+  dateTally: DateTally | null;
   mapping: ColumnMapping;
   onChange: (mapping: ColumnMapping) => void;
 }
@@ -30,6 +39,7 @@ export function ColumnMappingRow({
   header,
   samples,
   fittingDateFormats,
+  dateTally,
   mapping,
   onChange,
 }: ColumnMappingRowProps) {
@@ -39,6 +49,10 @@ export function ColumnMappingRow({
   const keyMissing = mapping.target.kind === "additional" && mapping.target.key.trim() === "";
   const dateFormat = mapping.dateFormat ?? "dmy";
   const dateWarning = isDateMapping(mapping) ? dateFormatWarning(dateFormat, fittingDateFormats) : undefined;
+  const dateReading = isDateMapping(mapping) && dateTally ? dateTallyText(dateTally, dateFormat) : undefined;
+  const dateNotes = [dateWarning && `${id}-date-warning`, dateReading && `${id}-date-reading`].filter(
+    Boolean,
+  );
 
   return (
     <tr
@@ -116,7 +130,7 @@ export function ColumnMappingRow({
           <div className="flex flex-col gap-1">
             <Select
               aria-label={`Date format of ${name}`}
-              aria-describedby={dateWarning ? `${id}-date-warning` : undefined}
+              aria-describedby={dateNotes.length > 0 ? dateNotes.join(" ") : undefined}
               value={dateFormat}
               onChange={(event) =>
                 onChange({ ...mapping, dateFormat: event.currentTarget.value as DateFormat })
@@ -132,6 +146,11 @@ export function ColumnMappingRow({
             {dateWarning && (
               <p id={`${id}-date-warning`} className="max-w-xs text-xs text-amber-800">
                 ⚠ {dateWarning}
+              </p>
+            )}
+            {dateReading && (
+              <p id={`${id}-date-reading`} className="max-w-xs text-xs text-slate-600">
+                {dateReading}
               </p>
             )}
           </div>

@@ -91,7 +91,7 @@ export function FileStep({ maxFileBytes, busy, onFile }: FileStepProps) {
             <input
               id={INPUT_ID}
               type="file"
-              accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+              accept=".csv,.tsv,.txt,.xlsx,.xls,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
               aria-describedby={HINT_ID}
               className="peer sr-only"
               onChange={(event) => {
@@ -108,8 +108,8 @@ export function FileStep({ maxFileBytes, busy, onFile }: FileStepProps) {
           </>
         )}
         <p id={HINT_ID} className="max-w-md text-xs text-slate-500">
-          A .csv, .tsv or .txt export from your dealer management system, up to {megabytes(maxFileBytes)}.
-          Title lines, Excel&apos;s byte-order mark and Windows accents are all fine.
+          A .csv, .tsv or .txt export, or an Excel workbook (.xlsx or .xls), from your dealer management
+          system, up to {megabytes(maxFileBytes)}. Title lines, total lines and Windows accents are all fine.
         </p>
       </div>
       {failure && (

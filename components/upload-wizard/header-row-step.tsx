@@ -4,7 +4,8 @@ import { useState } from "react";
 import type { Delimiter, TextEncoding } from "@/lib/csv";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { LoadedFile } from "@/components/upload-wizard/pipeline-protocol";
+import { Select } from "@/components/ui/select";
+import type { FileSource, LoadedFile } from "@/components/upload-wizard/pipeline-protocol";
 import { StepActions } from "@/components/upload-wizard/step-actions";
 import { formatCount } from "@/lib/format";
 
@@ -14,6 +15,8 @@ export interface HeaderRowStepProps {
   headerRowIndex: number;
   busy: boolean;
   onBack: () => void;
+  /** Reads another sheet of a workbook; the wizard shows the step anew for it (a new `key`). */
+  onChooseSheet: (sheetIndex: number) => void;
   onContinue: (headerRowIndex: number) => void;
 }
 
@@ -31,6 +34,17 @@ const DELIMITER_LABELS: Record<Delimiter, string> = {
   ";": "semicolon-separated",
 };
 
+const WORKBOOK_LABELS: Record<"xlsx" | "xls", string> = {
+  xlsx: "Excel workbook",
+  xls: "Excel 97–2003 workbook",
+};
+
+function sourceText(source: FileSource): string {
+  return source.kind === "text"
+    ? `${ENCODING_LABELS[source.encoding]} · ${DELIMITER_LABELS[source.delimiter]}`
+    : `${WORKBOOK_LABELS[source.format]} · sheet "${source.sheets[source.sheetIndex]}"`;
+}
+
 // Wide exports are cut in the preview; the mapping step shows every column.
 const PREVIEW_COLUMNS = 8;
 
@@ -40,18 +54,44 @@ export function HeaderRowStep({
   headerRowIndex,
   busy,
   onBack,
+  onChooseSheet,
   onContinue,
 }: HeaderRowStepProps) {
   const [chosen, setChosen] = useState(headerRowIndex);
   const width = Math.max(...file.previewRows.map((row) => row.length));
   const shownColumns = Math.min(width, PREVIEW_COLUMNS);
+  const { source } = file;
 
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm text-slate-600">
-        <span className="font-medium text-slate-900">{fileName}</span> · {ENCODING_LABELS[file.encoding]} ·{" "}
-        {DELIMITER_LABELS[file.delimiter]} · {formatCount(file.recordCount)} lines
+        <span className="font-medium text-slate-900">{fileName}</span> · {sourceText(source)} ·{" "}
+        {formatCount(file.recordCount)} lines
       </p>
+      {source.kind === "workbook" && source.sheets.length > 1 && (
+        <div className="flex flex-col gap-1">
+          <label htmlFor="workbook-sheet" className="text-sm font-medium text-slate-800">
+            Sheet
+          </label>
+          <Select
+            id="workbook-sheet"
+            value={source.sheetIndex}
+            disabled={busy}
+            aria-describedby="workbook-sheet-hint"
+            onChange={(event) => onChooseSheet(Number(event.currentTarget.value))}
+            className="w-72 max-sm:w-full"
+          >
+            {source.sheets.map((name, index) => (
+              <option key={index} value={index}>
+                {name}
+              </option>
+            ))}
+          </Select>
+          <p id="workbook-sheet-hint" className="text-xs text-slate-500">
+            This workbook has {source.sheets.length} sheets; the customers are read from the one chosen here.
+          </p>
+        </div>
+      )}
       {file.warnings.length > 0 && (
         <Alert tone="warning" title="Some quotes in this file look wrong">
           <ul className="list-disc pl-5">

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   choiceOf,
   dateFormatWarning,
+  dateTallyText,
   isDateMapping,
   mappingForChoice,
 } from "@/components/upload-wizard/mapping-choices";
@@ -49,5 +50,18 @@ describe("date format warning", () => {
       "Some values aren't written as mm/dd/yyyy; dd/mm/yyyy fits them all.",
     );
     expect(dateFormatWarning("dmy", [])).toMatch(/^No single format fits every value/);
+  });
+
+  it("says what a date format reads of a column's values", () => {
+    const tally = { values: 14, dayFirst: 4, monthFirst: 3, yearFirst: 7, serial: 2, recentSerial: 1 };
+    expect(dateTallyText(tally, "dmy")).toBe(
+      "Of 14 values: 4 read as dd/mm/yyyy, 7 as yyyy-mm-dd and 1 as an Excel date number; 2 can't be read as a date.",
+    );
+    expect(dateTallyText(tally, "ymd")).toBe(
+      "Of 14 values: 7 read as yyyy-mm-dd; 7 can't be read as a date.",
+    );
+    expect(dateTallyText({ ...tally, values: 2, serial: 2 }, "excel")).toBe(
+      "Of 2 values: 2 read as Excel date numbers.",
+    );
   });
 });

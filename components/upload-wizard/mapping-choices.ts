@@ -3,10 +3,13 @@ import {
   DATE_FORMAT_LABELS,
   RECAPTURE_FIELDS,
   additionalFieldKey,
+  tallyReads,
   type ColumnMapping,
   type DateFormat,
+  type DateTally,
   type RecaptureField,
 } from "@/lib/csv";
+import { formatCount } from "@/lib/format";
 
 export const FIELD_LABELS: Record<RecaptureField, string> = {
   rego: "Rego",
@@ -62,9 +65,29 @@ export function isDateMapping({ target }: ColumnMapping): boolean {
   return target.kind === "field" && DATE_FIELDS.has(target.field);
 }
 
+function listing(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? "");
+}
+
 function listFormats(formats: readonly DateFormat[]): string {
-  const labels = formats.map((format) => DATE_FORMAT_LABELS[format]);
-  return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}` : (labels[0] ?? "");
+  return listing(formats.map((format) => DATE_FORMAT_LABELS[format]));
+}
+
+/**
+ * What a date format makes of a column's values, from the tally of every row: "Of 12
+ * dates: 4 read as dd/mm/yyyy, 7 as yyyy-mm-dd and 1 as an Excel date number."
+ */
+export function dateTallyText(tally: DateTally, format: DateFormat): string {
+  const { own, yearFirst, serial } = tallyReads(tally, format);
+  const reads = [
+    `${formatCount(own)} read as ${format === "excel" ? "Excel date numbers" : DATE_FORMAT_LABELS[format]}`,
+  ];
+  if (yearFirst > 0) reads.push(`${formatCount(yearFirst)} as yyyy-mm-dd`);
+  if (serial > 0)
+    reads.push(serial === 1 ? "1 as an Excel date number" : `${formatCount(serial)} as Excel date numbers`);
+  const unread = tally.values - own - yearFirst - serial;
+  const rest = unread > 0 ? `; ${formatCount(unread)} can't be read as a date` : "";
+  return `Of ${formatCount(tally.values)} ${tally.values === 1 ? "value" : "values"}: ${listing(reads)}${rest}.`;
 }
 
 /** Why the chosen format of a date column needs a second look, given the formats all its sampled values fit. */

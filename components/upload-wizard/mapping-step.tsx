@@ -1,7 +1,9 @@
 "use client";
 
 import { mappingProblems, type ColumnMapping } from "@/lib/csv";
+import { formatDateTime } from "@/lib/format";
 import type { Region } from "@/lib/recapture/regions";
+import type { SharedColumnMapping } from "@/lib/uploads/column-mapping-schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ColumnMappingRow } from "@/components/upload-wizard/column-mapping-row";
@@ -11,8 +13,9 @@ import { StepActions } from "@/components/upload-wizard/step-actions";
 export interface MappingStepProps {
   columns: FileColumns;
   mapping: ColumnMapping[];
-  /** The mapping came back from the last file with these headers. */
-  remembered: boolean;
+  /** The mapping on screen is the one saved for these headers, by this person or another. */
+  shared: SharedColumnMapping | null;
+  timeZone: string;
   region: Region;
   busy: boolean;
   onChange: (mapping: ColumnMapping[]) => void;
@@ -23,7 +26,8 @@ export interface MappingStepProps {
 export function MappingStep({
   columns,
   mapping,
-  remembered,
+  shared,
+  timeZone,
   region,
   busy,
   onChange,
@@ -38,9 +42,12 @@ export function MappingStep({
 
   return (
     <div className="flex flex-col gap-4">
-      {remembered && (
+      {shared && (
         <Alert tone="info">
-          Using the columns you chose last time for a file with these headers.{" "}
+          Using the columns{" "}
+          {shared.savedBy.name ? `${shared.savedBy.name} (${shared.savedBy.email})` : shared.savedBy.email}{" "}
+          saved on {formatDateTime(shared.savedAt, timeZone)} for files with these headers. They are shared
+          with everyone in the dealership.{" "}
           <button
             type="button"
             className="font-medium text-brand-700 underline hover:text-brand-900"
@@ -82,6 +89,7 @@ export function MappingStep({
                   header={header}
                   samples={columns.samples[column] ?? []}
                   fittingDateFormats={columns.fittingDateFormats[column] ?? []}
+                  dateTally={columns.dateTallies[column] ?? null}
                   mapping={columnMapping}
                   onChange={(changed) =>
                     onChange(mapping.map((current, i) => (i === column ? changed : current)))

@@ -19,14 +19,14 @@ async function reviewed(name: string) {
     type: "choose-header",
     headerRowIndex: loaded.detectedHeaderRowIndex,
   });
-  const counts = await session.handle({ type: "review", mapping: columns.suggestedMapping, region: "au" });
-  return { session, loaded, columns, counts, progress };
+  const state = await session.handle({ type: "review", mapping: columns.suggestedMapping, region: "au" });
+  return { session, loaded, columns, state, counts: state.counts, progress };
 }
 
 describe("pipeline session", () => {
   it("reads a BOM and CRLF export, maps it and counts rows that add up", async () => {
     const { loaded, columns, counts, progress } = await reviewed("bom-crlf.csv");
-    expect(loaded.encoding).toBe("utf-8-bom");
+    expect(loaded.source).toEqual({ kind: "text", encoding: "utf-8-bom", delimiter: "," });
     expect(loaded.detectedHeaderRowIndex).toBe(0);
     expect(columns.headers[0]).toBe("Customer No");
     expect(columns.suggestedMapping[2]).toEqual({ target: { kind: "field", field: "rego" } });
@@ -69,8 +69,8 @@ describe("pipeline session", () => {
       value: "28/02/2022",
     });
     expect(edit.rows.find((row) => row.index === badDate!.index)?.sent).toBe(true);
-    expect(edit.counts.notSent).toBe(counts.notSent - 1);
-    expect(edit.counts.rowsInFile).toBe(edit.counts.sent + edit.counts.notSent);
+    expect(edit.state.counts.notSent).toBe(counts.notSent - 1);
+    expect(edit.state.counts.rowsInFile).toBe(edit.state.counts.sent + edit.state.counts.notSent);
     // The fixed row stays in view until the filter is chosen again.
     expect(await session.handle({ type: "rows", start: 0, end: problems })).toHaveLength(problems);
     expect(await session.handle({ type: "filter", filter: "not-sent" })).toBe(problems - 1);
@@ -91,6 +91,80 @@ describe("pipeline session", () => {
     const { data } = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: true });
     expect(data[0]?.at(-1)).toBe("problem");
     expect(data).toHaveLength(counts.notSent + 1);
+  });
+
+  it("opens a workbook at its first sheet and reads another on request", async () => {
+    const { session, loaded, columns, counts, progress } = await reviewed("delivery-report.xlsx");
+    expect(loaded.source).toEqual({
+      kind: "workbook",
+      format: "xlsx",
+      sheets: ["Deliveries", "Service"],
+      sheetIndex: 0,
+    });
+    expect(progress).toContain('Reading the sheet "Deliveries"…');
+    expect(loaded.detectedHeaderRowIndex).toBe(3);
+    // Every delivery date is read, however it is written; the second sale of a car isn't sent.
+    expect(columns.suggestedMapping[7]).toEqual({
+      target: { kind: "field", field: "sale_date" },
+      dateFormat: "dmy",
+    });
+    expect(columns.dateTallies[7]).toEqual({
+      values: 12,
+      dayFirst: 4,
+      monthFirst: 3,
+      yearFirst: 7,
+      serial: 1,
+      recentSerial: 1,
+    });
+    expect(columns.dateTallies[1]).toBeNull();
+    expect(counts).toMatchObject({
+      rowsInFile: 12,
+      sent: 11,
+      notSent: 1,
+      duplicatesNotSent: 1,
+      blankRowsSkipped: 1,
+      totalLinesSkipped: 1,
+      totalLineExamples: [{ rowNumber: 18, text: "Total deliveries: 12" }],
+    });
+
+    const newest = await session.handle({ type: "duplicates", policy: "keep-newest" });
+    expect(newest.counts).toMatchObject({ sent: 11, duplicatePolicy: "keep-newest" });
+    await session.handle({ type: "filter", filter: "not-sent" });
+    const [notSent] = await session.handle({ type: "rows", start: 0, end: 1 });
+    expect(notSent?.cells[2]).toBe("Harper Jones");
+
+    const service = await session.handle({ type: "choose-sheet", sheetIndex: 1 });
+    expect(service).toMatchObject({ recordCount: 5, detectedHeaderRowIndex: 0 });
+    expect(service.previewRows[1]).toEqual(["SRV101", "VIC", "", "2022-05-03", "Grace Lee"]);
+  });
+
+  it("fixes a whole column and undoes it", async () => {
+    const { session, state } = await reviewed("column-fixes.csv");
+    expect(state.counts).toMatchObject({ sent: 8, notSent: 7 });
+    expect(state.reasons[0]).toMatchObject({
+      reason: "whose Sale Date can't be read as dd/mm/yyyy",
+      rows: 4,
+    });
+    const fixed = await session.handle({
+      type: "fix",
+      groupKey: state.groups[0]!.key,
+      action: { kind: "send-without" },
+    });
+    expect(fixed.counts).toMatchObject({ sent: 12, notSent: 3 });
+    expect(fixed.fixes).toEqual([expect.objectContaining({ summary: "4 rows sent without Sale Date" })]);
+    const undone = await session.handle({ type: "undo-fix", fixId: fixed.fixes[0]!.id });
+    expect(undone.counts).toMatchObject({ sent: 8, notSent: 7 });
+  });
+
+  it("names the workbook's problem: protected, damaged, empty", async () => {
+    const session = createPipelineSession(() => {});
+    const load = (name: string) =>
+      session.handle({ type: "load", file: fixture(name), maxBytes: DEFAULT_MAX_FILE_BYTES });
+    await expect(load("password-protected.xlsx")).rejects.toMatchObject({ problem: "password-protected" });
+    await expect(load("damaged.xlsx")).rejects.toMatchObject({ problem: "damaged-workbook" });
+    await expect(load("empty-workbook.xlsx")).rejects.toMatchObject({
+      message: "This workbook is empty: none of its sheets has anything in it.",
+    });
   });
 
   it("reports an unusable file with the pipeline's own message", async () => {

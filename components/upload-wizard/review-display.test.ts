@@ -18,20 +18,21 @@ describe("review display", () => {
     expect(
       problemText({
         severity: "error",
+        code: "not-a-real-date",
         message: 'Row 6, column "Date Sold": "31/02/2022" is not a real date',
       }),
     ).toBe('column "Date Sold": "31/02/2022" is not a real date');
-    expect(problemText({ severity: "error", message: "Row 7: needs a rego or a VIN" })).toBe(
-      "needs a rego or a VIN",
-    );
+    expect(
+      problemText({ severity: "error", code: "no-rego-or-vin", message: "Row 7: needs a rego or a VIN" }),
+    ).toBe("needs a rego or a VIN");
   });
 
   it("marks a cell by the worst problem naming its column", () => {
     const reviewed = row({
       problems: [
-        { severity: "warning", message: "", columnIndex: 4 },
-        { severity: "error", message: "", columnIndex: 7 },
-        { severity: "warning", message: "", columnIndex: 7 },
+        { severity: "warning", code: "no-state", message: "", columnIndex: 4 },
+        { severity: "error", code: "invalid", message: "", columnIndex: 7 },
+        { severity: "warning", code: "chassis-number", message: "", columnIndex: 7 },
       ],
     });
     expect([cellTone(reviewed, 4), cellTone(reviewed, 7), cellTone(reviewed, 0)]).toEqual([

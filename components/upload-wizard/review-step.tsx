@@ -1,12 +1,14 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { ColumnMapping, ReviewCounts, ReviewedRow, RowFilter } from "@/lib/csv";
+import type { ColumnMapping, DuplicatePolicy, ReviewedRow, RowFilter } from "@/lib/csv";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ColumnFixesPanel } from "@/components/upload-wizard/column-fixes-panel";
+import { DuplicatePolicyField } from "@/components/upload-wizard/duplicate-policy-field";
 import { FIELD_LABELS } from "@/components/upload-wizard/mapping-choices";
 import { NotSentDownloadButton } from "@/components/upload-wizard/not-sent-download-button";
-import type { RowEdit } from "@/components/upload-wizard/pipeline-protocol";
+import type { ReviewState, RowEdit } from "@/components/upload-wizard/pipeline-protocol";
 import { problemText } from "@/components/upload-wizard/review-display";
 import { ReviewSummary } from "@/components/upload-wizard/review-summary";
 import { ReviewTable } from "@/components/upload-wizard/review-table";
@@ -19,8 +21,11 @@ export interface ReviewStepProps {
   fileName: string;
   headers: readonly string[];
   mapping: readonly ColumnMapping[];
-  counts: ReviewCounts;
-  onCountsChange: (counts: ReviewCounts) => void;
+  review: ReviewState;
+  onReviewChange: (review: ReviewState) => void;
+  /** A reason for rows not sent to open the step at (a problem group's key), from the Send step. */
+  focusReason?: string;
+  busy: boolean;
   announce: (message: string) => void;
   onBack: () => void;
   onContinue: () => void;
@@ -43,19 +48,31 @@ function editOutcome(row: ReviewedRow): string {
     : `Row ${row.rowNumber} is fixed and will be sent.`;
 }
 
+function countsText({ counts }: ReviewState): string {
+  return `${formatCount(counts.sent)} of ${formatCount(counts.rowsInFile)} rows will be sent.`;
+}
+
 export function ReviewStep({
   run,
   fileName,
   headers,
   mapping,
-  counts,
-  onCountsChange,
+  review,
+  onReviewChange,
+  focusReason,
+  busy,
   announce,
   onBack,
   onContinue,
 }: ReviewStepProps) {
+  const { counts } = review;
   const withProblems = counts.notSent + counts.sentWithWarnings;
-  const [filter, setFilter] = useState<RowFilter>(withProblems > 0 ? "problems" : "all");
+  const focusGroup = review.groups.some((group) => group.key === focusReason) ? focusReason : undefined;
+  const [filter, setFilter] = useState<RowFilter>(
+    focusReason && !focusGroup ? "not-sent" : withProblems > 0 ? "problems" : "all",
+  );
+  // A whole-column fix changes many rows: the view is built again.
+  const [revision, setRevision] = useState(0);
   // The worker holds the view; `key` remounts the table whenever it is rebuilt.
   const [view, setView] = useState<{ key: number; total: number }>();
 
@@ -67,7 +84,19 @@ export function ReviewStep({
     return () => {
       current = false;
     };
-  }, [run, filter]);
+  }, [run, filter, revision]);
+
+  /** Runs a change to many rows, then shows the new counts and rows. */
+  async function changeMany(change: Promise<ReviewState>, said: (next: ReviewState) => string) {
+    try {
+      const next = await change;
+      onReviewChange(next);
+      setRevision((value) => value + 1);
+      announce(`${said(next)} ${countsText(next)}`);
+    } catch (error) {
+      announce(error instanceof Error ? error.message : String(error));
+    }
+  }
 
   const filters: { value: RowFilter; label: string; count: number }[] = [
     { value: "all", label: "All rows", count: counts.rowsInFile },
@@ -78,6 +107,21 @@ export function ReviewStep({
   return (
     <div className="flex flex-col gap-5">
       <ReviewSummary counts={counts} />
+      <ColumnFixesPanel
+        groups={review.groups}
+        fixes={review.fixes}
+        busy={busy}
+        focusKey={focusGroup}
+        onFix={(group, action) =>
+          void changeMany(
+            run({ type: "fix", groupKey: group.key, action }, "Fixing the column…"),
+            (next) => `Done: ${next.fixes.at(-1)?.summary ?? "fixed"}.`,
+          )
+        }
+        onUndo={(fix) =>
+          void changeMany(run({ type: "undo-fix", fixId: fix.id }), () => `Undone: ${fix.summary}.`)
+        }
+      />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <fieldset className="flex flex-col gap-1">
           <legend className="text-xs font-medium text-slate-500">Show</legend>
@@ -104,6 +148,17 @@ export function ReviewStep({
             ))}
           </div>
         </fieldset>
+        <DuplicatePolicyField
+          counts={counts}
+          busy={busy}
+          onChange={(policy: DuplicatePolicy) =>
+            void changeMany(run({ type: "duplicates", policy }), () =>
+              policy === "keep-newest"
+                ? "Of each car, the row with the newest sale date is sent."
+                : "Of each car, the first row is sent.",
+            )
+          }
+        />
         <NotSentDownloadButton run={run} fileName={fileName} notSent={counts.notSent} />
       </div>
       <p className="text-xs text-slate-500">
@@ -126,7 +181,7 @@ export function ReviewStep({
             headers={headers}
             columnNotes={mapping.map(columnNote)}
             onEdited={(edit: RowEdit, row) => {
-              onCountsChange(edit.counts);
+              onReviewChange(edit.state);
               announce(editOutcome(row));
             }}
           />

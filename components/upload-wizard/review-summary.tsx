@@ -14,6 +14,14 @@ export function ReviewSummary({ counts }: ReviewSummaryProps) {
   const notSentDetail = [
     counts.withErrors > 0 && formatQuantity(counts.withErrors, "with an error", "with errors"),
     counts.duplicatesNotSent > 0 && formatQuantity(counts.duplicatesNotSent, "duplicate", "duplicates"),
+    counts.leftOut > 0 && `${formatCount(counts.leftOut)} left out by you`,
+  ].filter(Boolean);
+  const skipped = [
+    counts.blankRowsSkipped > 0 && formatQuantity(counts.blankRowsSkipped, "empty line"),
+    counts.totalLinesSkipped > 0 &&
+      `${formatQuantity(counts.totalLinesSkipped, "total line")} (${counts.totalLineExamples
+        .map(({ rowNumber, text }) => `row ${rowNumber}: “${text}”`)
+        .join(", ")}${counts.totalLinesSkipped > counts.totalLineExamples.length ? ", …" : ""})`,
   ].filter(Boolean);
   return (
     <div aria-label="Row counts" role="group" className="flex flex-col gap-2">
@@ -59,10 +67,10 @@ export function ReviewSummary({ counts }: ReviewSummaryProps) {
           )}
         </dl>
       </div>
-      {counts.blankRowsSkipped > 0 && (
-        <p className="text-xs text-slate-500">
-          {formatQuantity(counts.blankRowsSkipped, "empty line was", "empty lines were")} skipped; they hold
-          no customer.
+      {skipped.length > 0 && (
+        <p className="text-xs text-slate-500" data-testid="lines-skipped">
+          Skipped, as they hold no customer: {skipped.join(" and ")}. They aren&apos;t counted as rows of the
+          file.
         </p>
       )}
     </div>

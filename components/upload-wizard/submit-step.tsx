@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
-import type { ReviewCounts } from "@/lib/csv";
+import type { NotSentReason, ReviewCounts } from "@/lib/csv";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
@@ -12,12 +12,16 @@ import { StepActions } from "@/components/upload-wizard/step-actions";
 import type { Pipeline } from "@/components/upload-wizard/use-pipeline";
 import { UnconfirmedNotice } from "@/components/upload-wizard/unconfirmed-notice";
 import { useSendUpload, type SendState } from "@/components/upload-wizard/use-send-upload";
-import { formatCount } from "@/lib/format";
+import { formatCount, formatQuantity } from "@/lib/format";
 
 export interface SubmitStepProps {
   run: Pipeline["run"];
   fileName: string;
   counts: ReviewCounts;
+  /** Why rows aren't sent, the commonest first. */
+  reasons: readonly NotSentReason[];
+  /** Opens the review at a reason's rows. */
+  onReviewReason: (key: string) => void;
   settings: SettingsValues;
   maxCustomersPerUpload: number;
   /** Told when going back stops being safe (sending, or a part already queued). */
@@ -56,6 +60,8 @@ export function SubmitStep({
   run,
   fileName,
   counts,
+  reasons,
+  onReviewReason,
   settings,
   maxCustomersPerUpload,
   onLockedChange,
@@ -92,8 +98,32 @@ export function SubmitStep({
     ],
   ];
 
+  const biggest = reasons[0];
+  // More than a tenth of the file left behind is worth a second look before sending.
+  const manyNotSent = counts.notSent * 10 > counts.rowsInFile && biggest !== undefined;
+
   return (
     <div className="flex flex-col gap-5">
+      {manyNotSent && (
+        <Alert
+          tone="warning"
+          title={`${formatCount(counts.notSent)} of ${formatCount(counts.rowsInFile)} rows (${Math.round((counts.notSent / counts.rowsInFile) * 100)}%) won't be sent`}
+          className="max-w-2xl"
+        >
+          <p>
+            The biggest reason: {formatQuantity(biggest.rows, "row", "rows")} {biggest.reason}.
+          </p>
+          {!locked && (
+            <button
+              type="button"
+              className="mt-1 font-medium underline hover:no-underline"
+              onClick={() => onReviewReason(biggest.key)}
+            >
+              Review these rows
+            </button>
+          )}
+        </Alert>
+      )}
       <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2 rounded-md border border-slate-200 bg-slate-50 px-5 py-4 text-sm">
         {facts.map(([label, value]) => (
           <div key={label} className="contents">

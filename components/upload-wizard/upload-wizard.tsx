@@ -1,15 +1,17 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
-import type { ColumnMapping, ReviewCounts } from "@/lib/csv";
+import type { ColumnMapping } from "@/lib/csv";
+import { columnMappingQueries, useSaveColumnMapping } from "@/lib/queries/column-mappings";
 import type { Region } from "@/lib/recapture/regions";
+import { canShareMapping, type SharedColumnMapping } from "@/lib/uploads/column-mapping-schemas";
 import { FileStep } from "@/components/upload-wizard/file-step";
 import { HeaderRowStep } from "@/components/upload-wizard/header-row-step";
 import { MappingStep } from "@/components/upload-wizard/mapping-step";
-import type { FileColumns, LoadedFile } from "@/components/upload-wizard/pipeline-protocol";
+import type { FileColumns, LoadedFile, ReviewState } from "@/components/upload-wizard/pipeline-protocol";
 import { PipelineStatus } from "@/components/upload-wizard/pipeline-status";
 import { ReviewStep } from "@/components/upload-wizard/review-step";
-import { loadSavedMapping, saveMapping } from "@/components/upload-wizard/saved-mappings";
 import { defaultSettingsValues, type SettingsValues } from "@/components/upload-wizard/settings-form";
 import { SettingsStep } from "@/components/upload-wizard/settings-step";
 import { StepHeading } from "@/components/upload-wizard/step-heading";
@@ -22,10 +24,12 @@ export interface UploadWizardProps {
   region: Region;
   maxCustomersPerUpload: number;
   maxFileBytes: number;
+  /** The dealership's, for when a shared mapping was saved. */
+  timeZone: string;
 }
 
 const DESCRIPTIONS: Record<WizardStepId, string> = {
-  file: "Drop the customer export from your dealer management system. It is read here in your browser; nothing is sent until the last step.",
+  file: "Drop the customer export from your dealer management system, as CSV or Excel. It is read here in your browser; nothing is sent until the last step.",
   header:
     "Report titles above the column names are skipped. Check that the highlighted line holds the column names.",
   mapping:
@@ -36,16 +40,21 @@ const DESCRIPTIONS: Record<WizardStepId, string> = {
   submit: "Check the summary, then send. Large files go in parts, one after another.",
 };
 
-export function UploadWizard({ region, maxCustomersPerUpload, maxFileBytes }: UploadWizardProps) {
+export function UploadWizard({ region, maxCustomersPerUpload, maxFileBytes, timeZone }: UploadWizardProps) {
   const pipeline = usePipeline();
   const { run } = pipeline;
+  const queryClient = useQueryClient();
+  const saveMapping = useSaveColumnMapping();
   const [step, setStep] = useState<WizardStepId>("file");
   const [moved, setMoved] = useState(false);
   const [file, setFile] = useState<{ name: string; loaded: LoadedFile }>();
   const [columns, setColumns] = useState<FileColumns>();
   const [mapping, setMapping] = useState<ColumnMapping[]>([]);
-  const [remembered, setRemembered] = useState(false);
-  const [counts, setCounts] = useState<ReviewCounts>();
+  // The mapping someone saved for these headers, and whether the one on screen is still it.
+  const [shared, setShared] = useState<SharedColumnMapping | null>(null);
+  const [usingShared, setUsingShared] = useState(false);
+  const [review, setReview] = useState<ReviewState>();
+  const [focusReason, setFocusReason] = useState<string>();
   const [settings, setSettings] = useState<SettingsValues>();
   const [locked, setLocked] = useState(false);
   const [announcement, setAnnouncement] = useState("");
@@ -62,6 +71,7 @@ export function UploadWizard({ region, maxCustomersPerUpload, maxFileBytes }: Up
 
   function go(next: WizardStepId) {
     setWorkFailure(undefined);
+    setFocusReason(undefined);
     setStep(next);
     setMoved(true);
   }
@@ -83,32 +93,74 @@ export function UploadWizard({ region, maxCustomersPerUpload, maxFileBytes }: Up
     );
     setFile({ name: picked.name, loaded });
     setColumns(undefined);
-    setCounts(undefined);
+    setReview(undefined);
     setSettings(undefined);
     go("header");
+  }
+
+  const chooseSheet = (sheetIndex: number) =>
+    attempt(async () => {
+      if (!file) return;
+      const loaded = await run({ type: "choose-sheet", sheetIndex }, "Reading the sheet…");
+      setFile({ name: file.name, loaded });
+      setColumns(undefined);
+      setReview(undefined);
+    });
+
+  /** The mapping saved for these headers by anyone in the dealership; none when it can't be read now. */
+  async function sharedMappingFor(headers: readonly string[]): Promise<SharedColumnMapping | null> {
+    if (!canShareMapping(headers)) return null;
+    try {
+      return await queryClient.fetchQuery(columnMappingQueries.forHeaders(headers));
+    } catch {
+      // Not reaching the server only costs the convenience: the suggested match is a fine start.
+      return null;
+    }
   }
 
   const chooseHeader = (headerRowIndex: number) =>
     attempt(async () => {
       if (columns?.headerRowIndex !== headerRowIndex) {
         const chosen = await run({ type: "choose-header", headerRowIndex });
-        const saved = loadSavedMapping(window.localStorage, chosen.signature, chosen.headers);
+        const saved = await sharedMappingFor(chosen.headers);
+        const restored = saved && saved.mapping.length === chosen.headers.length ? saved : null;
         setColumns(chosen);
-        setMapping(saved ?? chosen.suggestedMapping);
-        setRemembered(saved !== undefined);
-        setCounts(undefined);
+        setMapping(restored?.mapping ?? chosen.suggestedMapping);
+        setShared(restored);
+        setUsingShared(restored !== null);
+        setReview(undefined);
       }
       go("mapping");
     });
 
+  /** Shares the mapping with the dealership, unless it is the one already shared; a failure to save doesn't stop the upload. */
+  async function shareMapping(headers: readonly string[]) {
+    if (usingShared || !canShareMapping(headers)) return;
+    try {
+      setShared(await saveMapping.mutateAsync({ headers, mapping }));
+      setUsingShared(true);
+    } catch {
+      // The upload goes on; the next file with these headers starts from the suggestion instead.
+    }
+  }
+
   const checkRows = () =>
     attempt(async () => {
       if (!columns || !file) return;
-      saveMapping(window.localStorage, columns.signature, mapping);
-      setCounts(await run({ type: "review", mapping, region }, "Checking the rows…"));
+      const [checked] = await Promise.all([
+        run({ type: "review", mapping, region }, "Checking the rows…"),
+        shareMapping(columns.headers),
+      ]);
+      setReview(checked);
       setSettings((current) => current ?? defaultSettingsValues(file.name, new Date()));
       go("settings");
     });
+
+  /** The Send step's link back to the commonest reason rows aren't sent. */
+  function reviewReason(key: string) {
+    go("review");
+    setFocusReason(key);
+  }
 
   const onLockedChange = useCallback((value: boolean) => setLocked(value), []);
 
@@ -135,11 +187,13 @@ export function UploadWizard({ region, maxCustomersPerUpload, maxFileBytes }: Up
         {step === "file" && <FileStep maxFileBytes={maxFileBytes} busy={busy} onFile={loadFile} />}
         {step === "header" && file && (
           <HeaderRowStep
+            key={file.loaded.source.kind === "workbook" ? file.loaded.source.sheetIndex : 0}
             fileName={file.name}
             file={file.loaded}
             headerRowIndex={columns?.headerRowIndex ?? file.loaded.detectedHeaderRowIndex}
             busy={busy}
             onBack={() => go("file")}
+            onChooseSheet={chooseSheet}
             onContinue={chooseHeader}
           />
         )}
@@ -147,21 +201,22 @@ export function UploadWizard({ region, maxCustomersPerUpload, maxFileBytes }: Up
           <MappingStep
             columns={columns}
             mapping={mapping}
-            remembered={remembered}
+            shared={usingShared ? shared : null}
+            timeZone={timeZone}
             region={region}
             busy={busy}
             onChange={(changed) => {
               setMapping(changed);
-              setRemembered(false);
+              setUsingShared(false);
             }}
             onBack={() => go("header")}
             onContinue={checkRows}
           />
         )}
-        {step === "settings" && counts && settings && (
+        {step === "settings" && review && settings && (
           <SettingsStep
             initialValues={settings}
-            counts={counts}
+            counts={review.counts}
             onBack={(values) => {
               setSettings(values);
               go("mapping");
@@ -172,24 +227,28 @@ export function UploadWizard({ region, maxCustomersPerUpload, maxFileBytes }: Up
             }}
           />
         )}
-        {step === "review" && file && columns && counts && (
+        {step === "review" && file && columns && review && (
           <ReviewStep
             run={run}
             fileName={file.name}
             headers={columns.headers}
             mapping={mapping}
-            counts={counts}
-            onCountsChange={setCounts}
+            review={review}
+            onReviewChange={setReview}
+            focusReason={focusReason}
+            busy={busy}
             announce={setAnnouncement}
             onBack={() => go("settings")}
             onContinue={() => go("submit")}
           />
         )}
-        {step === "submit" && file && counts && settings && (
+        {step === "submit" && file && review && settings && (
           <SubmitStep
             run={run}
             fileName={file.name}
-            counts={counts}
+            counts={review.counts}
+            reasons={review.reasons}
+            onReviewReason={reviewReason}
             settings={settings}
             maxCustomersPerUpload={maxCustomersPerUpload}
             onLockedChange={onLockedChange}

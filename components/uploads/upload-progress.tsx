@@ -122,7 +122,14 @@ export function UploadProgress({ uploadId, initialUpload, canCancel, timeZone }:
               </p>
             )}
             {live.state === "cancelled" && <CancelledNotice live={live} timeZone={timeZone} />}
-            {isFinished(live.state) && <CustomersLinks parts={live.parts} />}
+            {isFinished(live.state) ? (
+              <CustomersLinks parts={live.parts} />
+            ) : (
+              <p className="text-sm text-slate-600">
+                You can close this page: the upload carries on in Recapture without it. Its progress is here
+                under Uploads whenever you come back.
+              </p>
+            )}
           </section>
 
           {split && <UploadPartsList parts={live.parts} />}

@@ -206,6 +206,28 @@ const formulaCells: Row[] = [
   ["C20004", "FRM104", "XX", "02/03/2022", "-5", "'71 Holden"],
 ];
 
+// A column of each problem a whole-column fix is for: sale dates no format reads (send the
+// rows without them), monitor end dates written month first (read them as mm/dd/yyyy), and
+// chassis numbers beside regos (sent with a warning, or not at all).
+const columnFixes: Row[] = [
+  ["Customer No", "Rego", "State", "VIN", "Sale Date", "Monitor Until", "Salesperson"],
+  ["F101", "FIX101", "VIC", "", "01/06/2022", "30/06/2025", "Dave"],
+  ["F102", "FIX102", "NSW", "", "02/06/2022", "30/06/2025", "Dave"],
+  ["F103", "FIX103", "QLD", "", "03/06/2022", "30/06/2025", "Priya"],
+  ["F104", "FIX104", "SA", "", "04/06/2022", "30/06/2025", "Priya"],
+  ["F105", "FIX105", "WA", "", "05/06/2022", "30/06/2025", "Sam"],
+  ["F106", "FIX106", "TAS", "", "06/06/2022", "30/06/2025", "Sam"],
+  ["F107", "FIX107", "VIC", "", "June 2022", "30/06/2025", "Dave"],
+  ["F108", "FIX108", "NSW", "", "mid-2022", "30/06/2025", "Dave"],
+  ["F109", "FIX109", "QLD", "", "Q3 2022", "30/06/2025", "Priya"],
+  ["F110", "FIX110", "SA", "", "EOFY", "30/06/2025", "Priya"],
+  ["F111", "FIX111", "WA", "", "11/06/2022", "06/30/2025", "Sam"],
+  ["F112", "FIX112", "TAS", "", "12/06/2022", "12/31/2025", "Sam"],
+  ["F113", "FIX113", "VIC", "", "13/06/2022", "06/15/2026", "Dave"],
+  ["F114", "FIX114", "NSW", "ZVW30-1234567", "14/06/2022", "30/06/2025", "Dave"],
+  ["F115", "FIX115", "QLD", "NCP10-7654321", "15/06/2022", "30/06/2025", "Priya"],
+];
+
 const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 writeFileSync(here("bom-crlf.csv"), BOM + csv(bomCrlf));
 writeFileSync(here("windows-1252.csv"), windows1252(csv(windows1252Export)));
@@ -213,3 +235,4 @@ writeFileSync(here("title-line.csv"), csv(titleLine));
 writeFileSync(here("tab-separated.tsv"), csv(tabSeparated, "\t", "\n"));
 writeFileSync(here("quoted-newlines.csv"), csv(quotedNewlines, ",", "\n"));
 writeFileSync(here("formula-cells.csv"), csv(formulaCells));
+writeFileSync(here("column-fixes.csv"), csv(columnFixes));

@@ -49,6 +49,31 @@ export class UploadWizardPage {
     return this.page.getByRole("button", { name, exact: typeof name === "string" });
   }
 
+  /** The sheet select of a workbook with several sheets. */
+  sheet(): Locator {
+    return this.page.getByRole("combobox", { name: "Sheet", exact: true });
+  }
+
+  /** One problem of the "Fix a whole column" list, by its column and what is wrong. */
+  problem(column: string, text: string | RegExp): Locator {
+    return this.page
+      .getByRole("region", { name: "Fix a whole column" })
+      .getByRole("listitem")
+      .filter({ hasText: column })
+      .filter({ hasText: text });
+  }
+
+  /** Undoes an applied whole-column fix by what it says it did. */
+  async undo(summary: string) {
+    await this.page.getByRole("button", { name: `Undo: ${summary}`, exact: true }).click();
+  }
+
+  /** What the counts show, once they have settled on `expected`. */
+  async expectCounts(expected: { rowsInFile: number; sent: number; notSent: number }) {
+    await expect(this.page.getByTestId("rows-sent")).toHaveText(expected.sent.toLocaleString("en-AU"));
+    expect(await this.expectCountsAddUp()).toEqual(expected);
+  }
+
   targetOf(column: string): Locator {
     return this.page.getByRole("combobox", { name: `Send ${column} as`, exact: true });
   }

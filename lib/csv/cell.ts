@@ -1,6 +1,8 @@
 /** Why a cell can't be used; the message names the value but not the row or column (the review adds those). */
 export interface CellError {
   error: string;
+  /** Which kind of mistake, when a normaliser tells kinds apart (see RowProblem's code). */
+  code?: string;
 }
 
 /**

@@ -26,7 +26,11 @@ export const columnTargetSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("field"), field: z.enum(RECAPTURE_FIELDS) }),
   z.object({
     kind: z.literal("additional"),
-    key: z.string().trim().min(1, "Give the additional field a name"),
+    key: z
+      .string()
+      .trim()
+      .min(1, "Give the additional field a name")
+      .max(CUSTOMER_LIMITS.additionalFieldName, "Give the additional field a shorter name"),
   }),
   z.object({ kind: z.literal("ignore") }),
 ]);

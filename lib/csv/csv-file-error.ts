@@ -1,5 +1,11 @@
 /** Why a whole file can't be used; `message` is written for the person who dropped it. */
-export type CsvFileProblem = "empty-file" | "binary-file" | "file-too-large" | "no-data-rows";
+export type CsvFileProblem =
+  | "empty-file"
+  | "binary-file"
+  | "file-too-large"
+  | "no-data-rows"
+  | "password-protected"
+  | "damaged-workbook";
 
 export class CsvFileError extends Error {
   readonly problem: CsvFileProblem;

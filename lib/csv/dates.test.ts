@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { fittingDateFormats, normaliseDate, parseDate } from "@/lib/csv/dates";
+import {
+  fittingDateFormats,
+  normaliseDate,
+  parseDate,
+  readColumnDate,
+  serialYearsFrom,
+  tallyDates,
+  tallyReads,
+} from "@/lib/csv/dates";
+
+// Serials from 1980 to the end of 2026, as on a day in 2025.
+const YEARS = serialYearsFrom(new Date(2025, 5, 1));
 
 describe("parseDate", () => {
   it.each([
@@ -68,13 +79,34 @@ describe("normaliseDate", () => {
   });
 
   it("tells an impossible date from one in another form", () => {
-    expect(normaliseDate("31/02/2022", "dmy")).toEqual({ error: '"31/02/2022" is not a real date' });
+    expect(normaliseDate("31/02/2022", "dmy")).toEqual({
+      error: '"31/02/2022" is not a real date',
+      code: "not-a-real-date",
+    });
     expect(normaliseDate("next Tuesday", "dmy")).toEqual({
       error: '"next Tuesday" is not a date written as dd/mm/yyyy',
+      code: "unreadable-date",
     });
-    expect(normaliseDate("2022-06-15", "dmy")).toEqual({
-      error: '"2022-06-15" is not a date written as dd/mm/yyyy',
-    });
+    expect(normaliseDate("2022-02-30", "mdy")).toMatchObject({ code: "not-a-real-date" });
+  });
+
+  it("reads, in a day-first or month-first column, what can be read only one way", () => {
+    for (const format of ["dmy", "mdy"] as const) {
+      expect(normaliseDate("2022-06-15", format, YEARS)).toBe("2022-06-15");
+      expect(normaliseDate("2022-06-15T00:00:00.000Z", format, YEARS)).toBe("2022-06-15");
+      expect(normaliseDate("44727", format, YEARS)).toBe("2022-06-15");
+      expect(normaliseDate("29221", format, YEARS)).toBe("1980-01-01");
+      expect(normaliseDate("46387", format, YEARS)).toBe("2026-12-31");
+    }
+  });
+
+  it("refuses serials outside 1980 to next year, and other formats' values in yyyy-mm-dd or Excel columns", () => {
+    expect(normaliseDate("29220", "dmy", YEARS)).toMatchObject({ code: "unreadable-date" });
+    expect(normaliseDate("46388", "dmy", YEARS)).toMatchObject({ code: "unreadable-date" });
+    expect(normaliseDate("12345", "dmy", YEARS)).toMatchObject({ code: "unreadable-date" });
+    expect(normaliseDate("15/06/2022", "ymd", YEARS)).toMatchObject({ code: "unreadable-date" });
+    expect(normaliseDate("2022-06-15", "excel", YEARS)).toMatchObject({ code: "unreadable-date" });
+    expect(readColumnDate("2022-06-15", "ymd", YEARS)).toBe("2022-06-15");
   });
 });
 
@@ -93,9 +125,14 @@ describe("fittingDateFormats", () => {
     expect(fittingDateFormats(["44727", "44743"])).toEqual(["excel"]);
   });
 
-  it("finds nothing when the values mix forms", () => {
-    expect(fittingDateFormats(["15/06/2022", "2022-06-15"])).toEqual([]);
+  it("fits a day-first column that also holds yyyy-mm-dd dates and recent Excel serials", () => {
+    expect(fittingDateFormats(["15/06/2022", "2022-06-15", "44727"], YEARS)).toEqual(["dmy"]);
+    expect(fittingDateFormats(["01/06/2022", "2022-06-15"], YEARS)).toEqual(["dmy", "mdy"]);
+  });
+
+  it("finds nothing when no one format reads every value", () => {
     expect(fittingDateFormats(["15/06/2022", "06/15/2022", "31/02/2022"])).toEqual([]);
+    expect(fittingDateFormats(["15/06/2022", "12345"], YEARS)).toEqual([]);
   });
 
   it("leaves out an impossible date, so 31/02 among day-first dates still fits dd/mm/yyyy", () => {
@@ -110,5 +147,26 @@ describe("fittingDateFormats", () => {
 
   it("fits every format when nothing can be read, so the caller's default stands", () => {
     expect(fittingDateFormats(["", "N/A", "31/02/2022"])).toEqual(["dmy", "ymd", "mdy", "excel"]);
+  });
+});
+
+describe("tallyDates", () => {
+  it("counts how a column's values are written, and what each format reads of them", () => {
+    const tally = tallyDates(
+      ["15/06/2022", "01/06/2022", "2022-06-15", "44727", "12345", "", "N/A", "soon"],
+      YEARS,
+    );
+    expect(tally).toEqual({
+      values: 6,
+      dayFirst: 2,
+      monthFirst: 1,
+      yearFirst: 1,
+      serial: 2,
+      recentSerial: 1,
+    });
+    expect(tallyReads(tally, "dmy")).toEqual({ own: 2, yearFirst: 1, serial: 1 });
+    expect(tallyReads(tally, "mdy")).toEqual({ own: 1, yearFirst: 1, serial: 1 });
+    expect(tallyReads(tally, "ymd")).toEqual({ own: 1, yearFirst: 0, serial: 0 });
+    expect(tallyReads(tally, "excel")).toEqual({ own: 2, yearFirst: 0, serial: 0 });
   });
 });

@@ -1,4 +1,4 @@
-import { isBlankCell, quoted, type NormalisedCell } from "@/lib/csv/cell";
+import { isBlankCell, quoted } from "@/lib/csv/cell";
 
 /** How a date column is written; `dmy` is the Australian default. */
 export const DATE_FORMATS = ["dmy", "ymd", "mdy", "excel"] as const;
@@ -206,29 +206,176 @@ export function parseDate(value: string, format: DateFormat): string | undefined
   return readDateParts(value.trim(), format) && partsAreARealDate() ? isoFromParts() : undefined;
 }
 
-/** The date as `yyyy-mm-dd` (`""` when blank), or why it can't be read. */
-export function normaliseDate(raw: string, format: DateFormat): NormalisedCell {
-  if (readDateParts(raw.trim(), format)) {
-    return partsAreARealDate() ? isoFromParts() : { error: `${quoted(raw)} is not a real date` };
+/** The day an Excel serial number stands for (its time of day dropped), as `yyyy-mm-dd`. */
+export function isoFromExcelSerial(serial: number): string | undefined {
+  readExcelSerial(Math.floor(serial));
+  return partsAreARealDate() ? isoFromParts() : undefined;
+}
+
+/**
+ * The years whose Excel serials a day-first or month-first column also takes. A plain
+ * number in a date column is an Excel date that lost its format only when it lands in a
+ * dealer's working years; 12345 (1933) is a stock or customer number typed in the wrong place.
+ */
+export interface SerialYears {
+  first: number;
+  last: number;
+}
+
+export const FIRST_SERIAL_YEAR = 1980;
+
+export function serialYearsFrom(today: Date): SerialYears {
+  return { first: FIRST_SERIAL_YEAR, last: today.getFullYear() + 1 };
+}
+
+const THIS_YEARS_SERIALS = serialYearsFrom(new Date());
+
+/**
+ * Values that a day-first or month-first column reads although they aren't written that
+ * way, because they can be read only one way: yyyy-mm-dd (a year never comes first in
+ * either) and Excel serials of recent years. Sets year, month and day; says whether it did.
+ */
+function readUnambiguousDateParts(value: string, serialYears: SerialYears): boolean {
+  if (readDateParts(value, "ymd")) return true;
+  if (!SERIAL.test(value)) return false;
+  readExcelSerial(Math.floor(Number(value)));
+  return year >= serialYears.first && year <= serialYears.last;
+}
+
+/** How a date column's value was read: as the column's own format, or as one that reads one way only. */
+function readColumnDateParts(value: string, format: DateFormat, serialYears: SerialYears): boolean {
+  if (readDateParts(value, format)) return true;
+  return (format === "dmy" || format === "mdy") && readUnambiguousDateParts(value, serialYears);
+}
+
+/**
+ * The date as `yyyy-mm-dd` when a column set to `format` can read `value`: written in that
+ * format, or (for dd/mm/yyyy and mm/dd/yyyy) as yyyy-mm-dd or a recent Excel serial.
+ */
+export function readColumnDate(
+  value: string,
+  format: DateFormat,
+  serialYears: SerialYears = THIS_YEARS_SERIALS,
+): string | undefined {
+  return readColumnDateParts(value.trim(), format, serialYears) && partsAreARealDate()
+    ? isoFromParts()
+    : undefined;
+}
+
+/** Why a date cell can't be used: written in no form its column reads, or a day that never was. */
+export type DateProblem = "unreadable-date" | "not-a-real-date";
+
+export interface DateError {
+  error: string;
+  code: DateProblem;
+}
+
+/** The date as `yyyy-mm-dd` (`""` when blank), or why it can't be read (see readColumnDate). */
+export function normaliseDate(
+  raw: string,
+  format: DateFormat,
+  serialYears: SerialYears = THIS_YEARS_SERIALS,
+): string | DateError {
+  if (readColumnDateParts(raw.trim(), format, serialYears)) {
+    return partsAreARealDate()
+      ? isoFromParts()
+      : { error: `${quoted(raw)} is not a real date`, code: "not-a-real-date" };
   }
   if (isBlankCell(raw)) return "";
-  return { error: `${quoted(raw)} is not a date written as ${DATE_FORMAT_LABELS[format]}` };
+  return {
+    error: `${quoted(raw)} is not a date written as ${DATE_FORMAT_LABELS[format]}`,
+    code: "unreadable-date",
+  };
+}
+
+function fitting(values: Iterable<string>, reads: (value: string, format: DateFormat) => boolean) {
+  let formats: DateFormat[] = [...DATE_FORMATS];
+  for (const value of values) {
+    const reading = DATE_FORMATS.filter((format) => reads(value, format));
+    if (reading.length === 0) continue;
+    formats = formats.filter((format) => reading.includes(format));
+    if (formats.length === 0) break;
+  }
+  return formats;
 }
 
 /**
  * The formats that read every date in `values`, most likely first. A value no format can
  * read (a blank, "N/A", an impossible 31/02/2022) says nothing about the column's format,
  * so it is left out rather than ruling out every format when the column needs one most.
- * More than one format means the column is ambiguous (all days 12 or less) and the person
- * should choose; none means the dates are written in more than one way.
+ * Formats are first tried strictly, so a column written only yyyy-mm-dd fits yyyy-mm-dd
+ * alone; when none fits so, a column mixing dd/mm/yyyy with yyyy-mm-dd or Excel serials
+ * fits dd/mm/yyyy, which reads them all (readColumnDate). More than one format means the
+ * column is ambiguous (all days 12 or less) and the person should choose; none means its
+ * dates are written in ways no one format reads.
  */
-export function fittingDateFormats(values: Iterable<string>): DateFormat[] {
-  let fitting: DateFormat[] = [...DATE_FORMATS];
-  for (const value of values) {
-    const reading = DATE_FORMATS.filter((format) => parseDate(value, format) !== undefined);
-    if (reading.length === 0) continue;
-    fitting = fitting.filter((format) => reading.includes(format));
-    if (fitting.length === 0) break;
+export function fittingDateFormats(
+  values: readonly string[],
+  serialYears: SerialYears = THIS_YEARS_SERIALS,
+): DateFormat[] {
+  const strictly = fitting(values, (value, format) => parseDate(value, format) !== undefined);
+  if (strictly.length > 0) return strictly;
+  return fitting(values, (value, format) => readColumnDate(value, format, serialYears) !== undefined);
+}
+
+/**
+ * How the values of a column are written, for the mapping step to say what a date format
+ * will make of them. A day-first date with a day of 12 or less counts as month-first too.
+ */
+export interface DateTally {
+  /** Values that aren't blank. */
+  values: number;
+  dayFirst: number;
+  monthFirst: number;
+  yearFirst: number;
+  /** Excel serials of any year up to 2099, and of the years a day- or month-first column reads. */
+  serial: number;
+  recentSerial: number;
+}
+
+export function tallyDates(
+  values: Iterable<string>,
+  serialYears: SerialYears = THIS_YEARS_SERIALS,
+): DateTally {
+  const tally: DateTally = {
+    values: 0,
+    dayFirst: 0,
+    monthFirst: 0,
+    yearFirst: 0,
+    serial: 0,
+    recentSerial: 0,
+  };
+  for (const raw of values) {
+    if (isBlankCell(raw)) continue;
+    const value = raw.trim();
+    tally.values++;
+    if (parseDate(value, "dmy")) tally.dayFirst++;
+    if (parseDate(value, "mdy")) tally.monthFirst++;
+    if (parseDate(value, "ymd")) tally.yearFirst++;
+    else if (parseDate(value, "excel")) {
+      tally.serial++;
+      if (year >= serialYears.first && year <= serialYears.last) tally.recentSerial++;
+    }
   }
-  return fitting;
+  return tally;
+}
+
+/** How many values of a tallied column a format reads, and how many of those in another form. */
+export function tallyReads(
+  tally: DateTally,
+  format: DateFormat,
+): { own: number; yearFirst: number; serial: number } {
+  switch (format) {
+    case "dmy":
+    case "mdy":
+      return {
+        own: format === "dmy" ? tally.dayFirst : tally.monthFirst,
+        yearFirst: tally.yearFirst,
+        serial: tally.recentSerial,
+      };
+    case "ymd":
+      return { own: tally.yearFirst, yearFirst: 0, serial: 0 };
+    case "excel":
+      return { own: tally.serial, yearFirst: 0, serial: 0 };
+  }
 }

@@ -1,7 +1,7 @@
 import { CsvFileError } from "@/lib/csv/csv-file-error";
 
-export const ACCEPTED_FILE_EXTENSIONS = [".csv", ".tsv", ".txt"] as const;
-const ACCEPTED_EXTENSION = /\.(?:csv|tsv|txt)$/i;
+export const ACCEPTED_FILE_EXTENSIONS = [".csv", ".tsv", ".txt", ".xlsx", ".xls"] as const;
+const ACCEPTED_EXTENSION = /\.(?:csv|tsv|txt|xlsx|xls)$/i;
 
 /** "June sales.csv" → "June sales", for naming the upload and the not-sent file. */
 export function fileBaseName(fileName: string): string {
@@ -22,17 +22,8 @@ const SNIFF_BYTES = 64 * 1024;
 // Real exports hold the odd stray control character; binary files are full of them.
 const MAX_CONTROL_BYTE_SHARE = 0.01;
 
+// Excel workbooks never get here: lib/spreadsheet reads them (see the wizard's pipeline session).
 const WRONG_KIND_OF_FILE: { magic: readonly number[]; message: string }[] = [
-  {
-    magic: [0x50, 0x4b, 0x03, 0x04],
-    message:
-      "This is an Excel workbook (.xlsx), not a CSV file. In Excel, choose File › Save As › CSV UTF-8 and drop that file here.",
-  },
-  {
-    magic: [0xd0, 0xcf, 0x11, 0xe0],
-    message:
-      "This is an old Excel workbook (.xls), not a CSV file. In Excel, choose File › Save As › CSV UTF-8 and drop that file here.",
-  },
   {
     magic: [0x25, 0x50, 0x44, 0x46],
     message: "This is a PDF, not a CSV file. Export the report from your system as CSV.",

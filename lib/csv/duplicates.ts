@@ -1,7 +1,12 @@
-import { ROW_ERROR, type UploadCustomer } from "@/lib/csv/row-check";
+import type { UploadCustomer } from "@/lib/csv/row-check";
 
-/** keep-first: later rows for the same car are not sent; keep-all: they are sent, with a warning. */
-export type DuplicatePolicy = "keep-first" | "keep-all";
+/**
+ * Which row for a car is sent: the first in the file, or the one with the newest sale
+ * date (a car sold twice belongs to its latest buyer; rows without a sale date count as
+ * the oldest, and of rows sold the same day the first is kept).
+ */
+export const DUPLICATE_POLICIES = ["keep-first", "keep-newest"] as const;
+export type DuplicatePolicy = (typeof DUPLICATE_POLICIES)[number];
 
 type RowsByKey = Map<string, number | number[]>;
 
@@ -57,8 +62,8 @@ export function recordCar(duplicates: Duplicates, row: number, customer: UploadC
   duplicates.regoHash[row] = rego === undefined ? 0 : hashKey(rego);
 }
 
-/** Each row's own status: only rows without an error of their own can be kept. */
-type OwnStatus = Uint8Array;
+/** Says whether a row could be sent were it not a repeat; only such rows take part. */
+export type CanBeSent = (row: number) => boolean;
 
 function regoKey(customer: UploadCustomer | undefined): string | undefined {
   return customer?.rego ? `${customer.rego}|${customer.state ?? ""}` : undefined;
@@ -109,7 +114,7 @@ function markRepeats(
   duplicates: Duplicates,
   customers: readonly UploadCustomer[],
   rows: readonly number[] | undefined,
-  ownStatus: OwnStatus,
+  canBeSent: CanBeSent,
 ) {
   const { of, car, vinHash, regoHash } = duplicates;
   const count = rows ? rows.length : customers.length;
@@ -119,7 +124,7 @@ function markRepeats(
   for (let i = 0; i < count; i++) {
     const row = rows ? (rows[i] ?? 0) : i;
     of[row] = -1;
-    if (ownStatus[row] === ROW_ERROR) continue;
+    if (!canBeSent(row)) continue;
     const keys = car[row] ?? 0;
     const firstWithVin = keys & CAR_VIN ? firstByVin.firstOrAdd(vinHash[row] ?? 0, row) : undefined;
     let firstWithRego = keys & CAR_REGO ? firstByRego.firstOrAdd(regoHash[row] ?? 0, row) : undefined;
@@ -133,13 +138,59 @@ function markRepeats(
   }
 }
 
+/**
+ * For keep-newest, after markRepeats: each row of a car points at the row of that car
+ * with the newest sale date instead of the first, which points nowhere. `rows` as for
+ * markRepeats: every row linked to a row in it is in it too.
+ */
+function pointAtNewest(
+  duplicates: Duplicates,
+  customers: readonly UploadCustomer[],
+  rows: readonly number[] | undefined,
+) {
+  const { of } = duplicates;
+  const count = rows ? rows.length : customers.length;
+  // A repeat points at an earlier row, so in file order each row's first row is known before it.
+  const firstOf = new Map<number, number>();
+  const newestOf = new Map<number, number>();
+  for (let i = 0; i < count; i++) {
+    const row = rows ? (rows[i] ?? 0) : i;
+    const earlier = of[row] ?? -1;
+    if (earlier === -1) continue;
+    const first = firstOf.get(earlier) ?? earlier;
+    firstOf.set(row, first);
+    const newest = newestOf.get(first) ?? first;
+    // ISO dates compare as text; a missing date is older than any.
+    if ((customers[row]?.sale_date ?? "") > (customers[newest]?.sale_date ?? "")) newestOf.set(first, row);
+    else newestOf.set(first, newest);
+  }
+  for (const [row, first] of firstOf) {
+    const newest = newestOf.get(first) ?? first;
+    of[row] = row === newest ? -1 : newest;
+    if (first !== newest) of[first] = newest;
+  }
+}
+
+function decide(
+  duplicates: Duplicates,
+  customers: readonly UploadCustomer[],
+  rows: readonly number[] | undefined,
+  canBeSent: CanBeSent,
+  policy: DuplicatePolicy,
+) {
+  markRepeats(duplicates, customers, rows, canBeSent);
+  if (policy === "keep-newest") pointAtNewest(duplicates, customers, rows);
+}
+
 /** Decides the duplicates of the whole file into `duplicates.of`, sized for its rows. */
 export function markAllDuplicates(
   duplicates: Duplicates,
   customers: readonly UploadCustomer[],
-  ownStatus: OwnStatus,
+  canBeSent: CanBeSent,
+  policy: DuplicatePolicy,
 ): void {
-  markRepeats(duplicates, customers, undefined, ownStatus);
+  duplicates.index = undefined;
+  decide(duplicates, customers, undefined, canBeSent, policy);
 }
 
 function addRow(rowsByKey: RowsByKey, key: string | undefined, row: number) {
@@ -183,7 +234,8 @@ function indexRows(customers: readonly UploadCustomer[]) {
 export function updateDuplicates(
   duplicates: Duplicates,
   customers: readonly UploadCustomer[],
-  ownStatus: OwnStatus,
+  canBeSent: CanBeSent,
+  policy: DuplicatePolicy,
   row: number,
   previous: UploadCustomer | undefined,
 ): number[] {
@@ -223,6 +275,6 @@ export function updateDuplicates(
     }
   }
   const affected = [...linked].sort((a, b) => a - b);
-  markRepeats(duplicates, customers, affected, ownStatus);
+  decide(duplicates, customers, affected, canBeSent, policy);
   return affected;
 }

@@ -35,6 +35,7 @@ describe.each([
   ["tab-separated.tsv", "utf-8", "\t", 0, 10, 7, 3],
   ["quoted-newlines.csv", "utf-8", ",", 0, 8, 5, 3],
   ["formula-cells.csv", "utf-8", ",", 0, 4, 1, 3],
+  ["column-fixes.csv", "utf-8", ",", 0, 15, 8, 7],
 ])("%s", (fileName, encoding, delimiter, headerRowIndex, rowsInFile, sent, notSent) => {
   const result = upload(fileName);
 

@@ -1,7 +1,8 @@
 /**
  * The CSV upload pipeline, step by step as the wizard runs it (in a Web Worker):
- * decodeCsvBytes → parseCsvText → detectHeaderRow → autoMapColumns → createReview
- * (then applyCellEdit as people fix cells) → buildUploadPayloads and notSentCsv.
+ * decodeCsvBytes → parseCsvText (or, for an Excel workbook, lib/spreadsheet) →
+ * detectHeaderRow → autoMapColumns → createReview (then applyCellEdit and applyColumnFix
+ * as people fix cells and columns) → buildUploadPayloads and notSentCsv.
  * Pure TypeScript: no DOM and no Node APIs.
  */
 export { CsvFileError, type CsvFileProblem } from "@/lib/csv/csv-file-error";
@@ -13,7 +14,7 @@ export {
   decodeCsvBytes,
   type TextEncoding,
 } from "@/lib/csv/decode";
-export { isBlankRow, parseCsvText, type Delimiter } from "@/lib/csv/parse";
+export { assertHasDataRows, isBlankRow, parseCsvText, type Delimiter } from "@/lib/csv/parse";
 export { detectHeaderRow } from "@/lib/csv/header-row";
 export {
   DATE_FIELDS,
@@ -35,19 +36,37 @@ export {
   fittingDateFormats,
   normaliseDate,
   parseDate,
+  readColumnDate,
+  tallyDates,
+  tallyReads,
   type DateFormat,
+  type DateTally,
 } from "@/lib/csv/dates";
-export type { RowProblem } from "@/lib/csv/row-check";
+export { DUPLICATE_POLICIES, type DuplicatePolicy } from "@/lib/csv/duplicates";
+export type { ProblemCode, RowProblem } from "@/lib/csv/row-check";
 export {
   applyCellEdit,
   createReview,
   filterRows,
   reviewCounts,
   reviewedRow,
+  setDuplicatePolicy,
+  type ColumnFixAction,
   type Review,
   type ReviewCounts,
   type ReviewedRow,
   type RowFilter,
+  type SkippedLine,
 } from "@/lib/csv/review";
+export {
+  applyColumnFix,
+  fixSummaries,
+  notSentReasons,
+  problemGroups,
+  undoColumnFix,
+  type FixSummary,
+  type NotSentReason,
+  type ProblemGroup,
+} from "@/lib/csv/column-fixes";
 export { buildUploadPayloads, defaultUploadName, type UploadSettings } from "@/lib/csv/payload";
 export { notSentCsv, notSentFileName } from "@/lib/csv/not-sent";

@@ -58,6 +58,18 @@ function detectDelimiter(text: string): Delimiter {
   return best;
 }
 
+/** Throws unless `rows` (of a file, or of a workbook's sheet) hold a header and a row below it. */
+export function assertHasDataRows(rows: readonly (readonly string[])[], what = "This file"): void {
+  let nonBlankRows = 0;
+  for (const row of rows) if (!isBlankRow(row) && ++nonBlankRows === 2) return;
+  if (nonBlankRows === 0)
+    throw new CsvFileError("empty-file", `${what} is empty: there is nothing in it to upload.`);
+  throw new CsvFileError(
+    "no-data-rows",
+    `${what} has only one row: there are no customers below the header.`,
+  );
+}
+
 /** Splits decoded text into rows with papaparse, the delimiter being comma, tab or semicolon. */
 export function parseCsvText(text: string): ParsedCsv {
   const delimiter = detectDelimiter(text);
@@ -68,16 +80,7 @@ export function parseCsvText(text: string): ParsedCsv {
   if (last && last.length === 1 && last[0] === "") rows.pop();
   // A file of rows not sent comes back: its formula-looking cells get their own values again.
   restoreFormulaCells(rows);
-
-  let nonBlankRows = 0;
-  for (const row of rows) if (!isBlankRow(row) && ++nonBlankRows === 2) break;
-  if (nonBlankRows === 0)
-    throw new CsvFileError("empty-file", "This file is empty: there is nothing in it to upload.");
-  if (nonBlankRows === 1)
-    throw new CsvFileError(
-      "no-data-rows",
-      "This file has only one row: there are no customers below the header.",
-    );
+  assertHasDataRows(rows);
 
   const quoteErrors = result.errors.filter((error) => error.type === "Quotes");
   const warnings = quoteErrors

@@ -6,6 +6,7 @@ import {
   filterRows,
   reviewCounts,
   reviewedRow,
+  setDuplicatePolicy,
   type ReviewOptions,
 } from "@/lib/csv/review";
 
@@ -66,6 +67,7 @@ describe("createReview", () => {
     expect(row.problems).toEqual([
       {
         severity: "error",
+        code: "not-a-real-date",
         message: 'Row 5, column "Date Sold": "31/02/2022" is not a real date',
         column: "Date Sold",
         columnIndex: 3,
@@ -174,11 +176,52 @@ describe("duplicates", () => {
     });
   });
 
-  it("sends every row, with a warning, when duplicates are kept", () => {
-    const checked = review(rows, { duplicatePolicy: "keep-all" });
-    expect(reviewedRow(checked, 1)).toMatchObject({ status: "warning", sent: true, duplicateOfRow: 3 });
-    expect(messages(reviewedRow(checked, 1))).toEqual(["Row 4: duplicate of row 3 (same VIN)"]);
-    expect(reviewCounts(checked)).toMatchObject({ sent: 5, notSent: 1, sentWithWarnings: 2 });
+  it("keeps the row of each car with the newest sale date, when asked to", () => {
+    const sold = [
+      ["ABC123", "VIC", VIN_A, "01/03/2021", "first buyer"],
+      ["DEF456", "NSW", "", "", "no date"],
+      ["XYZ999", "NSW", VIN_A, "2022-06-12", "latest buyer"],
+      ["def 456", "NSW", "", "02/02/2020", "dated"],
+      ["GHI789", "SA", VIN_B, "05/05/2022", "same day"],
+      ["GHI789", "SA", "", "05/05/2022", "same day, later row"],
+    ];
+    const checked = review(sold, { duplicatePolicy: "keep-newest" });
+    expect([0, 1, 2, 3, 4, 5].map((row) => reviewedRow(checked, row).sent)).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect(messages(reviewedRow(checked, 0))).toEqual([
+      "Row 3: the same car as row 5 (same VIN), which has the newest sale date and is sent instead",
+    ]);
+    expect(reviewedRow(checked, 1).duplicateOfRow).toBe(6);
+    expect(reviewCounts(checked)).toMatchObject({ sent: 3, notSent: 3, duplicatesNotSent: 3 });
+
+    setDuplicatePolicy(checked, "keep-first");
+    expect([0, 1, 2, 3, 4, 5].map((row) => reviewedRow(checked, row).sent)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      true,
+      false,
+    ]);
+  });
+
+  it("keeps the newest through an edit that makes an older row newer", () => {
+    const checked = review(
+      [
+        ["ABC123", "VIC", "", "01/01/2021", ""],
+        ["ABC123", "VIC", "", "01/01/2022", ""],
+      ],
+      { duplicatePolicy: "keep-newest" },
+    );
+    expect(reviewedRow(checked, 1).sent).toBe(true);
+    applyCellEdit(checked, 0, 3, "01/01/2023");
+    expect([reviewedRow(checked, 0).sent, reviewedRow(checked, 1).sent]).toEqual([true, false]);
   });
 });
 
@@ -255,9 +298,14 @@ describe("filterRows and reviewCounts", () => {
       notSent: 1,
       withErrors: 1,
       duplicatesNotSent: 0,
+      leftOut: 0,
       sentWithWarnings: 1,
       paidLookups: 1,
       blankRowsSkipped: 0,
+      totalLinesSkipped: 0,
+      totalLineExamples: [],
+      duplicatePolicy: "keep-first",
+      hasSaleDates: false,
     });
   });
 });

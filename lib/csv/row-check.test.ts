@@ -33,6 +33,7 @@ describe("row check length limits", () => {
     expect(problems).toEqual([
       {
         severity: "error",
+        code: "too-long",
         message: `Row 7, column "Region": "${"S".repeat(40)}…" is 41 characters long; a state has at most 40`,
         column: "Region",
         columnIndex: 1,
@@ -40,6 +41,7 @@ describe("row check length limits", () => {
       },
       {
         severity: "error",
+        code: "too-long",
         message: `Row 7, column "Notes": "${"N".repeat(40)}…" is 1,001 characters long; an additional field has at most 1,000`,
         column: "Notes",
         columnIndex: 3,
@@ -47,6 +49,7 @@ describe("row check length limits", () => {
       },
       {
         severity: "error",
+        code: "too-long",
         message: `Row 7, column "Customer No": "${"C".repeat(40)}…" is 101 characters long; an external ID has at most 100`,
         column: "Customer No",
         columnIndex: 2,

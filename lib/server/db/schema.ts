@@ -19,6 +19,7 @@ export interface Tables {
   sent_parts: SentPartsTable;
   sign_in_attempts: SignInAttemptsTable;
   leases: LeasesTable;
+  column_mappings: ColumnMappingsTable;
 }
 
 export interface UsersTable {
@@ -119,4 +120,15 @@ export interface LeasesTable {
   name: string;
   holder: string;
   expires_at: number;
+}
+
+/** `mapping` is JSON: one ColumnMapping (lib/csv) per column of the headers hashed. */
+export interface ColumnMappingsTable {
+  headers_hash: string;
+  column_count: number;
+  mapping: string;
+  saved_by_user_id: number | null;
+  saved_by_email: string;
+  saved_by_name: string | null;
+  saved_at: string;
 }

@@ -24,6 +24,7 @@ export default async function NewUploadPage() {
         region={settings.RECAPTURE_REGION}
         maxCustomersPerUpload={settings.RECAPTURE_MAX_UPLOAD_CUSTOMERS}
         maxFileBytes={DEFAULT_MAX_FILE_BYTES}
+        timeZone={settings.DEALERSHIP_TIME_ZONE}
       />
     </div>
   );
