@@ -1,5 +1,6 @@
 import "server-only";
 import { seedDemoAccounts } from "@/lib/server/auth/accounts";
+import { startCustomerSync } from "@/lib/server/customer-index/customer-sync";
 import { dashboardDatabase } from "@/lib/server/db";
 import { countUsers } from "@/lib/server/db/users";
 import { env, InvalidEnvironmentError, mode } from "@/lib/server/env";
@@ -50,6 +51,8 @@ async function runStartUpSteps(): Promise<void> {
     console.log("Recapture Dashboard: embedded emulator (no RECAPTURE_API_KEY set)");
   }
   watchClientAddresses();
+  // The customer index: a first pass now, then every SYNC_INTERVAL_MINUTES (not under unit tests of start-up).
+  if (env().NODE_ENV !== "test") startCustomerSync();
 }
 
 /** The failure in words for the operator: no stack trace, and where bad settings are described. */

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, vi } from "vitest";
 import { closeDatabase } from "@/lib/server/db";
+import { rereadEnv } from "@/lib/server/env";
 
 /**
  * The database tests run against both engines: SQLite (a fresh `:memory:`
@@ -61,6 +62,8 @@ export function describeEachEngine(title: string, body: (engine: TestEngine) => 
     describe(`${title} (${engine.name})`, () => {
       beforeEach(async () => {
         vi.stubEnv("DATABASE_URL", await engine.freshUrl());
+        // Settings are read once per process; this case's database must be the one opened.
+        rereadEnv();
       });
       afterEach(async () => {
         await closeDatabase();

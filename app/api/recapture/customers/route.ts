@@ -1,6 +1,7 @@
 import { createCustomerRequestSchema, listCustomersQuerySchema } from "@/lib/recapture/schemas";
 import { fieldErrors, HttpError, readJson, requestRegion, route } from "@/lib/server/http";
 import { audited } from "@/lib/server/audit";
+import { withCustomerIndexed } from "@/lib/server/customer-index/write-through";
 import { recapture } from "@/lib/server/recapture";
 
 export const GET = route({ role: "viewer", proxied: true }, async ({ request }) => {
@@ -23,6 +24,9 @@ export const PUT = route({ role: "staff", proxied: true }, async ({ request, use
   const body = await readJson(request, createCustomerRequestSchema);
   const target = body.customer.rego ?? body.customer.vin;
   return Response.json(
-    await audited(user, "customer.create", target, () => recapture().createCustomer(body, { region })),
+    await withCustomerIndexed(
+      region,
+      await audited(user, "customer.create", target, () => recapture().createCustomer(body, { region })),
+    ),
   );
 });

@@ -1,5 +1,6 @@
 import { accountsMigration } from "./accounts";
 import { auditSummariesMigration } from "./audit-summaries";
+import { customerIndexMigration } from "./customer-index";
 import type { Migration } from "./migration";
 import { sharedStateMigration } from "./shared-state";
 import { demoUploadsMigration, sentPartsMigration, uploadsRegisterMigration } from "./uploads";
@@ -19,4 +20,5 @@ export const migrations: Migration[] = [
   sentPartsMigration,
   auditSummariesMigration,
   sharedStateMigration,
+  customerIndexMigration,
 ];

@@ -1,6 +1,7 @@
 import { customerIdSchema, updateCustomerRequestSchema } from "@/lib/recapture/schemas";
 import { pathId, readJson, requestRegion, route } from "@/lib/server/http";
 import { audited } from "@/lib/server/audit";
+import { withCustomerIndexed, withCustomerUnindexed } from "@/lib/server/customer-index/write-through";
 import { recapture } from "@/lib/server/recapture";
 
 type Params = { customerId: string };
@@ -15,8 +16,11 @@ export const PATCH = route<Params>({ role: "staff", proxied: true }, async ({ re
   const region = requestRegion(request);
   const body = await readJson(request, updateCustomerRequestSchema);
   return Response.json(
-    await audited(user, "customer.update", customerId, () =>
-      recapture().updateCustomer(customerId, body, { region }),
+    await withCustomerIndexed(
+      region,
+      await audited(user, "customer.update", customerId, () =>
+        recapture().updateCustomer(customerId, body, { region }),
+      ),
     ),
   );
 });
@@ -25,8 +29,12 @@ export const DELETE = route<Params>({ role: "staff", proxied: true }, async ({ r
   const customerId = pathId(customerIdSchema, params.customerId, "customer");
   const region = requestRegion(request);
   return Response.json(
-    await audited(user, "customer.delete", customerId, () =>
-      recapture().deleteCustomer(customerId, { region }),
+    await withCustomerUnindexed(
+      region,
+      customerId,
+      await audited(user, "customer.delete", customerId, () =>
+        recapture().deleteCustomer(customerId, { region }),
+      ),
     ),
   );
 });
