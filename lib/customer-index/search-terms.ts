@@ -4,9 +4,11 @@ import type { Customer } from "@/lib/recapture/schemas";
  * What a customer is found by in the index's search: lower-cased terms, each
  * matched by prefix. A rego is kept as letters and digits only, so "abc 123",
  * "ABC-123" and "abc123" all find ABC123. Every other value (VIN, external id,
- * each additional field: a name, an email, a phone number) is kept whole and
- * word by word, so "smith" finds "Olivia Smith"; a value with digits is also
- * kept with its words run together, so "0412345678" finds "0412 345 678".
+ * each additional field: a name, an email, a phone number) is kept whole, a
+ * wordy one also word by word, so "smith" finds "Olivia Smith", and one made
+ * mostly of digits also as its letters and digits run together, so
+ * "0412345678" finds "0412 345 678" and "dms100" finds "DMS-100123". Each
+ * term is a row in a large table, so only these are kept.
  */
 
 /** Longer terms are cut: nobody types more of a value than this to find it. */
@@ -15,7 +17,7 @@ export const TERM_MAX_LENGTH = 64;
 const TERMS_PER_CUSTOMER = 200;
 
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
-const DIGIT = /\p{N}/u;
+const DIGITS = /\p{N}/gu;
 
 /** "abc 123" → "ABC123": a plate as the API stores it, however it was typed. */
 export function normalisedRego(text: string): string {
@@ -31,13 +33,13 @@ function addValue(terms: Set<string>, value: string): void {
   const whole = termText(value);
   if (whole === "") return;
   terms.add(whole);
-  const words = whole.split(NOT_LETTER_OR_DIGIT).filter(Boolean);
-  if (words.length < 2) {
-    if (words[0] && words[0] !== whole) terms.add(words[0]);
-    return;
+  const runTogether = whole.replace(NOT_LETTER_OR_DIGIT, "");
+  const digits = whole.match(DIGITS)?.length ?? 0;
+  if (digits * 2 >= runTogether.length) {
+    if (runTogether && runTogether !== whole) terms.add(runTogether);
+  } else if (whole.includes(" ")) {
+    for (const word of whole.split(" ")) terms.add(word);
   }
-  for (const word of words) terms.add(word);
-  if (DIGIT.test(whole)) terms.add(words.join("").slice(0, TERM_MAX_LENGTH));
 }
 
 type Searchable = Pick<Customer, "rego" | "vin" | "external_id" | "additional_fields">;

@@ -15,7 +15,9 @@ import type { CustomerListEntry } from "@/lib/recapture/schemas";
  * until a page starts on a customer it has written (or at the start), and
  * reads forward again. Writing a customer twice only writes it again.
  *
- * One page is held at a time, so memory doesn't grow with the list.
+ * The next page is read while one is written, so the API and the database
+ * work at the same time; no more than those two pages are held, so memory
+ * doesn't grow with the list.
  */
 
 export interface ListPage {
@@ -54,8 +56,10 @@ export async function walkCustomerList(steps: WalkSteps, pageSize: number): Prom
   let stepBack = pageSize;
   let furthest = 0;
   let pagesWithoutProgress = 0;
+  let readAhead: Promise<ListPage> | undefined;
   for (;;) {
-    const page = await steps.read(offset);
+    const page = await (readAhead ?? steps.read(offset));
+    readAhead = undefined;
     const first = page.customers[0]?.id;
     const onCourse =
       offset === 0 ||
@@ -72,12 +76,19 @@ export async function walkCustomerList(steps: WalkSteps, pageSize: number): Prom
     pagesWithoutProgress = end > furthest ? 0 : pagesWithoutProgress + 1;
     furthest = Math.max(furthest, end);
     if (pagesWithoutProgress > MAX_PAGES_WITHOUT_PROGRESS) throw new ListKeptChangingError();
+
+    const atEnd = page.customers.length < pageSize;
+    if (!atEnd) {
+      const last = lastWithId(page.customers);
+      // A page with no id past its first (every record unreadable) can't be checked: read on after it.
+      anchor = last > 0 ? page.customers[last]!.id : undefined;
+      offset += last > 0 ? last : page.customers.length;
+      readAhead = steps.read(offset);
+      // Should the write fail first, the read's own failure is not the one to report.
+      readAhead.catch(() => undefined);
+    }
     await steps.write(page.customers);
-    await steps.progress?.(Math.min(offset + page.customers.length, page.total), page.total);
-    if (page.customers.length < pageSize) return;
-    const last = lastWithId(page.customers);
-    // A page with no id past its first (every record unreadable) can't be checked: read on after it.
-    anchor = last > 0 ? page.customers[last]!.id : undefined;
-    offset += last > 0 ? last : page.customers.length;
+    await steps.progress?.(Math.min(end, page.total), page.total);
+    if (atEnd) return;
   }
 }

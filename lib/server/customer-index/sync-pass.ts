@@ -11,6 +11,7 @@ import {
   customersReadInPass,
   customersTaggedInPass,
   removeCustomersNotRead,
+  tagIndexPage,
   writeIndexPage,
 } from "@/lib/server/db/customer-index";
 import {
@@ -23,6 +24,7 @@ import {
   startSyncPass,
   uploadsToTag,
 } from "@/lib/server/db/customer-sync-state";
+import { refreshIndexStatistics } from "@/lib/server/db/statistics";
 import type { RecaptureClient } from "@/lib/server/recapture-client";
 import { walkCustomerList, type ListPage } from "./customer-walk";
 import type { Clock, RequestPacer } from "./request-pacer";
@@ -120,7 +122,7 @@ async function tagUploads(context: PassContext, region: Region, pass: number): P
       {
         read: (offset) => readPage(context, region, { offset, limit: SYNC_PAGE_SIZE, upload_id: uploadId }),
         write: (entries) =>
-          writeIndexPage({ region, pass, uploadId, ...splitPage(entries) }, new Date(context.clock.now())),
+          tagIndexPage({ region, pass, uploadId, ...splitPage(entries) }, new Date(context.clock.now())),
         wasWritten: async (id) => (await customersTaggedInPass(region, pass, uploadId, [id])).has(id),
       },
       SYNC_PAGE_SIZE,
@@ -151,6 +153,7 @@ export async function runSyncPass(
   try {
     await walkAll(context, region, pass);
     await removeCustomersNotRead(region, pass, startedAt.toISOString());
+    await refreshIndexStatistics();
     await recordCompletePass(region, pass, now());
     await tagUploads(context, region, pass);
     await finishSyncPass(region, pass, now());

@@ -159,7 +159,7 @@ describeEachEngine("searchIndexedCustomers", () => {
     await writeIndexPage({ region: "au", pass: 1, customers: [ann, bo] });
     for (const typed of ["abc 123", "ABC-1", "abc", "smith", "SMI", "ann s", "0412345678", "0412 345"])
       expect(await idsOf({ search: typed }), typed).toEqual([ann.id]);
-    for (const typed of ["jtdbr", "dms-554", "554433", "bo@ex", "example"])
+    for (const typed of ["jtdbr", "dms-554", "DMS554", "bo@ex"])
       expect(await idsOf({ search: typed }), typed).toEqual([bo.id]);
     expect(await idsOf({ search: "nobody" })).toEqual([]);
   });

@@ -4,7 +4,8 @@ import type { Insertable, Transaction } from "kysely";
 import { normalisedRego, searchTermsOf } from "@/lib/customer-index/search-terms";
 import type { Region } from "@/lib/recapture/regions";
 import type { Customer } from "@/lib/recapture/schemas";
-import { database } from "./index";
+import { bulkInsert, type BulkColumn, type Engine } from "./bulk-insert";
+import { dashboardDatabase, database } from "./index";
 import type { IndexedCustomersTable, IndexedSightingsTable, Tables } from "./schema";
 
 /**
@@ -63,75 +64,93 @@ function indexEntry(customer: Customer): IndexEntry {
 }
 
 // Every column the API's record decides: what an upsert replaces.
-const RECORD_COLUMNS = [
-  "rego",
-  "rego_normalised",
-  "state",
-  "vin",
-  "external_id",
-  "sale_date",
-  "monitor_start_date",
-  "monitor_end_date",
-  "vehicle_title",
-  "additional_fields",
-  "last_updated",
-  "sightings",
-  "newest_sighting_at",
-  "newest_seller_type",
-  "fingerprint",
-  "indexed_at",
-] as const;
-
-/** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound values. */
-function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
-  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
-}
+const RECORD_COLUMNS: readonly BulkColumn[] = [
+  ["rego", "text"],
+  ["rego_normalised", "text"],
+  ["state", "text"],
+  ["vin", "text"],
+  ["external_id", "text"],
+  ["sale_date", "text"],
+  ["monitor_start_date", "text"],
+  ["monitor_end_date", "text"],
+  ["vehicle_title", "text"],
+  ["additional_fields", "text"],
+  ["last_updated", "text"],
+  ["sightings", "integer"],
+  ["newest_sighting_at", "text"],
+  ["newest_seller_type", "text"],
+  ["fingerprint", "text"],
+  ["indexed_at", "text"],
+];
+const CUSTOMER_COLUMNS: readonly BulkColumn[] = [
+  ["region", "text"],
+  ["id", "text"],
+  ["seen_pass", "integer"],
+  ...RECORD_COLUMNS,
+];
+const SIGHTING_COLUMNS: readonly BulkColumn[] = [
+  ["lead_id", "text"],
+  ["customer_key", "integer"],
+  ["at", "text"],
+  ["listing_url", "text"],
+  ["listing_title", "text"],
+  ["listing_price", "double precision"],
+  ["seller_type", "text"],
+];
 
 /**
- * Inserts or replaces customers and returns the key of each one written. A
- * record is replaced only when it differs and is not older than the one
- * indexed, so a page read before an edit that was written through can't undo
- * it. `seenPass` marks them read by that pass; without one (a write-through) a
+ * A record is replaced only when it differs and is not older than the one
+ * indexed, so a page read before an edit that was written through can't undo it.
+ */
+function customerUpsert(markRead: boolean): string {
+  const replaced = [...RECORD_COLUMNS, ...(markRead ? [["seen_pass"] as const] : [])]
+    .map(([name]) => `${name} = excluded.${name}`)
+    .join(", ");
+  return `ON CONFLICT (region, id) DO UPDATE SET ${replaced}
+    WHERE excluded.fingerprint <> indexed_customers.fingerprint
+      AND excluded.last_updated >= indexed_customers.last_updated
+    RETURNING id, key`;
+}
+
+// A lead is one customer's; should the API ever move one, it goes where it was last seen.
+const SIGHTING_UPSERT = `ON CONFLICT (lead_id) DO UPDATE SET ${SIGHTING_COLUMNS.slice(1)
+  .map(([name]) => `${name} = excluded.${name}`)
+  .join(", ")}`;
+
+/**
+ * Inserts or replaces customers and returns the key of each one written.
+ * `seenPass` marks them read by that pass; without one (a write-through) a
  * new row has pass 0 and an existing row keeps its mark.
  */
 async function upsertCustomers(
   trx: Trx,
+  engine: Engine,
   region: Region,
   entries: readonly IndexEntry[],
   indexedAt: string,
   seenPass?: number,
 ): Promise<Map<string, number>> {
-  const written = new Map<string, number>();
-  for (const batch of batches(entries, 400)) {
-    const rows = await trx
-      .insertInto("indexed_customers")
-      .values(batch.map(({ row }) => ({ ...row, region, seen_pass: seenPass ?? 0, indexed_at: indexedAt })))
-      .onConflict((conflict) =>
-        conflict
-          .columns(["region", "id"])
-          .doUpdateSet((eb) => {
-            const set: Record<string, unknown> = {};
-            for (const column of RECORD_COLUMNS) set[column] = eb.ref(`excluded.${column}`);
-            if (seenPass !== undefined) set.seen_pass = eb.ref("excluded.seen_pass");
-            return set as { [C in (typeof RECORD_COLUMNS)[number]]: never };
-          })
-          .where((eb) =>
-            eb.and([
-              eb("indexed_customers.fingerprint", "<>", eb.ref("excluded.fingerprint")),
-              eb("excluded.last_updated", ">=", eb.ref("indexed_customers.last_updated")),
-            ]),
-          ),
-      )
-      .returning(["id", "key"])
-      .execute();
-    for (const { id, key } of rows) written.set(id, key);
-  }
-  return written;
+  const rows = entries.map(({ row }) => [
+    region,
+    row.id,
+    seenPass ?? 0,
+    ...RECORD_COLUMNS.map(([name]) => (name === "indexed_at" ? indexedAt : row[name as keyof typeof row])),
+  ]);
+  const written = await bulkInsert<{ id: string; key: number }>(
+    trx,
+    engine,
+    "indexed_customers",
+    CUSTOMER_COLUMNS,
+    rows,
+    customerUpsert(seenPass !== undefined),
+  );
+  return new Map(written.map(({ id, key }) => [id, key]));
 }
 
 /** Replaces the sightings and search terms of the customers just written. */
 async function replaceDetails(
   trx: Trx,
+  engine: Engine,
   entries: readonly IndexEntry[],
   written: Map<string, number>,
   existed: (id: string) => boolean,
@@ -141,35 +160,31 @@ async function replaceDetails(
     await trx.deleteFrom("indexed_sightings").where("customer_key", "in", replaced).execute();
     await trx.deleteFrom("indexed_customer_terms").where("customer_key", "in", replaced).execute();
   }
-  const sightings: IndexedSightingsTable[] = [];
-  const terms: { term: string; customer_key: number }[] = [];
+  const sightings: unknown[][] = [];
+  const terms: unknown[][] = [];
   for (const entry of entries) {
     const key = written.get(entry.row.id);
     if (key === undefined) continue;
-    for (const sighting of entry.sightings) sightings.push({ ...sighting, customer_key: key });
-    for (const term of entry.terms) terms.push({ term, customer_key: key });
+    for (const sighting of entry.sightings)
+      sightings.push([
+        sighting.lead_id,
+        key,
+        sighting.at,
+        sighting.listing_url,
+        sighting.listing_title,
+        sighting.listing_price,
+        sighting.seller_type,
+      ]);
+    for (const term of entry.terms) terms.push([term, key]);
   }
-  for (const batch of batches(sightings, 2_000)) {
-    await trx
-      .insertInto("indexed_sightings")
-      .values(batch)
-      // A lead is one customer's; should the API ever move one, it goes where it was last seen.
-      .onConflict((conflict) =>
-        conflict.column("lead_id").doUpdateSet((eb) => ({
-          customer_key: eb.ref("excluded.customer_key"),
-          at: eb.ref("excluded.at"),
-          listing_url: eb.ref("excluded.listing_url"),
-          listing_title: eb.ref("excluded.listing_title"),
-          listing_price: eb.ref("excluded.listing_price"),
-          seller_type: eb.ref("excluded.seller_type"),
-        })),
-      )
-      .execute();
-  }
-  for (const batch of batches(terms, 5_000)) {
-    await trx.insertInto("indexed_customer_terms").values(batch).execute();
-  }
+  await bulkInsert(trx, engine, "indexed_sightings", SIGHTING_COLUMNS, sightings, SIGHTING_UPSERT);
+  await bulkInsert(trx, engine, "indexed_customer_terms", TERM_COLUMNS, terms);
 }
+
+const TERM_COLUMNS: readonly BulkColumn[] = [
+  ["term", "text"],
+  ["customer_key", "integer"],
+];
 
 export interface IndexPage {
   region: Region;
@@ -191,7 +206,8 @@ export async function writeIndexPage(page: IndexPage, now = new Date()): Promise
   const { region, pass } = page;
   const ids = [...page.customers.map((customer) => customer.id), ...(page.unreadableIds ?? [])];
   if (ids.length === 0) return;
-  await (await database()).transaction().execute(async (trx) => {
+  const { engine, kysely } = await dashboardDatabase();
+  await kysely.transaction().execute(async (trx) => {
     const deleted = new Set(
       (
         await trx
@@ -220,8 +236,8 @@ export async function writeIndexPage(page: IndexPage, now = new Date()): Promise
       const entry = indexEntry(customer);
       if (before?.fingerprint !== entry.row.fingerprint) changed.push(entry);
     }
-    const written = await upsertCustomers(trx, region, changed, now.toISOString(), pass);
-    await replaceDetails(trx, changed, written, (id) => indexed.has(id));
+    const written = await upsertCustomers(trx, engine, region, changed, now.toISOString(), pass);
+    await replaceDetails(trx, engine, changed, written, (id) => indexed.has(id));
 
     const present = ids.filter((id) => !deleted.has(id));
     const notWritten = present.filter((id) => !written.has(id));
@@ -242,6 +258,25 @@ export async function writeIndexPage(page: IndexPage, now = new Date()): Promise
         .execute();
     }
   });
+}
+
+/**
+ * A page of one upload's customers, read after the whole list: each is
+ * tagged with the upload. Those not indexed yet (created since the walk read
+ * past them) are written whole.
+ */
+export async function tagIndexPage(page: IndexPage & { uploadId: string }, now = new Date()): Promise<void> {
+  const ids = [...page.customers.map((customer) => customer.id), ...(page.unreadableIds ?? [])];
+  if (ids.length === 0) return;
+  const tagged = await (
+    await database()
+  )
+    .updateTable("indexed_customers")
+    .set({ upload_id: page.uploadId, upload_pass: page.pass })
+    .where("region", "=", page.region)
+    .where("id", "in", ids)
+    .executeTakeFirst();
+  if (Number(tagged.numUpdatedRows) < ids.length) await writeIndexPage(page, now);
 }
 
 /** Which of `ids` the pass has already read: the walk's check that it hasn't skipped past any. */
@@ -322,7 +357,8 @@ export async function removeCustomersNotRead(
 
 /** A customer created, edited or read through the dashboard: in the index at once. */
 export async function indexCustomer(region: Region, customer: Customer, now = new Date()): Promise<void> {
-  await (await database()).transaction().execute(async (trx) => {
+  const { engine, kysely } = await dashboardDatabase();
+  await kysely.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom("indexed_customers")
       .select("id")
@@ -330,8 +366,8 @@ export async function indexCustomer(region: Region, customer: Customer, now = ne
       .where("id", "=", customer.id)
       .executeTakeFirst();
     const entry = indexEntry(customer);
-    const written = await upsertCustomers(trx, region, [entry], now.toISOString());
-    await replaceDetails(trx, [entry], written, () => before !== undefined);
+    const written = await upsertCustomers(trx, engine, region, [entry], now.toISOString());
+    await replaceDetails(trx, engine, [entry], written, () => before !== undefined);
   });
 }
 

@@ -87,6 +87,9 @@ function openSqliteFile(filename: string): Database.Database {
   handle.pragma("journal_mode = WAL");
   handle.pragma("busy_timeout = 5000");
   handle.pragma("foreign_keys = ON");
+  // 64 MB of pages rather than 2 MB: the customer index's indexes outgrow the default many times over,
+  // and a sync writing into them (or a sorted page reading them) would go to the file for most pages.
+  handle.pragma("cache_size = -65536");
   return handle;
 }
 

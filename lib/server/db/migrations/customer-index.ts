@@ -64,7 +64,7 @@ export const customerIndexMigration: Migration = {
       term TEXT ${words.binary} NOT NULL,
       customer_key INTEGER NOT NULL,
       PRIMARY KEY (term, customer_key)
-    );
+    ) ${words.withoutRowid};
     CREATE INDEX indexed_customer_terms_customer ON indexed_customer_terms (customer_key);
 
     -- Customers deleted through the dashboard, so a page read before the delete can't bring them back;
