@@ -3,11 +3,12 @@ import { indexStatusResponseSchema, type IndexStatus } from "@/lib/customer-inde
 import { apiFetch, retryUnlessClientError } from "@/lib/queries/api";
 
 const STATUS_URL = "/api/customers/index-status";
-/** While a pass runs (or one was asked for), progress is read this often; otherwise now and then. */
+/** While the index is being built, a pass runs or one was asked for, it is read this often; otherwise now and then. */
 const BUSY_POLL_MS = 2_000;
 const IDLE_POLL_MS = 30_000;
 
-const isBusy = (status: IndexStatus | undefined) => Boolean(status && (status.progress || status.requested));
+const isBusy = (status: IndexStatus | undefined) =>
+  Boolean(status && (!status.ready || status.progress || status.requested));
 
 /** Where the customer index stands. */
 export const customerIndexQueries = {
