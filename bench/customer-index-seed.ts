@@ -14,11 +14,22 @@ const COUNT = Number(countText);
 const PER_UPLOAD = 50_000;
 const MONTH_MS = 30.44 * 24 * 3600 * 1000;
 
-const FIRST = "Olivia Jack Charlotte William Amelia Noah Isla Oliver Mia Thomas Chloe James Grace Priya Wei Minh".split(" ");
-const LAST = "Smith Jones Williams Brown Wilson Taylor Nguyen Johnson Martin White Anderson Walker Kelly Singh Patel Chen Wang Ryan Murphy Tran Campbell Russo Thompson Lee".split(
-  " ",
-);
-const SALESPEOPLE = ["Priya Sharma", "Daniel Costa", "Mel Hughes", "Tom Nguyen", "Sarah Mitchell", "Josh Kowalski"];
+const FIRST =
+  "Olivia Jack Charlotte William Amelia Noah Isla Oliver Mia Thomas Chloe James Grace Priya Wei Minh".split(
+    " ",
+  );
+const LAST =
+  "Smith Jones Williams Brown Wilson Taylor Nguyen Johnson Martin White Anderson Walker Kelly Singh Patel Chen Wang Ryan Murphy Tran Campbell Russo Thompson Lee".split(
+    " ",
+  );
+const SALESPEOPLE = [
+  "Priya Sharma",
+  "Daniel Costa",
+  "Mel Hughes",
+  "Tom Nguyen",
+  "Sarah Mitchell",
+  "Josh Kowalski",
+];
 const BRANCHES = ["Ringwood", "Dandenong", "Parramatta", "Penrith", "Springwood", "Osborne Park"];
 const STATES = ["NSW", "NSW", "NSW", "VIC", "VIC", "VIC", "QLD", "QLD", "WA", "SA", "TAS", "ACT"];
 const LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
@@ -67,7 +78,9 @@ const call = async (path: string, init?: RequestInit) =>
 
 const uploadIds: string[] = [];
 for (let start = 0; start < COUNT; start += PER_UPLOAD) {
-  const customers = Array.from({ length: Math.min(PER_UPLOAD, COUNT - start) }, (_, i) => customer(start + i));
+  const customers = Array.from({ length: Math.min(PER_UPLOAD, COUNT - start) }, (_, i) =>
+    customer(start + i),
+  );
   const posted = await call("/upload?region=au", {
     method: "POST",
     body: JSON.stringify({ name: `Bench ${start / PER_UPLOAD + 1}`, enable_rego_lookups: false, customers }),

@@ -7,7 +7,7 @@
  * The emulator is seeded and served by child processes, so this process holds only the sync.
  * SQLite is a temporary file; PostgreSQL is BENCH_DATABASE_URL or TEST_DATABASE_URL (in a schema
  * of its own, dropped after), else a throwaway server from scripts/throwaway-postgres.sh.
- * BENCH_CUSTOMERS changes the count.
+ * BENCH_CUSTOMERS changes the count; BENCH_ENGINES=sqlite (or postgresql) runs one engine.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -155,7 +155,9 @@ async function main() {
     await waitFor(`http://127.0.0.1:${EMULATOR_PORT}/v2/recapture/customers?region=au&limit=1`, emulator, {
       headers: { ApiKey: KEY },
     });
-    const postgres = await postgresEngine();
+    const only = process.env.BENCH_ENGINES?.toLowerCase();
+    if (only === "postgresql") engines.pop();
+    const postgres = only === "sqlite" ? undefined : await postgresEngine();
     if (postgres) engines.push(postgres);
 
     for (const engine of engines) {

@@ -19,10 +19,7 @@ type Trx = Transaction<Tables>;
 
 /** What one customer becomes in the index. */
 interface IndexEntry {
-  row: Omit<
-    Insertable<IndexedCustomersTable>,
-    "region" | "seen_pass" | "upload_id" | "upload_pass" | "indexed_at"
-  >;
+  row: Omit<Insertable<IndexedCustomersTable>, "region" | "seen_pass" | "indexed_at">;
   sightings: Omit<IndexedSightingsTable, "customer_key">[];
   terms: string[];
 }
@@ -193,8 +190,6 @@ export interface IndexPage {
   customers: readonly Customer[];
   /** Records on the page that can't be read: their last readable version stays, counted as read. */
   unreadableIds?: readonly string[];
-  /** When walking one upload's customers: each is tagged with it. */
-  uploadId?: string;
 }
 
 /**
@@ -249,34 +244,46 @@ export async function writeIndexPage(page: IndexPage, now = new Date()): Promise
         .where("id", "in", notWritten)
         .execute();
     }
-    if (page.uploadId && present.length > 0) {
-      await trx
-        .updateTable("indexed_customers")
-        .set({ upload_id: page.uploadId, upload_pass: pass })
-        .where("region", "=", region)
-        .where("id", "in", present)
-        .execute();
-    }
   });
 }
 
+/** Files the page's customers that are in the index under the upload; returns how many. */
+async function fileUnderUpload(
+  page: IndexPage & { uploadId: string },
+  ids: readonly string[],
+): Promise<number> {
+  const filed = await (
+    await database()
+  )
+    .insertInto("indexed_upload_customers")
+    .columns(["upload_id", "customer_key", "pass"])
+    .expression((eb) =>
+      eb
+        .selectFrom("indexed_customers")
+        .select([eb.val(page.uploadId).as("upload_id"), "key", eb.val(page.pass).as("pass")])
+        .where("region", "=", page.region)
+        .where("id", "in", ids),
+    )
+    .onConflict((conflict) =>
+      conflict
+        .columns(["upload_id", "customer_key"])
+        .doUpdateSet((eb) => ({ pass: eb.ref("excluded.pass") })),
+    )
+    .executeTakeFirst();
+  return Number(filed.numInsertedOrUpdatedRows ?? 0);
+}
+
 /**
- * A page of one upload's customers, read after the whole list: each is
- * tagged with the upload. Those not indexed yet (created since the walk read
- * past them) are written whole.
+ * A page of one upload's customers, read after the whole list: each is filed
+ * under the upload. Those not indexed yet (created since the walk read past
+ * them) are written whole first.
  */
 export async function tagIndexPage(page: IndexPage & { uploadId: string }, now = new Date()): Promise<void> {
   const ids = [...page.customers.map((customer) => customer.id), ...(page.unreadableIds ?? [])];
   if (ids.length === 0) return;
-  const tagged = await (
-    await database()
-  )
-    .updateTable("indexed_customers")
-    .set({ upload_id: page.uploadId, upload_pass: page.pass })
-    .where("region", "=", page.region)
-    .where("id", "in", ids)
-    .executeTakeFirst();
-  if (Number(tagged.numUpdatedRows) < ids.length) await writeIndexPage(page, now);
+  if ((await fileUnderUpload(page, ids)) === ids.length) return;
+  await writeIndexPage(page, now);
+  await fileUnderUpload(page, ids);
 }
 
 /** Which of `ids` the pass has already read: the walk's check that it hasn't skipped past any. */
@@ -310,11 +317,12 @@ export async function customersTaggedInPass(
     await database()
   )
     .selectFrom("indexed_customers")
-    .select("id")
-    .where("region", "=", region)
-    .where("upload_id", "=", uploadId)
-    .where("upload_pass", "=", pass)
-    .where("id", "in", ids)
+    .innerJoin("indexed_upload_customers", "indexed_upload_customers.customer_key", "indexed_customers.key")
+    .select("indexed_customers.id")
+    .where("indexed_customers.region", "=", region)
+    .where("indexed_upload_customers.upload_id", "=", uploadId)
+    .where("indexed_upload_customers.pass", "=", pass)
+    .where("indexed_customers.id", "in", ids)
     .execute();
   return new Set(rows.map(({ id }) => id));
 }
@@ -340,6 +348,7 @@ export async function removeCustomersNotRead(
         .where("indexed_at", "<", passStartedAt);
     await trx.deleteFrom("indexed_sightings").where("customer_key", "in", gone(trx)).execute();
     await trx.deleteFrom("indexed_customer_terms").where("customer_key", "in", gone(trx)).execute();
+    await trx.deleteFrom("indexed_upload_customers").where("customer_key", "in", gone(trx)).execute();
     const removed = await trx
       .deleteFrom("indexed_customers")
       .where("region", "=", region)
@@ -385,6 +394,7 @@ export async function removeIndexedCustomer(
       .where("id", "=", customerId);
     await trx.deleteFrom("indexed_sightings").where("customer_key", "in", keys).execute();
     await trx.deleteFrom("indexed_customer_terms").where("customer_key", "in", keys).execute();
+    await trx.deleteFrom("indexed_upload_customers").where("customer_key", "in", keys).execute();
     await trx
       .deleteFrom("indexed_customers")
       .where("region", "=", region)

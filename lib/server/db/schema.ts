@@ -22,6 +22,7 @@ export interface Tables {
   indexed_customers: IndexedCustomersTable;
   indexed_sightings: IndexedSightingsTable;
   indexed_customer_terms: IndexedCustomerTermsTable;
+  indexed_upload_customers: IndexedUploadCustomersTable;
   indexed_customer_deletions: IndexedCustomerDeletionsTable;
   indexed_uploads: IndexedUploadsTable;
   customer_sync: CustomerSyncTable;
@@ -136,7 +137,6 @@ export interface IndexedCustomersTable {
   state: string | null;
   vin: string | null;
   external_id: string | null;
-  upload_id: string | null;
   sale_date: string | null;
   monitor_start_date: string | null;
   monitor_end_date: string | null;
@@ -149,7 +149,6 @@ export interface IndexedCustomersTable {
   newest_seller_type: "private" | "dealer" | null;
   fingerprint: string;
   seen_pass: number;
-  upload_pass: number | null;
   indexed_at: string;
 }
 
@@ -166,6 +165,12 @@ export interface IndexedSightingsTable {
 export interface IndexedCustomerTermsTable {
   term: string;
   customer_key: number;
+}
+
+export interface IndexedUploadCustomersTable {
+  upload_id: string;
+  customer_key: number;
+  pass: number;
 }
 
 export interface IndexedCustomerDeletionsTable {

@@ -12,8 +12,8 @@ export const customerIndexMigration: Migration = {
   name: "the customer index and its sync",
   sql: (words) => `
     -- seen_pass: the last sync pass that read the customer; a complete pass removes those it didn't read.
-    -- upload_pass: the pass whose walk of the customer's upload tagged it. fingerprint: of the API's record,
-    -- so a pass rewrites only what changed. indexed_at: when the row was last written by anyone.
+    -- fingerprint: of the API's record, so a pass rewrites only what changed. indexed_at: when the row was
+    -- last written by anyone.
     CREATE TABLE indexed_customers (
       key ${words.autoId},
       region TEXT NOT NULL,
@@ -23,7 +23,6 @@ export const customerIndexMigration: Migration = {
       state TEXT ${words.binary},
       vin TEXT,
       external_id TEXT,
-      upload_id TEXT ${words.binary},
       sale_date TEXT ${words.binary},
       monitor_start_date TEXT ${words.binary},
       monitor_end_date TEXT ${words.binary},
@@ -35,7 +34,6 @@ export const customerIndexMigration: Migration = {
       newest_seller_type TEXT,
       fingerprint TEXT NOT NULL,
       seen_pass INTEGER NOT NULL,
-      upload_pass INTEGER,
       indexed_at TEXT NOT NULL
     );
     CREATE UNIQUE INDEX indexed_customers_id ON indexed_customers (region, id);
@@ -45,7 +43,6 @@ export const customerIndexMigration: Migration = {
     CREATE INDEX indexed_customers_rego ON indexed_customers (region, rego_normalised ${words.nullsFirst}, key);
     CREATE INDEX indexed_customers_last_updated ON indexed_customers (region, last_updated ${words.nullsFirst}, key);
     CREATE INDEX indexed_customers_state ON indexed_customers (region, state);
-    CREATE INDEX indexed_customers_upload ON indexed_customers (region, upload_id, state);
 
     CREATE TABLE indexed_sightings (
       lead_id TEXT PRIMARY KEY,
@@ -66,6 +63,17 @@ export const customerIndexMigration: Migration = {
       PRIMARY KEY (term, customer_key)
     ) ${words.withoutRowid};
     CREATE INDEX indexed_customer_terms_customer ON indexed_customer_terms (customer_key);
+
+    -- The upload each customer came from, which the API's records don't say: found by walking each upload's
+    -- customers (a table of its own, so tagging adds narrow rows instead of rewriting every customer).
+    -- pass: the sync pass whose walk last found the customer in the upload.
+    CREATE TABLE indexed_upload_customers (
+      upload_id TEXT ${words.binary} NOT NULL,
+      customer_key INTEGER NOT NULL,
+      pass INTEGER NOT NULL,
+      PRIMARY KEY (upload_id, customer_key)
+    ) ${words.withoutRowid};
+    CREATE INDEX indexed_upload_customers_customer ON indexed_upload_customers (customer_key);
 
     -- Customers deleted through the dashboard, so a page read before the delete can't bring them back;
     -- forgotten once a complete pass that started after the delete has finished.
