@@ -272,13 +272,21 @@ describeEachEngine("a customer sync pass", () => {
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(200);
   });
 
-  it("tags the customers of uploads noted for it", async () => {
-    const [uploadId] = await loadDemo();
-    await noteUploadToTag("au", uploadId!, new Date(setup.clock.at));
+  it("tags the customers of uploads noted for it, new to the index or already in it", async () => {
+    const [first, second] = await loadDemo();
+    await noteUploadToTag("au", first!, new Date(setup.clock.at));
     await runSyncPass(setup.context(), "au", 60_000);
-    const inUpload = await apiIds(setup.api, { upload_id: uploadId });
-    expect(inUpload.length).toBeGreaterThan(100);
-    expect(sorted(await indexIds({ uploadId }))).toEqual(sorted(inUpload));
+    const inFirst = await apiIds(setup.api, { upload_id: first });
+    expect(inFirst.length).toBeGreaterThan(100);
+    expect(sorted(await indexIds({ uploadId: first }))).toEqual(sorted(inFirst));
+    expect(await readCustomerSync("au")).toMatchObject({ customers_done: (await apiIds(setup.api)).length });
+
+    await noteUploadToTag("au", second!, new Date(setup.clock.at));
+    await runSyncPass(setup.context(), "au", 60_000);
+    expect(sorted(await indexIds({ uploadId: second }))).toEqual(
+      sorted(await apiIds(setup.api, { upload_id: second })),
+    );
+    expect(sorted(await indexIds({ uploadId: first }))).toEqual(sorted(inFirst));
   });
 
   it("keeps a customer the API can't read as it last was", async () => {

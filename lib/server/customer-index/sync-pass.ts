@@ -11,10 +11,10 @@ import {
   customersReadInPass,
   customersTaggedInPass,
   removeCustomersNotRead,
-  tagIndexPage,
   writeIndexPage,
 } from "@/lib/server/db/customer-index";
 import {
+  countIndexedCustomers,
   failSyncPass,
   finishSyncPass,
   interruptSyncPass,
@@ -30,11 +30,13 @@ import { walkCustomerList, type ListPage } from "./customer-walk";
 import type { Clock, RequestPacer } from "./request-pacer";
 
 /**
- * One sync pass for a region: walk every customer into the index, remove
- * those the walk didn't find, then walk each upload not yet tagged to tag its
- * customers with it (the API's customer records don't name their upload).
- * A pass that fails or is stopped leaves the last complete index in use; the
- * next one starts from the beginning.
+ * One sync pass for a region: first walk each upload whose customers aren't
+ * all tagged with it yet (the API's customer records don't name their upload),
+ * writing them in with their upload, then walk the whole list, and remove the
+ * customers that walk didn't find. Uploads go first so that, in the first
+ * pass, most customers are written once with their upload rather than written
+ * and then rewritten to add it. A pass that fails or is stopped leaves the
+ * last complete index in use; the next one starts from the beginning.
  */
 
 /** The API's largest page. */
@@ -102,27 +104,63 @@ function splitPage(entries: readonly CustomerListEntry[]) {
   return { customers, unreadableIds };
 }
 
-async function walkAll(context: PassContext, region: Region, pass: number): Promise<void> {
-  await walkCustomerList(
-    {
-      read: (offset) => readPage(context, region, { offset, limit: SYNC_PAGE_SIZE }),
-      write: (entries) =>
-        writeIndexPage({ region, pass, ...splitPage(entries) }, new Date(context.clock.now())),
-      wasWritten: async (id) => (await customersReadInPass(region, pass, [id])).has(id),
-      progress: (done, total) =>
-        recordSyncProgress(region, pass, { done, total }, new Date(context.clock.now())),
-    },
-    SYNC_PAGE_SIZE,
-  );
+/**
+ * How far a pass has got, for the customers page. While the index is being
+ * built for the first time that is how many customers it holds, of the list's
+ * total (asked for first when uploads are walked before the list); later, how
+ * far the walk of the whole list is. It also keeps the query planners' picture
+ * of the index in step while the index grows: a planner that still thinks the
+ * table small reads all of it to find a page's customers.
+ */
+class PassProgress {
+  total?: number;
+  private indexed = 0;
+  private indexedWhenAnalysed = 0;
+
+  constructor(
+    private readonly context: PassContext,
+    private readonly region: Region,
+    private readonly pass: number,
+    readonly firstPass: boolean,
+  ) {}
+
+  async start(): Promise<void> {
+    this.indexed = this.indexedWhenAnalysed = await countIndexedCustomers(this.region);
+  }
+
+  /** A page was written, adding `added` customers to the index; `walked` is the whole list's walk. */
+  async record(added: number, walked?: { done: number; total: number }): Promise<void> {
+    this.indexed += added;
+    if (this.indexed >= Math.max(1_000, 2 * this.indexedWhenAnalysed)) {
+      await refreshIndexStatistics();
+      this.indexedWhenAnalysed = this.indexed;
+    }
+    const now = new Date(this.context.clock.now());
+    if (!this.firstPass) {
+      if (walked) await recordSyncProgress(this.region, this.pass, walked, now);
+      return;
+    }
+    const total = walked?.total ?? this.total;
+    if (total !== undefined)
+      await recordSyncProgress(this.region, this.pass, { done: this.indexed, total }, now);
+  }
 }
 
-async function tagUploads(context: PassContext, region: Region, pass: number): Promise<void> {
-  for (const { uploadId, processed } of await uploadsToTag(region)) {
+async function tagUploads(context: PassContext, region: Region, pass: number, progress: PassProgress) {
+  const uploads = await uploadsToTag(region);
+  if (uploads.length > 0 && progress.firstPass)
+    progress.total = (await readPage(context, region, { offset: 0, limit: 1 })).total;
+  for (const { uploadId, processed } of uploads) {
     await walkCustomerList(
       {
         read: (offset) => readPage(context, region, { offset, limit: SYNC_PAGE_SIZE, upload_id: uploadId }),
-        write: (entries) =>
-          tagIndexPage({ region, pass, uploadId, ...splitPage(entries) }, new Date(context.clock.now())),
+        write: async (entries) =>
+          progress.record(
+            await writeIndexPage(
+              { region, pass, uploadId, ...splitPage(entries) },
+              new Date(context.clock.now()),
+            ),
+          ),
         wasWritten: async (id) => (await customersTaggedInPass(region, pass, uploadId, [id])).has(id),
       },
       SYNC_PAGE_SIZE,
@@ -130,6 +168,21 @@ async function tagUploads(context: PassContext, region: Region, pass: number): P
     // Read while still processing, its later customers are tagged by a later pass.
     await recordUploadTagged(region, uploadId, processed, new Date(context.clock.now()));
   }
+}
+
+async function walkAll(context: PassContext, region: Region, pass: number, progress: PassProgress) {
+  let added = 0;
+  await walkCustomerList(
+    {
+      read: (offset) => readPage(context, region, { offset, limit: SYNC_PAGE_SIZE }),
+      write: async (entries) => {
+        added = await writeIndexPage({ region, pass, ...splitPage(entries) }, new Date(context.clock.now()));
+      },
+      wasWritten: async (id) => (await customersReadInPass(region, pass, [id])).has(id),
+      progress: (done, total) => progress.record(added, { done, total }),
+    },
+    SYNC_PAGE_SIZE,
+  );
 }
 
 /** What went wrong, in words for the people reading the customers page. */
@@ -149,13 +202,15 @@ export async function runSyncPass(
 ): Promise<PassOutcome> {
   const now = () => new Date(context.clock.now());
   const startedAt = now();
-  const pass = await startSyncPass(region, startedAt);
+  const { pass, firstPass } = await startSyncPass(region, startedAt);
   try {
-    await walkAll(context, region, pass);
+    const progress = new PassProgress(context, region, pass, firstPass);
+    await progress.start();
+    await tagUploads(context, region, pass, progress);
+    await walkAll(context, region, pass, progress);
     await removeCustomersNotRead(region, pass, startedAt.toISOString());
     await refreshIndexStatistics();
     await recordCompletePass(region, pass, now());
-    await tagUploads(context, region, pass);
     await finishSyncPass(region, pass, now());
     return "complete";
   } catch (error) {

@@ -66,17 +66,7 @@ function matching(query: IndexedCustomersQuery, now: Date) {
       conditions.push(eb("c.newest_sighting_at", ">=", since));
     }
     if (query.state) conditions.push(eb("c.state", "=", query.state.trim().toUpperCase()));
-    if (query.uploadId)
-      conditions.push(
-        eb(
-          "c.key",
-          "in",
-          eb
-            .selectFrom("indexed_upload_customers as u")
-            .select("u.customer_key")
-            .where("u.upload_id", "=", query.uploadId),
-        ),
-      );
+    if (query.uploadId) conditions.push(eb("c.upload_id", "=", query.uploadId));
     if (query.sellerType) conditions.push(eb("c.newest_seller_type", "=", query.sellerType));
     const at = now.toISOString();
     // As the API watches: from the start (or when added) through the end, both inclusive.

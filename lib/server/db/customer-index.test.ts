@@ -7,7 +7,6 @@ import {
   indexCustomer,
   removeCustomersNotRead,
   removeIndexedCustomer,
-  tagIndexPage,
   writeIndexPage,
 } from "./customer-index";
 import { countIndexedCustomers } from "./customer-sync-state";
@@ -129,7 +128,7 @@ describeEachEngine("customer index writes", () => {
     await writeIndexPage({ region: "au", pass: 1, customers: [tagged, other] });
     await writeIndexPage({ region: "nz", pass: 1, customers: [customer()] });
     const uploadId = "99aa2d8e-348b-4321-beeb-f2fa67bab3eb";
-    await tagIndexPage({ region: "au", pass: 1, uploadId, customers: [tagged] });
+    await writeIndexPage({ region: "au", pass: 1, uploadId, customers: [tagged] });
     expect(await idsOf({ uploadId })).toEqual([tagged.id]);
     expect(await countIndexedCustomers("au")).toBe(2);
     expect(await countIndexedCustomers("nz")).toBe(1);

@@ -19,7 +19,7 @@ type Trx = Transaction<Tables>;
 
 /** What one customer becomes in the index. */
 interface IndexEntry {
-  row: Omit<Insertable<IndexedCustomersTable>, "region" | "seen_pass" | "indexed_at">;
+  row: Omit<Insertable<IndexedCustomersTable>, "region" | "upload_id" | "upload_pass" | "indexed_at">;
   sightings: Omit<IndexedSightingsTable, "customer_key">[];
   terms: string[];
 }
@@ -79,10 +79,14 @@ const RECORD_COLUMNS: readonly BulkColumn[] = [
   ["fingerprint", "text"],
   ["indexed_at", "text"],
 ];
+const UPLOAD_COLUMNS: readonly BulkColumn[] = [
+  ["upload_id", "text"],
+  ["upload_pass", "integer"],
+];
 const CUSTOMER_COLUMNS: readonly BulkColumn[] = [
   ["region", "text"],
   ["id", "text"],
-  ["seen_pass", "integer"],
+  ...UPLOAD_COLUMNS,
   ...RECORD_COLUMNS,
 ];
 const SIGHTING_COLUMNS: readonly BulkColumn[] = [
@@ -95,12 +99,15 @@ const SIGHTING_COLUMNS: readonly BulkColumn[] = [
   ["seller_type", "text"],
 ];
 
+/** Set when customers are written from a walk of one upload's customers: each is tagged as found in it. */
+type UploadTag = { uploadId: string; pass: number } | undefined;
+
 /**
  * A record is replaced only when it differs and is not older than the one
  * indexed, so a page read before an edit that was written through can't undo it.
  */
-function customerUpsert(markRead: boolean): string {
-  const replaced = [...RECORD_COLUMNS, ...(markRead ? [["seen_pass"] as const] : [])]
+function customerUpsert(tag: UploadTag): string {
+  const replaced = [...RECORD_COLUMNS, ...(tag ? UPLOAD_COLUMNS : [])]
     .map(([name]) => `${name} = excluded.${name}`)
     .join(", ");
   return `ON CONFLICT (region, id) DO UPDATE SET ${replaced}
@@ -114,23 +121,20 @@ const SIGHTING_UPSERT = `ON CONFLICT (lead_id) DO UPDATE SET ${SIGHTING_COLUMNS.
   .map(([name]) => `${name} = excluded.${name}`)
   .join(", ")}`;
 
-/**
- * Inserts or replaces customers and returns the key of each one written.
- * `seenPass` marks them read by that pass; without one (a write-through) a
- * new row has pass 0 and an existing row keeps its mark.
- */
+/** Inserts or replaces customers (tagged with an upload, if one is given) and returns the key of each written. */
 async function upsertCustomers(
   trx: Trx,
   engine: Engine,
   region: Region,
   entries: readonly IndexEntry[],
   indexedAt: string,
-  seenPass?: number,
+  tag: UploadTag,
 ): Promise<Map<string, number>> {
   const rows = entries.map(({ row }) => [
     region,
     row.id,
-    seenPass ?? 0,
+    tag?.uploadId ?? null,
+    tag?.pass ?? null,
     ...RECORD_COLUMNS.map(([name]) => (name === "indexed_at" ? indexedAt : row[name as keyof typeof row])),
   ]);
   const written = await bulkInsert<{ id: string; key: number }>(
@@ -139,9 +143,25 @@ async function upsertCustomers(
     "indexed_customers",
     CUSTOMER_COLUMNS,
     rows,
-    customerUpsert(seenPass !== undefined),
+    customerUpsert(tag),
   );
   return new Map(written.map(({ id, key }) => [id, key]));
+}
+
+/** Marks customers as read by a pass's walk of the whole list. */
+async function markRead(trx: Trx, region: Region, pass: number, ids: readonly string[]): Promise<void> {
+  await trx
+    .insertInto("indexed_customer_reads")
+    .columns(["customer_key", "pass"])
+    .expression((eb) =>
+      eb
+        .selectFrom("indexed_customers")
+        .select(["key", eb.val(pass).as("pass")])
+        .where("region", "=", region)
+        .where("id", "in", ids),
+    )
+    .onConflict((conflict) => conflict.column("customer_key").doUpdateSet({ pass }))
+    .execute();
 }
 
 /** Replaces the sightings and search terms of the customers just written. */
@@ -185,24 +205,27 @@ const TERM_COLUMNS: readonly BulkColumn[] = [
 
 export interface IndexPage {
   region: Region;
-  /** The pass reading the page: every customer on it counts as read by that pass. */
+  /** The pass reading the page. */
   pass: number;
   customers: readonly Customer[];
   /** Records on the page that can't be read: their last readable version stays, counted as read. */
   unreadableIds?: readonly string[];
+  /** Set when the page is of one upload's customers: they are tagged as found in it, not marked as read. */
+  uploadId?: string;
 }
 
 /**
  * Writes one page of the API's customers: new and changed ones with their
  * sightings and search terms, and every customer on it marked as read by the
- * pass. Customers deleted through the dashboard stay deleted.
+ * pass (or tagged with the upload). Customers deleted through the dashboard
+ * stay deleted. Returns how many customers the page added to the index.
  */
-export async function writeIndexPage(page: IndexPage, now = new Date()): Promise<void> {
+export async function writeIndexPage(page: IndexPage, now = new Date()): Promise<number> {
   const { region, pass } = page;
   const ids = [...page.customers.map((customer) => customer.id), ...(page.unreadableIds ?? [])];
-  if (ids.length === 0) return;
+  if (ids.length === 0) return 0;
   const { engine, kysely } = await dashboardDatabase();
-  await kysely.transaction().execute(async (trx) => {
+  return kysely.transaction().execute(async (trx) => {
     const deleted = new Set(
       (
         await trx
@@ -231,59 +254,26 @@ export async function writeIndexPage(page: IndexPage, now = new Date()): Promise
       const entry = indexEntry(customer);
       if (before?.fingerprint !== entry.row.fingerprint) changed.push(entry);
     }
-    const written = await upsertCustomers(trx, engine, region, changed, now.toISOString(), pass);
+    const tag = page.uploadId ? { uploadId: page.uploadId, pass } : undefined;
+    const written = await upsertCustomers(trx, engine, region, changed, now.toISOString(), tag);
     await replaceDetails(trx, engine, changed, written, (id) => indexed.has(id));
 
     const present = ids.filter((id) => !deleted.has(id));
-    const notWritten = present.filter((id) => !written.has(id));
-    if (notWritten.length > 0) {
-      await trx
-        .updateTable("indexed_customers")
-        .set({ seen_pass: pass })
-        .where("region", "=", region)
-        .where("id", "in", notWritten)
-        .execute();
+    if (tag) {
+      // Unchanged, older than indexed, or a write-through got there first: in the upload all the same.
+      const notWritten = present.filter((id) => !written.has(id));
+      if (notWritten.length > 0)
+        await trx
+          .updateTable("indexed_customers")
+          .set({ upload_id: tag.uploadId, upload_pass: pass })
+          .where("region", "=", region)
+          .where("id", "in", notWritten)
+          .execute();
+    } else if (present.length > 0) {
+      await markRead(trx, region, pass, present);
     }
+    return [...written.keys()].filter((id) => !indexed.has(id)).length;
   });
-}
-
-/** Files the page's customers that are in the index under the upload; returns how many. */
-async function fileUnderUpload(
-  page: IndexPage & { uploadId: string },
-  ids: readonly string[],
-): Promise<number> {
-  const filed = await (
-    await database()
-  )
-    .insertInto("indexed_upload_customers")
-    .columns(["upload_id", "customer_key", "pass"])
-    .expression((eb) =>
-      eb
-        .selectFrom("indexed_customers")
-        .select([eb.val(page.uploadId).as("upload_id"), "key", eb.val(page.pass).as("pass")])
-        .where("region", "=", page.region)
-        .where("id", "in", ids),
-    )
-    .onConflict((conflict) =>
-      conflict
-        .columns(["upload_id", "customer_key"])
-        .doUpdateSet((eb) => ({ pass: eb.ref("excluded.pass") })),
-    )
-    .executeTakeFirst();
-  return Number(filed.numInsertedOrUpdatedRows ?? 0);
-}
-
-/**
- * A page of one upload's customers, read after the whole list: each is filed
- * under the upload. Those not indexed yet (created since the walk read past
- * them) are written whole first.
- */
-export async function tagIndexPage(page: IndexPage & { uploadId: string }, now = new Date()): Promise<void> {
-  const ids = [...page.customers.map((customer) => customer.id), ...(page.unreadableIds ?? [])];
-  if (ids.length === 0) return;
-  if ((await fileUnderUpload(page, ids)) === ids.length) return;
-  await writeIndexPage(page, now);
-  await fileUnderUpload(page, ids);
 }
 
 /** Which of `ids` the pass has already read: the walk's check that it hasn't skipped past any. */
@@ -297,10 +287,11 @@ export async function customersReadInPass(
     await database()
   )
     .selectFrom("indexed_customers")
-    .select("id")
-    .where("region", "=", region)
-    .where("seen_pass", "=", pass)
-    .where("id", "in", ids)
+    .innerJoin("indexed_customer_reads", "indexed_customer_reads.customer_key", "indexed_customers.key")
+    .select("indexed_customers.id")
+    .where("indexed_customers.region", "=", region)
+    .where("indexed_customer_reads.pass", "=", pass)
+    .where("indexed_customers.id", "in", ids)
     .execute();
   return new Set(rows.map(({ id }) => id));
 }
@@ -317,12 +308,11 @@ export async function customersTaggedInPass(
     await database()
   )
     .selectFrom("indexed_customers")
-    .innerJoin("indexed_upload_customers", "indexed_upload_customers.customer_key", "indexed_customers.key")
-    .select("indexed_customers.id")
-    .where("indexed_customers.region", "=", region)
-    .where("indexed_upload_customers.upload_id", "=", uploadId)
-    .where("indexed_upload_customers.pass", "=", pass)
-    .where("indexed_customers.id", "in", ids)
+    .select("id")
+    .where("region", "=", region)
+    .where("upload_id", "=", uploadId)
+    .where("upload_pass", "=", pass)
+    .where("id", "in", ids)
     .execute();
   return new Set(rows.map(({ id }) => id));
 }
@@ -339,22 +329,26 @@ export async function removeCustomersNotRead(
   passStartedAt: string,
 ): Promise<number> {
   return (await database()).transaction().execute(async (trx) => {
-    const gone = (eb: Trx) =>
-      eb
-        .selectFrom("indexed_customers")
-        .select("key")
-        .where("region", "=", region)
-        .where("seen_pass", "<", pass)
-        .where("indexed_at", "<", passStartedAt);
-    await trx.deleteFrom("indexed_sightings").where("customer_key", "in", gone(trx)).execute();
-    await trx.deleteFrom("indexed_customer_terms").where("customer_key", "in", gone(trx)).execute();
-    await trx.deleteFrom("indexed_upload_customers").where("customer_key", "in", gone(trx)).execute();
-    const removed = await trx
-      .deleteFrom("indexed_customers")
-      .where("region", "=", region)
-      .where("seen_pass", "<", pass)
-      .where("indexed_at", "<", passStartedAt)
-      .executeTakeFirst();
+    const gone = () =>
+      trx
+        .selectFrom("indexed_customers as c")
+        .select("c.key")
+        .where("c.region", "=", region)
+        .where("c.indexed_at", "<", passStartedAt)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("indexed_customer_reads as r")
+                .select("r.pass")
+                .whereRef("r.customer_key", "=", "c.key")
+                .where("r.pass", "=", pass),
+            ),
+          ),
+        );
+    await trx.deleteFrom("indexed_sightings").where("customer_key", "in", gone()).execute();
+    await trx.deleteFrom("indexed_customer_terms").where("customer_key", "in", gone()).execute();
+    await trx.deleteFrom("indexed_customer_reads").where("customer_key", "in", gone()).execute();
+    const removed = await trx.deleteFrom("indexed_customers").where("key", "in", gone()).executeTakeFirst();
     await trx
       .deleteFrom("indexed_customer_deletions")
       .where("region", "=", region)
@@ -375,7 +369,7 @@ export async function indexCustomer(region: Region, customer: Customer, now = ne
       .where("id", "=", customer.id)
       .executeTakeFirst();
     const entry = indexEntry(customer);
-    const written = await upsertCustomers(trx, engine, region, [entry], now.toISOString());
+    const written = await upsertCustomers(trx, engine, region, [entry], now.toISOString(), undefined);
     await replaceDetails(trx, engine, [entry], written, () => before !== undefined);
   });
 }
@@ -394,7 +388,7 @@ export async function removeIndexedCustomer(
       .where("id", "=", customerId);
     await trx.deleteFrom("indexed_sightings").where("customer_key", "in", keys).execute();
     await trx.deleteFrom("indexed_customer_terms").where("customer_key", "in", keys).execute();
-    await trx.deleteFrom("indexed_upload_customers").where("customer_key", "in", keys).execute();
+    await trx.deleteFrom("indexed_customer_reads").where("customer_key", "in", keys).execute();
     await trx
       .deleteFrom("indexed_customers")
       .where("region", "=", region)

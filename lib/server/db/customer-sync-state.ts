@@ -32,8 +32,11 @@ export async function regionsInUse(): Promise<Region[]> {
   return rows.map(({ region }) => region);
 }
 
-/** Starts the next pass for a region and returns its number. */
-export async function startSyncPass(region: Region, now: Date): Promise<number> {
+/** Starts the next pass for a region: its number, and whether no pass has been complete before. */
+export async function startSyncPass(
+  region: Region,
+  now: Date,
+): Promise<{ pass: number; firstPass: boolean }> {
   const at = now.toISOString();
   const row = await (
     await database()
@@ -50,9 +53,9 @@ export async function startSyncPass(region: Region, now: Date): Promise<number> 
         customers_total: null,
       })),
     )
-    .returning("pass")
+    .returning(["pass", "complete_pass"])
     .executeTakeFirstOrThrow();
-  return row.pass;
+  return { pass: row.pass, firstPass: row.complete_pass === null };
 }
 
 /** How far a running pass has read; also its sign of life. */

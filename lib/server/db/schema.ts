@@ -22,7 +22,7 @@ export interface Tables {
   indexed_customers: IndexedCustomersTable;
   indexed_sightings: IndexedSightingsTable;
   indexed_customer_terms: IndexedCustomerTermsTable;
-  indexed_upload_customers: IndexedUploadCustomersTable;
+  indexed_customer_reads: IndexedCustomerReadsTable;
   indexed_customer_deletions: IndexedCustomerDeletionsTable;
   indexed_uploads: IndexedUploadsTable;
   customer_sync: CustomerSyncTable;
@@ -137,6 +137,7 @@ export interface IndexedCustomersTable {
   state: string | null;
   vin: string | null;
   external_id: string | null;
+  upload_id: string | null;
   sale_date: string | null;
   monitor_start_date: string | null;
   monitor_end_date: string | null;
@@ -148,7 +149,7 @@ export interface IndexedCustomersTable {
   newest_sighting_at: string | null;
   newest_seller_type: "private" | "dealer" | null;
   fingerprint: string;
-  seen_pass: number;
+  upload_pass: number | null;
   indexed_at: string;
 }
 
@@ -167,8 +168,7 @@ export interface IndexedCustomerTermsTable {
   customer_key: number;
 }
 
-export interface IndexedUploadCustomersTable {
-  upload_id: string;
+export interface IndexedCustomerReadsTable {
   customer_key: number;
   pass: number;
 }

@@ -11,9 +11,9 @@ import type { Migration } from "./migration";
 export const customerIndexMigration: Migration = {
   name: "the customer index and its sync",
   sql: (words) => `
-    -- seen_pass: the last sync pass that read the customer; a complete pass removes those it didn't read.
-    -- fingerprint: of the API's record, so a pass rewrites only what changed. indexed_at: when the row was
-    -- last written by anyone.
+    -- upload_id: the upload the customer came from, which the API's records don't say, found by walking each
+    -- upload's customers (upload_pass: the pass whose walk found it there). fingerprint: of the API's record,
+    -- so a pass rewrites only what changed. indexed_at: when the row was last written by anyone.
     CREATE TABLE indexed_customers (
       key ${words.autoId},
       region TEXT NOT NULL,
@@ -23,6 +23,7 @@ export const customerIndexMigration: Migration = {
       state TEXT ${words.binary},
       vin TEXT,
       external_id TEXT,
+      upload_id TEXT ${words.binary},
       sale_date TEXT ${words.binary},
       monitor_start_date TEXT ${words.binary},
       monitor_end_date TEXT ${words.binary},
@@ -33,7 +34,7 @@ export const customerIndexMigration: Migration = {
       newest_sighting_at TEXT ${words.binary},
       newest_seller_type TEXT,
       fingerprint TEXT NOT NULL,
-      seen_pass INTEGER NOT NULL,
+      upload_pass INTEGER,
       indexed_at TEXT NOT NULL
     );
     CREATE UNIQUE INDEX indexed_customers_id ON indexed_customers (region, id);
@@ -43,6 +44,15 @@ export const customerIndexMigration: Migration = {
     CREATE INDEX indexed_customers_rego ON indexed_customers (region, rego_normalised ${words.nullsFirst}, key);
     CREATE INDEX indexed_customers_last_updated ON indexed_customers (region, last_updated ${words.nullsFirst}, key);
     CREATE INDEX indexed_customers_state ON indexed_customers (region, state);
+    CREATE INDEX indexed_customers_upload ON indexed_customers (region, upload_id, state);
+
+    -- The last sync pass whose walk of the whole list read each customer: a complete pass removes those it
+    -- didn't read. Every pass marks every customer, so the mark is a narrow row of its own (and PostgreSQL
+    -- leaves room in each page to update it in place) rather than a rewrite of the customer's.
+    CREATE TABLE indexed_customer_reads (
+      customer_key INTEGER PRIMARY KEY,
+      pass INTEGER NOT NULL
+    ) ${words.roomForUpdates};
 
     CREATE TABLE indexed_sightings (
       lead_id TEXT PRIMARY KEY,
@@ -64,17 +74,6 @@ export const customerIndexMigration: Migration = {
     ) ${words.withoutRowid};
     CREATE INDEX indexed_customer_terms_customer ON indexed_customer_terms (customer_key);
 
-    -- The upload each customer came from, which the API's records don't say: found by walking each upload's
-    -- customers (a table of its own, so tagging adds narrow rows instead of rewriting every customer).
-    -- pass: the sync pass whose walk last found the customer in the upload.
-    CREATE TABLE indexed_upload_customers (
-      upload_id TEXT ${words.binary} NOT NULL,
-      customer_key INTEGER NOT NULL,
-      pass INTEGER NOT NULL,
-      PRIMARY KEY (upload_id, customer_key)
-    ) ${words.withoutRowid};
-    CREATE INDEX indexed_upload_customers_customer ON indexed_upload_customers (customer_key);
-
     -- Customers deleted through the dashboard, so a page read before the delete can't bring them back;
     -- forgotten once a complete pass that started after the delete has finished.
     CREATE TABLE indexed_customer_deletions (
@@ -84,8 +83,8 @@ export const customerIndexMigration: Migration = {
       PRIMARY KEY (region, id)
     );
 
-    -- Uploads whose customers the sync tags with the upload (the API's customer records don't say):
-    -- walked each pass until the upload has finished processing and one walk has found them all.
+    -- Uploads whose customers the sync tags with the upload: walked each pass until one walk made after the
+    -- upload finished processing has found them all.
     CREATE TABLE indexed_uploads (
       region TEXT NOT NULL,
       upload_id TEXT NOT NULL,
