@@ -96,7 +96,8 @@ async function measureSync(uploadIds: string[]) {
     fetch: upstreamFetch,
     timeoutMs: 60_000,
   });
-  let peak = process.memoryUsage.rss();
+  const before = process.memoryUsage.rss();
+  let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
   const started = performance.now();
   const outcome = await runSyncPass(
@@ -107,7 +108,7 @@ async function measureSync(uploadIds: string[]) {
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   if (outcome !== "complete") throw new Error(`the sync pass ended ${outcome}`);
-  return { seconds, peak, indexed: await countIndexedCustomers("au") };
+  return { seconds, before, peak, indexed: await countIndexedCustomers("au") };
 }
 
 async function measureQueries(uploadId: string) {
@@ -177,7 +178,8 @@ async function main() {
       ).total;
       console.log(
         `\n${engine.name}: first full sync of ${format(sync.indexed)} customers (${format(withSightings)} with sightings) ` +
-          `in ${sync.seconds.toFixed(1)} s: ${format(sync.indexed / sync.seconds)} customers/s, peak RSS ${megabytes(sync.peak)}`,
+          `in ${sync.seconds.toFixed(1)} s: ${format(sync.indexed / sync.seconds)} customers/s, ` +
+          `peak RSS ${megabytes(sync.peak)} (${megabytes(sync.before)} before it)`,
       );
       await measureQueries(uploadIds[0]!);
       await closeDatabase();

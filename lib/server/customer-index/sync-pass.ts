@@ -132,7 +132,7 @@ class PassProgress {
   async record(added: number, walked?: { done: number; total: number }): Promise<void> {
     this.indexed += added;
     if (this.indexed >= Math.max(1_000, 2 * this.indexedWhenAnalysed)) {
-      await refreshIndexStatistics();
+      await refreshIndexStatistics("growing");
       this.indexedWhenAnalysed = this.indexed;
     }
     const now = new Date(this.context.clock.now());
@@ -209,7 +209,7 @@ export async function runSyncPass(
     await tagUploads(context, region, pass, progress);
     await walkAll(context, region, pass, progress);
     await removeCustomersNotRead(region, pass, startedAt.toISOString());
-    await refreshIndexStatistics();
+    await refreshIndexStatistics("complete");
     await recordCompletePass(region, pass, now());
     await finishSyncPass(region, pass, now());
     return "complete";

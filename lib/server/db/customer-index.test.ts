@@ -164,6 +164,21 @@ describeEachEngine("searchIndexedCustomers", () => {
     expect(await idsOf({ search: "nobody" })).toEqual([]);
   });
 
+  it("counts a customer found by several of its terms once, with or without other filters", async () => {
+    const smiths = [
+      customer({ additional_fields: { customer_name: "Smith Smithers", salesperson: "Jo Smith" } }),
+      customer({ state: "NSW", additional_fields: { customer_name: "Ann Smith" } }),
+    ];
+    await writeIndexPage({ region: "au", pass: 1, customers: [...smiths, customer()] });
+    await writeIndexPage({
+      region: "nz",
+      pass: 1,
+      customers: [customer({ additional_fields: { name: "Smith" } })],
+    });
+    expect((await searchIndexedCustomers({ ...everyone, search: "smith" })).total).toBe(2);
+    expect((await searchIndexedCustomers({ ...everyone, search: "smith", state: "VIC" })).total).toBe(1);
+  });
+
   it("filters by sightings, their age and seller, state, upload and monitoring", async () => {
     const recent = customer({
       state: "NSW",

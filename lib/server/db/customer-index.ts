@@ -24,7 +24,12 @@ interface IndexEntry {
   terms: string[];
 }
 
-function indexEntry(customer: Customer): IndexEntry {
+/** Of the API's whole record: sightings appear without last_updated changing. */
+function fingerprintOf(customer: Customer): string {
+  return createHash("sha1").update(JSON.stringify(customer)).digest("base64url");
+}
+
+function indexEntry(customer: Customer, fingerprint = fingerprintOf(customer)): IndexEntry {
   let newest: Customer["sightings"][number] | undefined;
   for (const sighting of customer.sightings) if (!newest || sighting.at > newest.at) newest = sighting;
   return {
@@ -45,8 +50,7 @@ function indexEntry(customer: Customer): IndexEntry {
       sightings: customer.sightings.length,
       newest_sighting_at: newest?.at ?? null,
       newest_seller_type: newest?.seller_type ?? null,
-      // Sightings appear without last_updated changing, so the whole record is what is compared.
-      fingerprint: createHash("sha1").update(JSON.stringify(customer)).digest("base64url"),
+      fingerprint,
     },
     sightings: customer.sightings.map((sighting) => ({
       lead_id: sighting.lead_id,
@@ -168,6 +172,7 @@ async function markRead(trx: Trx, region: Region, pass: number, ids: readonly st
 async function replaceDetails(
   trx: Trx,
   engine: Engine,
+  region: Region,
   entries: readonly IndexEntry[],
   written: Map<string, number>,
   existed: (id: string) => boolean,
@@ -192,13 +197,14 @@ async function replaceDetails(
         sighting.listing_price,
         sighting.seller_type,
       ]);
-    for (const term of entry.terms) terms.push([term, key]);
+    for (const term of entry.terms) terms.push([region, term, key]);
   }
   await bulkInsert(trx, engine, "indexed_sightings", SIGHTING_COLUMNS, sightings, SIGHTING_UPSERT);
   await bulkInsert(trx, engine, "indexed_customer_terms", TERM_COLUMNS, terms);
 }
 
 const TERM_COLUMNS: readonly BulkColumn[] = [
+  ["region", "text"],
   ["term", "text"],
   ["customer_key", "integer"],
 ];
@@ -251,12 +257,12 @@ export async function writeIndexPage(page: IndexPage, now = new Date()): Promise
       if (deleted.has(customer.id)) continue;
       const before = indexed.get(customer.id);
       if (before && customer.last_updated < before.last_updated) continue;
-      const entry = indexEntry(customer);
-      if (before?.fingerprint !== entry.row.fingerprint) changed.push(entry);
+      const fingerprint = fingerprintOf(customer);
+      if (before?.fingerprint !== fingerprint) changed.push(indexEntry(customer, fingerprint));
     }
     const tag = page.uploadId ? { uploadId: page.uploadId, pass } : undefined;
     const written = await upsertCustomers(trx, engine, region, changed, now.toISOString(), tag);
-    await replaceDetails(trx, engine, changed, written, (id) => indexed.has(id));
+    await replaceDetails(trx, engine, region, changed, written, (id) => indexed.has(id));
 
     const present = ids.filter((id) => !deleted.has(id));
     if (tag) {
@@ -370,7 +376,7 @@ export async function indexCustomer(region: Region, customer: Customer, now = ne
       .executeTakeFirst();
     const entry = indexEntry(customer);
     const written = await upsertCustomers(trx, engine, region, [entry], now.toISOString(), undefined);
-    await replaceDetails(trx, engine, [entry], written, () => before !== undefined);
+    await replaceDetails(trx, engine, region, [entry], written, () => before !== undefined);
   });
 }
 

@@ -164,6 +164,7 @@ export interface IndexedSightingsTable {
 }
 
 export interface IndexedCustomerTermsTable {
+  region: Region;
   term: string;
   customer_key: number;
 }

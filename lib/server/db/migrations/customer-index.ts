@@ -68,9 +68,10 @@ export const customerIndexMigration: Migration = {
     -- Lower-cased words a customer is found by: rego (letters and digits only), VIN, external id, and each
     -- additional field's value whole, word by word and run together. A search is a prefix range on term.
     CREATE TABLE indexed_customer_terms (
+      region TEXT NOT NULL,
       term TEXT ${words.binary} NOT NULL,
       customer_key INTEGER NOT NULL,
-      PRIMARY KEY (term, customer_key)
+      PRIMARY KEY (region, term, customer_key)
     ) ${words.withoutRowid};
     CREATE INDEX indexed_customer_terms_customer ON indexed_customer_terms (customer_key);
 
