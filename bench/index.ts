@@ -21,7 +21,7 @@ import { runSyncPass } from "@/lib/server/customer-index/sync-pass";
 import { closeDatabase } from "@/lib/server/db";
 import { searchIndexedCustomers } from "@/lib/server/db/customer-index-search";
 import { countIndexedCustomers, noteUploadToTag } from "@/lib/server/db/customer-sync-state";
-import { rereadEnv } from "@/lib/server/env";
+import { forgetSettings } from "@/lib/server/env";
 import { createRecaptureClient } from "@/lib/server/recapture-client";
 import { upstreamFetch } from "@/lib/server/upstream-fetch";
 import { waitFor } from "@/lib/testing/wait-for-server";
@@ -163,7 +163,7 @@ async function main() {
 
     for (const engine of engines) {
       process.env.DATABASE_URL = engine.url;
-      rereadEnv();
+      forgetSettings();
       await closeDatabase();
       const sync = await measureSync(uploadIds);
       const withSightings = (

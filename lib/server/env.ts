@@ -157,8 +157,8 @@ export function env(): Env {
   return cached;
 }
 
-/** For tests that change a setting between cases (vi.stubEnv): the next env() reads it again. */
-export function rereadEnv(): void {
+/** The next env() reads the variables again: for tests that change one between cases (a database per engine). */
+export function forgetSettings(): void {
   cached = undefined;
 }
 

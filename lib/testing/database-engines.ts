@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, vi } from "vitest";
-import { closeDatabase } from "@/lib/server/db";
-import { rereadEnv } from "@/lib/server/env";
+import { closeDatabase, dashboardDatabase } from "@/lib/server/db";
+import { forgetSettings } from "@/lib/server/env";
 
 /**
  * The database tests run against both engines: SQLite (a fresh `:memory:`
@@ -62,8 +62,14 @@ export function describeEachEngine(title: string, body: (engine: TestEngine) => 
     describe(`${title} (${engine.name})`, () => {
       beforeEach(async () => {
         vi.stubEnv("DATABASE_URL", await engine.freshUrl());
-        // Settings are read once per process; this case's database must be the one opened.
-        rereadEnv();
+        // Settings are read once per process: without this every engine would get the first test's database.
+        forgetSettings();
+      });
+      beforeEach(async () => {
+        const expected = engine.name === "SQLite" ? "sqlite" : "postgres";
+        const { engine: opened } = await dashboardDatabase();
+        if (opened !== expected)
+          throw new Error(`describeEachEngine: expected ${expected}, opened ${opened}`);
       });
       afterEach(async () => {
         await closeDatabase();

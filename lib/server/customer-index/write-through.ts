@@ -45,3 +45,17 @@ export async function withCustomerUnindexed<T>(
   );
   return answer;
 }
+
+/**
+ * After a vehicle replacement (a new record, then the old one deleted): the
+ * answer, once the new customer is in the index and the old one, if it is
+ * gone upstream, out of it.
+ */
+export async function withReplacementIndexed<
+  T extends { customer: Customer; old_customer: { id: string; state: string } },
+>(region: Region | undefined, answer: T): Promise<T> {
+  await withCustomerIndexed(region, answer);
+  if (answer.old_customer.state === "deleted")
+    await withCustomerUnindexed(region, answer.old_customer.id, answer);
+  return answer;
+}
