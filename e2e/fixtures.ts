@@ -43,6 +43,8 @@ interface Fixtures {
 interface WorkerFixtures {
   /** Cookies of a signed-in session for a demo role, created on first use in this worker. */
   sessionFor: (role: Role) => Promise<StorageState>;
+  /** Waits, once per worker, for the customer index's start-up pass, so its reads don't land in a test's journal. */
+  customerIndexSettled: void;
 }
 
 /** Signs in through the API and returns the cookies, for a context or request context to start from. */
@@ -70,6 +72,28 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       });
     },
     { scope: "worker" },
+  ],
+
+  customerIndexSettled: [
+    async ({ sessionFor }, provide, workerInfo) => {
+      const baseURL = String(workerInfo.project.use.baseURL);
+      const context = await playwrightRequest.newContext({
+        baseURL,
+        storageState: await sessionFor("viewer"),
+      });
+      await expect
+        .poll(
+          async () => {
+            const { status } = await (await context.get("/api/customers/index-status")).json();
+            return status.ready && !status.progress && !status.requested;
+          },
+          { timeout: 60_000 },
+        )
+        .toBe(true);
+      await context.dispose();
+      await provide();
+    },
+    { scope: "worker", auto: true },
   ],
 
   storageState: async ({ role, sessionFor, storageState }, provide) => {

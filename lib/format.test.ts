@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatAud, formatCount, formatDate, formatDateTime, formatQuantity, formatWait } from "@/lib/format";
+import {
+  formatAud,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatMomentSince,
+  formatQuantity,
+  formatWait,
+} from "@/lib/format";
 
 describe("formatDate", () => {
   it("shows a stored calendar date as dd/mm/yyyy", () => {
@@ -18,6 +26,21 @@ describe("formatDateTime", () => {
   it("follows daylight saving", () => {
     // January is AEDT (+11) in Sydney.
     expect(formatDateTime("2023-01-10T01:05:00.000Z", "Australia/Sydney")).toBe("10/01/2023 12:05");
+  });
+});
+
+describe("formatMomentSince", () => {
+  const now = new Date("2024-06-15T02:00:00.000Z"); // 12:00 in Melbourne
+
+  it("gives only the time for a moment earlier today in the dealership's time zone", () => {
+    expect(formatMomentSince("2024-06-14T22:05:00.000Z", "Australia/Melbourne", now)).toBe("08:05");
+  });
+
+  it("gives the date too for any other day there", () => {
+    // 13:30 UTC on the 14th is still the 14th in Melbourne (23:30).
+    expect(formatMomentSince("2024-06-14T13:30:00.000Z", "Australia/Melbourne", now)).toBe(
+      "14/06/2024 23:30",
+    );
   });
 });
 

@@ -42,6 +42,13 @@ export function formatDateTime(iso: string, timeZone: string): string {
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
+/** "14:05" for a moment today in the dealership's time zone, else "dd/mm/yyyy 14:05". */
+export function formatMomentSince(iso: string, timeZone: string, now = new Date()): string {
+  const moment = formatDateTime(iso, timeZone);
+  const [day, time] = moment.split(" ");
+  return day === formatDateTime(now.toISOString(), timeZone).split(" ")[0] ? time! : moment;
+}
+
 const wholeDollars = new Intl.NumberFormat("en-AU", {
   style: "currency",
   currency: "AUD",

@@ -50,6 +50,10 @@ export const envSchema = z
       z.coerce.number().int().min(0).max(10_000).default(1000),
     ),
     LARGE_UPLOADS_AT_ONCE: positiveInt(2),
+    // The customer index is read again from the API this often, and its sync never makes more than
+    // this many requests a second (fewer when the API's Rate-Limit-* headers say the allowance runs low).
+    SYNC_INTERVAL_MINUTES: positiveInt(15).pipe(z.number().max(7 * 24 * 60)),
+    SYNC_MAX_REQUESTS_PER_SECOND: positiveInt(5).pipe(z.number().max(1000)),
     // The dashboard's own data (accounts, sessions, the register of uploads, the audit log…):
     // file:<path> is SQLite, postgres://… PostgreSQL (lib/server/db/url.ts), with at most
     // DATABASE_POOL_MAX connections per instance.

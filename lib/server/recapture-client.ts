@@ -48,6 +48,14 @@ export interface CallOptions {
   region?: Region;
 }
 
+/** For a caller that paces its own reads (the customer sync): it sees every answer and retries itself. */
+export interface PacedReadOptions extends CallOptions {
+  /** Told the status and headers of each answer, retries included, e.g. to read `Rate-Limit-*`. */
+  onAnswer?: (answer: { status: number; headers: Headers }) => void;
+  /** Retries after the first attempt; default the client's own. */
+  maxRetries?: number;
+}
+
 /**
  * How long a write that ran out of time is still listened to, in multiples of
  * `timeoutMs`: the caller has been told "timed out", but an answer arriving in
@@ -91,6 +99,8 @@ interface Call<T> {
   schema: z.ZodType<T>;
   // A method, so a Call<T> still fits where a Call<unknown> is read.
   onLateAnswer?(answer: T | undefined): void;
+  onAnswer?(answer: { status: number; headers: Headers }): void;
+  maxRetries?: number;
 }
 
 type Attempt = { response: Response; text: string } | { networkError: unknown };
@@ -190,7 +200,7 @@ export function createRecaptureClient(options: RecaptureClientOptions) {
   function retryWait(call: Call<unknown>, outcome: Attempt, attempt: number): number | undefined {
     // Writes are never repeated: one that failed on our side may still have been applied upstream,
     // and a second upload would queue the same customers twice.
-    if (call.method !== "GET" || attempt >= maxRetries) return undefined;
+    if (call.method !== "GET" || attempt >= (call.maxRetries ?? maxRetries)) return undefined;
     if ("networkError" in outcome) return backoff(attempt);
     if (!RETRYABLE_STATUSES.has(outcome.response.status)) return undefined;
     return Math.max(requestedWait(outcome.response) ?? 0, backoff(attempt));
@@ -256,6 +266,7 @@ export function createRecaptureClient(options: RecaptureClientOptions) {
         attempt = send(url, call, body, controller.signal);
         // Raced rather than trusting the signal alone: an in-process handler may ignore it.
         const outcome = await Promise.race([attempt, timedOut]);
+        if ("response" in outcome) call.onAnswer?.(outcome.response);
         if ("response" in outcome && outcome.response.ok) return parseBody(outcome.text, call.schema);
         const wait = retryWait(call, outcome, attemptNumber);
         if (wait === undefined || wait > MAX_RETRY_WAIT_MS || now() + wait >= deadline)
@@ -296,13 +307,15 @@ export function createRecaptureClient(options: RecaptureClientOptions) {
         schema: uploadResponseSchema,
       });
     },
-    async listCustomers(query: ListCustomersQuery = {}, options?: CallOptions) {
+    async listCustomers(query: ListCustomersQuery = {}, options?: PacedReadOptions) {
       return request({
         method: "GET",
         resource: "customers",
         query,
         region: options?.region,
         schema: customerListResponseSchema,
+        onAnswer: options?.onAnswer,
+        maxRetries: options?.maxRetries,
       });
     },
     async createCustomer(body: CreateCustomerRequest, options?: CallOptions) {

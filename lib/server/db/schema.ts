@@ -20,6 +20,13 @@ export interface Tables {
   sign_in_attempts: SignInAttemptsTable;
   leases: LeasesTable;
   column_mappings: ColumnMappingsTable;
+  indexed_customers: IndexedCustomersTable;
+  indexed_sightings: IndexedSightingsTable;
+  indexed_customer_terms: IndexedCustomerTermsTable;
+  indexed_customer_reads: IndexedCustomerReadsTable;
+  indexed_customer_deletions: IndexedCustomerDeletionsTable;
+  indexed_uploads: IndexedUploadsTable;
+  customer_sync: CustomerSyncTable;
 }
 
 export interface UsersTable {
@@ -131,4 +138,82 @@ export interface ColumnMappingsTable {
   saved_by_email: string;
   saved_by_name: string | null;
   saved_at: string;
+}
+
+export interface IndexedCustomersTable {
+  key: Generated<number>;
+  region: Region;
+  id: string;
+  rego: string | null;
+  rego_normalised: string | null;
+  state: string | null;
+  vin: string | null;
+  external_id: string | null;
+  upload_id: string | null;
+  sale_date: string | null;
+  monitor_start_date: string | null;
+  monitor_end_date: string | null;
+  vehicle_title: string | null;
+  /** JSON text of the API's map, or null. */
+  additional_fields: string | null;
+  last_updated: string;
+  sightings: number;
+  newest_sighting_at: string | null;
+  newest_seller_type: "private" | "dealer" | null;
+  fingerprint: string;
+  upload_pass: number | null;
+  indexed_at: string;
+}
+
+export interface IndexedSightingsTable {
+  lead_id: string;
+  customer_key: number;
+  at: string;
+  listing_url: string | null;
+  listing_title: string | null;
+  listing_price: number | null;
+  seller_type: "private" | "dealer" | null;
+}
+
+export interface IndexedCustomerTermsTable {
+  region: Region;
+  term: string;
+  customer_key: number;
+}
+
+export interface IndexedCustomerReadsTable {
+  customer_key: number;
+  pass: number;
+}
+
+export interface IndexedCustomerDeletionsTable {
+  region: Region;
+  id: string;
+  deleted_at: string;
+}
+
+export interface IndexedUploadsTable {
+  region: Region;
+  upload_id: string;
+  noted_at: string;
+  walked_at: string | null;
+  finished: Generated<number>;
+}
+
+export interface CustomerSyncTable {
+  region: Region;
+  status: "idle" | "running" | "failed" | "interrupted";
+  pass: number;
+  started_at: string | null;
+  heartbeat_at: string | null;
+  finished_at: string | null;
+  complete_pass: number | null;
+  completed_at: string | null;
+  customers_done: Generated<number>;
+  customers_total: number | null;
+  last_error: string | null;
+  failed_at: string | null;
+  retry_at: string | null;
+  failures: Generated<number>;
+  requested_at: string | null;
 }

@@ -1,6 +1,7 @@
 import { createCustomerRequestSchema, listCustomersQuerySchema } from "@/lib/recapture/schemas";
 import { fieldErrors, HttpError, readJson, requestRegion, route } from "@/lib/server/http";
 import { auditedCustomerChange } from "@/lib/server/customers/customer-audit";
+import { withCustomerIndexed } from "@/lib/server/customer-index/write-through";
 import { recapture } from "@/lib/server/recapture";
 
 export const GET = route({ role: "viewer", proxied: true }, async ({ request }) => {
@@ -22,9 +23,12 @@ export const PUT = route({ role: "staff", proxied: true }, async ({ request, use
   const region = requestRegion(request);
   const body = await readJson(request, createCustomerRequestSchema);
   return Response.json(
-    await auditedCustomerChange(
-      { user, action: "customer.create", known: body.customer, answered: ({ customer }) => customer },
-      () => recapture().createCustomer(body, { region }),
+    await withCustomerIndexed(
+      region,
+      await auditedCustomerChange(
+        { user, action: "customer.create", known: body.customer, answered: ({ customer }) => customer },
+        () => recapture().createCustomer(body, { region }),
+      ),
     ),
   );
 });

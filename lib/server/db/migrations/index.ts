@@ -1,6 +1,7 @@
 import { accountsMigration } from "./accounts";
 import { auditSummariesMigration } from "./audit-summaries";
 import { columnMappingsMigration } from "./column-mappings";
+import { customerIndexMigration } from "./customer-index";
 import type { Migration } from "./migration";
 import { sharedStateMigration } from "./shared-state";
 import { demoUploadsMigration, sentPartsMigration, uploadsRegisterMigration } from "./uploads";
@@ -21,4 +22,5 @@ export const migrations: Migration[] = [
   auditSummariesMigration,
   sharedStateMigration,
   columnMappingsMigration,
+  customerIndexMigration,
 ];

@@ -1,6 +1,7 @@
 import { customerIdSchema, isUnreadableCustomer, updateCustomerRequestSchema } from "@/lib/recapture/schemas";
 import { pathId, readJson, requestRegion, route } from "@/lib/server/http";
 import { auditedCustomerChange } from "@/lib/server/customers/customer-audit";
+import { withCustomerIndexed, withCustomerUnindexed } from "@/lib/server/customer-index/write-through";
 import { recapture } from "@/lib/server/recapture";
 
 type Params = { customerId: string };
@@ -15,9 +16,12 @@ export const PATCH = route<Params>({ role: "staff", proxied: true }, async ({ re
   const region = requestRegion(request);
   const body = await readJson(request, updateCustomerRequestSchema);
   return Response.json(
-    await auditedCustomerChange(
-      { user, action: "customer.update", known: { id: customerId }, answered: ({ customer }) => customer },
-      () => recapture().updateCustomer(customerId, body, { region }),
+    await withCustomerIndexed(
+      region,
+      await auditedCustomerChange(
+        { user, action: "customer.update", known: { id: customerId }, answered: ({ customer }) => customer },
+        () => recapture().updateCustomer(customerId, body, { region }),
+      ),
     ),
   );
 });
@@ -30,15 +34,19 @@ export const DELETE = route<Params>({ role: "staff", proxied: true }, async ({ r
   const customerId = pathId(customerIdSchema, params.customerId, "customer");
   const region = requestRegion(request);
   return Response.json(
-    await auditedCustomerChange(
-      {
-        user,
-        action: "customer.delete",
-        known: { id: customerId },
-        // The record answered may be one that can't be read: the id names it then.
-        answered: ({ customer }) => (isUnreadableCustomer(customer) ? undefined : customer),
-      },
-      () => recapture().deleteCustomer(customerId, { region }),
+    await withCustomerUnindexed(
+      region,
+      customerId,
+      await auditedCustomerChange(
+        {
+          user,
+          action: "customer.delete",
+          known: { id: customerId },
+          // The record answered may be one that can't be read: the id names it then.
+          answered: ({ customer }) => (isUnreadableCustomer(customer) ? undefined : customer),
+        },
+        () => recapture().deleteCustomer(customerId, { region }),
+      ),
     ),
   );
 });

@@ -1,5 +1,6 @@
 import { replaceVehicleRequestSchema } from "@/lib/customers/replace-vehicle";
 import { customerIdSchema } from "@/lib/recapture/schemas";
+import { withReplacementIndexed } from "@/lib/server/customer-index/write-through";
 import { oneReplacementAtATime, replaceVehicle } from "@/lib/server/customers/replace-vehicle";
 import { pathId, readJson, requestRegion, route } from "@/lib/server/http";
 import { recapture } from "@/lib/server/recapture";
@@ -12,8 +13,11 @@ export const POST = route<Params>({ role: "staff", proxied: true }, async ({ req
   const region = requestRegion(request);
   const body = await readJson(request, replaceVehicleRequestSchema);
   return Response.json(
-    await oneReplacementAtATime(customerId, () =>
-      replaceVehicle({ client: recapture(), user, customerId, request: body, region }),
+    await withReplacementIndexed(
+      region,
+      await oneReplacementAtATime(customerId, () =>
+        replaceVehicle({ client: recapture(), user, customerId, request: body, region }),
+      ),
     ),
   );
 });

@@ -1,0 +1,198 @@
+/**
+ * `npm run bench:index`: the customer index on 100,000 customers (a fifth with sightings), for
+ * each engine in one run: the first full sync over HTTP from an unthrottled emulator (customers
+ * per second and the peak RSS while it runs), then p50/p95 of five questions put to
+ * searchIndexedCustomers. Targets: at least 5,000 customers/s; every p95 under 50 ms.
+ *
+ * The emulator is seeded and served by child processes, so this process holds only the sync.
+ * SQLite is a temporary file; PostgreSQL is BENCH_DATABASE_URL or TEST_DATABASE_URL (in a schema
+ * of its own, dropped after), else a throwaway server from scripts/throwaway-postgres.sh.
+ * BENCH_CUSTOMERS changes the count; BENCH_ENGINES=sqlite (or postgresql) runs one engine.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import type { IndexedCustomersQuery } from "@/lib/customer-index/query";
+import { RequestPacer, realClock } from "@/lib/server/customer-index/request-pacer";
+import { runSyncPass } from "@/lib/server/customer-index/sync-pass";
+import { closeDatabase } from "@/lib/server/db";
+import { searchIndexedCustomers } from "@/lib/server/db/customer-index-search";
+import { countIndexedCustomers, noteUploadToTag } from "@/lib/server/db/customer-sync-state";
+import { forgetSettings } from "@/lib/server/env";
+import { createRecaptureClient } from "@/lib/server/recapture-client";
+import { upstreamFetch } from "@/lib/server/upstream-fetch";
+import { waitFor } from "@/lib/testing/wait-for-server";
+
+const COUNT = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
+const KEY = "bench-key";
+const EMULATOR_PORT = 4345;
+const RUNS = 60;
+const WARM_UP = 5;
+
+const format = (n: number) => Math.round(n).toLocaleString("en-AU");
+const megabytes = (bytes: number) => `${format(bytes / 1024 / 1024)} MB`;
+
+function percentile(sortedMs: number[], share: number): number {
+  return sortedMs[Math.min(sortedMs.length - 1, Math.ceil(share * sortedMs.length) - 1)]!;
+}
+
+interface Engine {
+  name: string;
+  url: string;
+  done(): Promise<void>;
+}
+
+async function postgresEngine(): Promise<Engine | undefined> {
+  let server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  let throwaway: string | undefined;
+  if (!server) {
+    try {
+      const exports = execFileSync("bash", ["scripts/throwaway-postgres.sh", "start"], { encoding: "utf8" });
+      server = /TEST_DATABASE_URL=(\S+)/.exec(exports)?.[1];
+      throwaway = /THROWAWAY_POSTGRES_DIR=(\S+)/.exec(exports)?.[1];
+    } catch (error) {
+      console.log(`PostgreSQL skipped: no BENCH_DATABASE_URL and no throwaway server (${String(error)})`);
+      return undefined;
+    }
+  }
+  const admin = new pg.Pool({ connectionString: server, max: 1 });
+  const schema = `bench_index_${randomBytes(4).toString("hex")}`;
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const url = new URL(server!);
+  url.searchParams.set("options", `-c search_path=${schema}`);
+  return {
+    name: "PostgreSQL",
+    url: url.toString(),
+    async done() {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+      if (throwaway) execFileSync("bash", ["scripts/throwaway-postgres.sh", "stop", throwaway]);
+    },
+  };
+}
+
+/** The five questions, each a function of the run number so a search isn't answered from a warm cache only. */
+function questions(uploadId: string): [string, (run: number) => IndexedCustomersQuery][] {
+  const base = { region: "au", sort: "newest_sighting", direction: "desc", page: 1, pageSize: 25 } as const;
+  const letters = "ABCDEFGHJKLMNPRSTUVWXYZ";
+  return [
+    ["rego prefix search", (run) => ({ ...base, search: `${letters[run % 23]}${letters[(run * 7) % 23]} ` })],
+    ["has sightings, newest sighting first", () => ({ ...base, hasSightings: true })],
+    ["upload + state filter", (run) => ({ ...base, uploadId, state: ["VIC", "NSW", "QLD"][run % 3] })],
+    ['additional-field search ("smith")', () => ({ ...base, search: "smith" })],
+    ["page 200 of 25", () => ({ ...base, page: 200 })],
+  ];
+}
+
+async function measureSync(uploadIds: string[]) {
+  for (const uploadId of uploadIds) await noteUploadToTag("au", uploadId, new Date());
+  const client = createRecaptureClient({
+    baseUrl: `http://127.0.0.1:${EMULATOR_PORT}`,
+    apiKey: KEY,
+    region: "au",
+    fetch: upstreamFetch,
+    timeoutMs: 60_000,
+  });
+  const before = process.memoryUsage.rss();
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  const started = performance.now();
+  const outcome = await runSyncPass(
+    { client, pacer: new RequestPacer(1_000_000), clock: realClock, checkContinue: async () => {} },
+    "au",
+    60_000,
+  );
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  if (outcome !== "complete") throw new Error(`the sync pass ended ${outcome}`);
+  return { seconds, before, peak, indexed: await countIndexedCustomers("au") };
+}
+
+async function measureQueries(uploadId: string) {
+  for (const [label, question] of questions(uploadId)) {
+    const times: number[] = [];
+    let total = 0;
+    for (let run = 0; run < WARM_UP + RUNS; run += 1) {
+      const started = performance.now();
+      total = (await searchIndexedCustomers(question(run))).total;
+      if (run >= WARM_UP) times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `  ${label.padEnd(38)} p50 ${percentile(times, 0.5).toFixed(1).padStart(6)} ms   p95 ${percentile(times, 0.95).toFixed(1).padStart(6)} ms   (${format(total)} found)`,
+    );
+  }
+}
+
+async function main() {
+  const folder = mkdtempSync(join(tmpdir(), "bench-index-"));
+  const emulatorDb = join(folder, "emulator.db");
+  let emulator: ReturnType<typeof spawn> | undefined;
+  const engines: Engine[] = [
+    { name: "SQLite", url: `file:${join(folder, "dashboard.db")}`, done: async () => {} },
+  ];
+  try {
+    console.log(`Seeding the emulator with ${format(COUNT)} customers…`);
+    const uploadIds = JSON.parse(
+      execFileSync("npx", ["tsx", "bench/customer-index-seed.ts", emulatorDb, String(COUNT), KEY], {
+        encoding: "utf8",
+      }).trim(),
+    ) as string[];
+    emulator = spawn("npx", ["tsx", "scripts/emulator.ts"], {
+      env: {
+        ...process.env,
+        EMULATOR_DB: emulatorDb,
+        EMULATOR_PORT: String(EMULATOR_PORT),
+        EMULATOR_API_KEYS: KEY,
+        EMULATOR_RATE_LIMIT: "1000000000",
+        EMULATOR_PROCESS_RATE: "0",
+      },
+      stdio: "ignore",
+      detached: true,
+    });
+    await waitFor(`http://127.0.0.1:${EMULATOR_PORT}/v2/recapture/customers?region=au&limit=1`, emulator, {
+      headers: { ApiKey: KEY },
+    });
+    const only = process.env.BENCH_ENGINES?.toLowerCase();
+    if (only === "postgresql") engines.pop();
+    const postgres = only === "sqlite" ? undefined : await postgresEngine();
+    if (postgres) engines.push(postgres);
+
+    for (const engine of engines) {
+      process.env.DATABASE_URL = engine.url;
+      forgetSettings();
+      await closeDatabase();
+      const sync = await measureSync(uploadIds);
+      const withSightings = (
+        await searchIndexedCustomers({
+          region: "au",
+          hasSightings: true,
+          sort: "newest_sighting",
+          direction: "desc",
+          page: 1,
+          pageSize: 25,
+        })
+      ).total;
+      console.log(
+        `\n${engine.name}: first full sync of ${format(sync.indexed)} customers (${format(withSightings)} with sightings) ` +
+          `in ${sync.seconds.toFixed(1)} s: ${format(sync.indexed / sync.seconds)} customers/s, ` +
+          `peak RSS ${megabytes(sync.peak)} (${megabytes(sync.before)} before it)`,
+      );
+      await measureQueries(uploadIds[0]!);
+      await closeDatabase();
+      await engine.done();
+    }
+    console.log("\nTargets: at least 5,000 customers/s; every p95 under 50 ms.");
+  } finally {
+    if (emulator?.pid && emulator.exitCode === null) process.kill(-emulator.pid, "SIGTERM");
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
