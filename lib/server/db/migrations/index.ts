@@ -2,6 +2,7 @@ import { accountsMigration } from "./accounts";
 import { auditSummariesMigration } from "./audit-summaries";
 import { columnMappingsMigration } from "./column-mappings";
 import { customerIndexMigration } from "./customer-index";
+import { leadsMigration } from "./leads";
 import type { Migration } from "./migration";
 import { sharedStateMigration } from "./shared-state";
 import { demoUploadsMigration, sentPartsMigration, uploadsRegisterMigration } from "./uploads";
@@ -23,4 +24,5 @@ export const migrations: Migration[] = [
   sharedStateMigration,
   columnMappingsMigration,
   customerIndexMigration,
+  leadsMigration,
 ];
