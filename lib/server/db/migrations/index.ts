@@ -3,6 +3,7 @@ import { auditSummariesMigration } from "./audit-summaries";
 import { columnMappingsMigration } from "./column-mappings";
 import { customerIndexMigration } from "./customer-index";
 import { leadsMigration } from "./leads";
+import { managerRoleMigration } from "./manager-role";
 import type { Migration } from "./migration";
 import { sharedStateMigration } from "./shared-state";
 import { demoUploadsMigration, sentPartsMigration, uploadsRegisterMigration } from "./uploads";
@@ -25,4 +26,5 @@ export const migrations: Migration[] = [
   columnMappingsMigration,
   customerIndexMigration,
   leadsMigration,
+  managerRoleMigration,
 ];
