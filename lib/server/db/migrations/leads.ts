@@ -47,16 +47,17 @@ export const leadsMigration: Migration = {
       first_contacted_at TEXT ${words.binary}
     );
     CREATE UNIQUE INDEX leads_lead_id ON leads (region, lead_id);
-    -- The inbox, newest first, whole and by status or assignee (null: nobody); "first seen per week".
-    CREATE INDEX leads_first_seen ON leads (region, first_seen_at, key);
+    -- The inbox, newest first, whole and by status or assignee (null: nobody). Status rides along so
+    -- "first seen per week, by outcome" is read from the index alone.
+    CREATE INDEX leads_first_seen ON leads (region, first_seen_at, key, status);
     CREATE INDEX leads_status ON leads (region, status, first_seen_at, key);
     CREATE INDEX leads_assignee ON leads (region, assignee_user_id, first_seen_at, key);
     -- A customer's leads: the sync's comparison, and a lead page's "other sightings".
     CREATE INDEX leads_customer ON leads (region, customer_id);
     -- Won this month, lost, dismissed: outcomes by when they were reached.
     CREATE INDEX leads_status_changed ON leads (region, status, status_changed_at);
-    -- Time to first contact, and price drops since the last digest.
-    CREATE INDEX leads_first_contacted ON leads (region, first_contacted_at);
+    -- Time to first contact (from the index alone), and price drops since the last digest.
+    CREATE INDEX leads_first_contacted ON leads (region, first_contacted_at, first_seen_at);
     CREATE INDEX leads_price_changed ON leads (region, price_changed_at);
 
     -- Every asking price a lead has had, from its first.
