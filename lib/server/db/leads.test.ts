@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import type { Sighting } from "@/lib/recapture/schemas";
 import { describeEachEngine } from "@/lib/testing/database-engines";
 import { database } from "./index";
+import { indexCustomer, removeIndexedCustomer } from "./customer-index";
 import { recordLeadSightings } from "./leads";
 
 const MONDAY = new Date("2026-11-30T21:00:00.000Z");
@@ -160,5 +161,34 @@ describeEachEngine("leads from sightings", () => {
       .select((eb) => eb.fn.countAll<number>().as("count"))
       .executeTakeFirstOrThrow();
     expect(Number(count)).toBe(1_000);
+  });
+
+  it("keeps a customer's leads, as they were, when the customer leaves the index", async () => {
+    const customerId = "00000000-0000-4000-8000-000000000001";
+    await indexCustomer(
+      "au",
+      {
+        id: customerId,
+        last_updated: "2026-11-01T00:00:00.000Z",
+        rego: "ABC123",
+        state: "VIC",
+        vin: null,
+        external_id: null,
+        sale_date: null,
+        monitor_start_date: null,
+        monitor_end_date: null,
+        vehicle_title: null,
+        sightings: [sighting("L1")],
+        additional_fields: null,
+      },
+      MONDAY,
+    );
+    await record(MONDAY, { [customerId]: [sighting("L1")] });
+    await removeIndexedCustomer("au", customerId, TUESDAY);
+    expect(await lead("L1")).toMatchObject({
+      customer_id: customerId,
+      no_longer_listed_at: null,
+      status: "new",
+    });
   });
 });
