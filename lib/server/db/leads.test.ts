@@ -191,4 +191,16 @@ describeEachEngine("leads from sightings", () => {
       status: "new",
     });
   });
+
+  it("records a change once when two reads find it at the same time", async () => {
+    await Promise.all([record(MONDAY, { c1: [sighting("L1")] }), record(MONDAY, { c1: [sighting("L1")] })]);
+    await Promise.all([
+      record(TUESDAY, { c1: [sighting("L1", 27_000)] }),
+      record(TUESDAY, { c1: [sighting("L1", 27_000)] }),
+    ]);
+    await Promise.all([record(WEDNESDAY, { c1: [] }), record(WEDNESDAY, { c1: [] })]);
+    const row = await lead("L1");
+    expect(row.events.map(({ kind }) => kind)).toEqual(["seen", "price_change", "delisted"]);
+    expect(row.prices).toHaveLength(2);
+  });
 });

@@ -127,25 +127,30 @@ export async function recordLeadSightings(
     }
   });
 
-  const setListed = async (keys: number[], listed: boolean) => {
-    await eachChunk(keys, (chunk) =>
-      db
+  // Each update is conditional on the change not being recorded yet and returns the leads it changed, so a
+  // write-through and a sync page reading the same change at once (PostgreSQL) record it once.
+  const setListed = async (keys: number[], listed: boolean): Promise<number[]> => {
+    const changed: number[] = [];
+    await eachChunk(keys, async (chunk) => {
+      const rows = await db
         .updateTable("leads")
         .set({ no_longer_listed_at: listed ? null : at })
         .where("key", "in", chunk)
-        .execute(),
-    );
-    for (const key of keys)
+        .where("no_longer_listed_at", listed ? "is not" : "is", null)
+        .returning("key")
+        .execute();
+      changed.push(...rows.map(({ key }) => key));
+    });
+    for (const key of changed)
       events.push({ lead_key: key, at, kind: listed ? "relisted" : "delisted", data: null });
+    return changed;
   };
   // Back on the market before any new price it came back at, so the history reads in that order.
-  await setListed(changes.relisted, true);
-  await setListed(changes.delisted, false);
-  recorded.delisted = changes.delisted;
-  recorded.relisted = changes.relisted;
+  recorded.relisted = await setListed(changes.relisted, true);
+  recorded.delisted = await setListed(changes.delisted, false);
 
   for (const change of changes.priceChanges) {
-    await db
+    const updated = await db
       .updateTable("leads")
       .set((eb) => ({
         price: change.to,
@@ -153,7 +158,11 @@ export async function recordLeadSightings(
         price_changed_at: at,
       }))
       .where("key", "=", change.key)
-      .execute();
+      .where((eb) => eb.or([eb("price", "is", null), eb("price", "<>", change.to)]))
+      .returning("key")
+      .executeTakeFirst();
+    if (!updated) continue;
+    recorded.priceChanges.push(change);
     prices.push({ lead_key: change.key, price: change.to, seen_at: at });
     events.push({
       lead_key: change.key,
@@ -162,7 +171,6 @@ export async function recordLeadSightings(
       data: JSON.stringify({ from: change.from, to: change.to }),
     });
   }
-  recorded.priceChanges = changes.priceChanges;
 
   await eachChunk(changes.seen, (chunk) =>
     db.updateTable("leads").set({ last_seen_at: at }).where("key", "in", chunk).execute(),
