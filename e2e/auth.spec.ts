@@ -8,10 +8,15 @@ import { someClientAddress } from "./support/addresses";
 import { expectAccessible } from "./support/axe";
 
 const GENERIC_FAILURE = "That email and password don't match an active account.";
-const ROLE_LABELS: Record<Role, string> = { admin: "Admin", staff: "Staff", viewer: "Viewer" };
+const ROLE_LABELS: Record<Role, string> = {
+  admin: "Admin",
+  manager: "Manager",
+  staff: "Staff",
+  viewer: "Viewer",
+};
 
 test.describe("signing in and out", () => {
-  for (const role of ["admin", "staff", "viewer"] as const) {
+  for (const role of ["admin", "manager", "staff", "viewer"] as const) {
     test(`${role} signs in, sees what the role allows, and signs out`, async ({
       page,
       context,
@@ -61,7 +66,7 @@ test.describe("signing in and out", () => {
 
   test("in emulator mode the demo accounts are listed and fill the form in", async ({ page, signInPage }) => {
     await signInPage.goto();
-    for (const role of ["admin", "staff", "viewer"] as const) {
+    for (const role of ["admin", "manager", "staff", "viewer"] as const) {
       await expect(
         signInPage.demoAccounts.getByRole("button", { name: new RegExp(demoEmail(role)) }),
       ).toBeVisible();
@@ -226,7 +231,7 @@ test.describe("live mode", () => {
         .toBe(200);
       expect(await (await live.get("/api/health")).json()).toMatchObject({ mode: "live" });
 
-      for (const role of ["admin", "staff", "viewer"] as const) {
+      for (const role of ["admin", "manager", "staff", "viewer"] as const) {
         const response = await live.post("/api/auth/sign-in", {
           data: { email: demoEmail(role), password: DEMO_PASSWORD },
         });

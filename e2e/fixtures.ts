@@ -21,7 +21,7 @@ import { UsersPage } from "./pages/users-page";
  * password reset, disabling) must use their own account or sign in themselves.
  */
 
-export type Role = "admin" | "staff" | "viewer";
+export type Role = "admin" | "manager" | "staff" | "viewer";
 
 export const DEMO_PASSWORD = "demo-password";
 export const demoEmail = (role: Role) => `${role}@demo.local`;

@@ -15,7 +15,7 @@ import { expectFitsPhone, phone, PHONE_WIDTH } from "./support/phone-layout";
 test.use(phone);
 
 const ROLES: Role[] = ["viewer", "staff", "admin"];
-const RANK: Record<Role, number> = { viewer: 0, staff: 1, admin: 2 };
+const RANK: Record<Role, number> = { viewer: 0, staff: 1, manager: 2, admin: 3 };
 
 interface PhonePage {
   /** The least role that may open the page. */

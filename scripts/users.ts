@@ -22,7 +22,7 @@ import { findUserByEmail, listUsers } from "@/lib/server/db/users";
 import { DomainError } from "@/lib/server/domain-error";
 
 const USAGE = `Usage:
-  npm run users -- add --email <email> --role <admin|staff|viewer> [--name <name>]
+  npm run users -- add --email <email> --role <admin|manager|staff|viewer> [--name <name>]
   npm run users -- reset-password --email <email>
   npm run users -- enable --email <email>
   npm run users -- list`;

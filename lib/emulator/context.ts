@@ -21,6 +21,8 @@ export interface EmulatorContext {
   journal: Journal;
   /** Customers as the API returns them, with their sightings as of now. */
   presentCustomers(rows: CustomerRow[]): ReturnType<typeof customerJson>[];
+  /** A customer's sightings as of now, before the control API's changes (to find a lead it may change). */
+  unchangedSightings(row: CustomerRow): SightingRow[];
 }
 
 export function createContext(options: EmulatorOptions, store: Store): EmulatorContext {
@@ -28,15 +30,24 @@ export function createContext(options: EmulatorOptions, store: Store): EmulatorC
   const seed = options.marketSeed ?? DEFAULT_MARKET_SEED;
   const market = createMarket(seed);
 
+  function sightingsOf(row: CustomerRow, at: number, triggered: SightingRow[] = []): SightingRow[] {
+    return [...market.sightings(row, at), ...triggered].sort((a, b) => a.at.localeCompare(b.at));
+  }
+
   function presentCustomers(rows: CustomerRow[]) {
-    const triggered = store.sightingsFor(rows.map((row) => row.id));
+    const ids = rows.map((row) => row.id);
+    const triggered = store.sightingsFor(ids);
+    const changes = store.sightingChangesFor(ids);
     const at = now();
     return rows.map((row) => {
-      const sightings: SightingRow[] = [...market.sightings(row, at), ...(triggered.get(row.id) ?? [])];
-      return customerJson(
-        row,
-        sightings.sort((a, b) => a.at.localeCompare(b.at)),
-      );
+      const changed = changes.get(row.id);
+      const sightings = sightingsOf(row, at, triggered.get(row.id)).flatMap((sighting) => {
+        const change = changed?.get(sighting.lead_id);
+        if (!change) return [sighting];
+        if (change.taken_down) return [];
+        return [{ ...sighting, listing_price: change.listing_price ?? sighting.listing_price }];
+      });
+      return customerJson(row, sightings);
     });
   }
 
@@ -51,5 +62,6 @@ export function createContext(options: EmulatorOptions, store: Store): EmulatorC
     rateLimiter: createRateLimiter(options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, now),
     journal: createJournal(),
     presentCustomers,
+    unchangedSightings: (row) => sightingsOf(row, now(), store.sightingsFor([row.id]).get(row.id)),
   };
 }

@@ -131,6 +131,59 @@ describe("control endpoints", () => {
     expect(unknown.body).toEqual({ success: false, message: "Invalid Customer ID" });
   });
 
+  it("change a lead's price, take its listing down and put it up again", async () => {
+    emulator = await startEmulatorServer();
+    const { customer } = (
+      await emulator.call<{ customer: Customer }>("PUT", "/v2/recapture/customers?region=au", {
+        body: { customer: { rego: "CUT1", state: "VIC" } },
+      })
+    ).body;
+    const { sighting } = (
+      await emulator.call<{ sighting: Customer["sightings"][number] }>("POST", "/__emulator/sightings", {
+        body: { customer_id: customer.id },
+      })
+    ).body;
+    const lead = `/__emulator/customers/${customer.id}/sightings/${sighting.lead_id}`;
+    const read = async () =>
+      (
+        await emulator!.call<{ customer: Customer }>(
+          "GET",
+          `/v2/recapture/customers/${customer.id}?region=au`,
+        )
+      ).body.customer.sightings;
+
+    const cut = await emulator.call<{ sighting: Customer["sightings"][number] }>("POST", `${lead}/price`, {
+      body: { listing_price: sighting.listing_price - 1_500 },
+    });
+    expect(cut.status).toBe(200);
+    expect(cut.body.sighting).toEqual({ ...sighting, listing_price: sighting.listing_price - 1_500 });
+    expect(await read()).toEqual([cut.body.sighting]);
+
+    const down = await emulator.call<{ sighting: unknown }>("DELETE", lead);
+    expect(down.status).toBe(200);
+    expect(down.body.sighting).toBeNull();
+    expect(await read()).toEqual([]);
+    expect((await emulator.call("POST", `${lead}/price`, { body: { listing_price: 9_000 } })).status).toBe(
+      409,
+    );
+
+    const relisted = await emulator.call<{ sighting: unknown }>("POST", `${lead}/relist`);
+    expect(relisted.body.sighting).toEqual(cut.body.sighting);
+    expect(await read()).toEqual([cut.body.sighting]);
+
+    expect((await emulator.call("POST", `${lead}/price`, { body: { listing_price: -5 } })).status).toBe(400);
+    const unknownLead = await emulator.call(
+      "DELETE",
+      `/__emulator/customers/${customer.id}/sightings/00000000-0000-4000-8000-000000000000`,
+    );
+    expect(unknownLead.status).toBe(404);
+    const unknownCustomer = await emulator.call(
+      "DELETE",
+      `/__emulator/customers/00000000-0000-4000-8000-000000000000/sightings/${sighting.lead_id}`,
+    );
+    expect(unknownCustomer.body).toEqual({ success: false, message: "Invalid Customer ID" });
+  });
+
   it("store a sighting with a link of the test's choosing, and a customer no client can read", async () => {
     emulator = await startEmulatorServer();
     const { customer } = (

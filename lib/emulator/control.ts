@@ -7,6 +7,7 @@ import { INVALID_CUSTOMER_ID } from "./customer-routes";
 import { loadDemoData } from "./demo-data";
 import { faultSettingsSchema } from "./faults";
 import { ApiError, readBody, uuidOrUndefined } from "./http";
+import type { CustomerRow } from "./store";
 
 const UNREADABLE_LAST_UPDATED = "not a date";
 
@@ -33,6 +34,22 @@ export function controlRoutes(ctx: EmulatorContext) {
     const customer = id === undefined ? undefined : store.getCustomer(id);
     if (!customer) throw new ApiError(404, INVALID_CUSTOMER_ID);
     return customer;
+  }
+
+  /** A lead the market or the control API gave this customer, as it was before any control change. */
+  function storedLead(customerId: string, leadId: string) {
+    const customer = storedCustomer(customerId);
+    const sighting = ctx.unchangedSightings(customer).find((candidate) => candidate.lead_id === leadId);
+    if (!sighting) throw new ApiError(404, "That customer has no such lead");
+    const change = store.sightingChangesFor([customer.id]).get(customer.id)?.get(leadId);
+    return { customer, sighting, takenDown: change?.taken_down === 1 };
+  }
+
+  /** The customer as the API returns it now, and the lead among its sightings (if still listed). */
+  function presentLead(customer: CustomerRow, leadId: string) {
+    const presented = ctx.presentCustomers([customer])[0];
+    const sighting = presented?.sightings.find((candidate) => candidate.lead_id === leadId) ?? null;
+    return { success: true, sighting, customer: presented };
   }
 
   return new Hono()
@@ -90,6 +107,26 @@ export function controlRoutes(ctx: EmulatorContext) {
       const sighting = listing_url === undefined ? listed : { ...listed, listing_url };
       store.insertSighting(customer.id, sighting);
       return c.json({ success: true, sighting, customer: ctx.presentCustomers([customer])[0] }, 201);
+    })
+    .post("/customers/:customerId/sightings/:leadId/price", async (c) => {
+      // The seller changes the asking price: the same lead, a different listing_price from now on.
+      const { listing_price } = await readBody(c, z.object({ listing_price: z.number().int().positive() }));
+      const { customer, takenDown } = storedLead(c.req.param("customerId"), c.req.param("leadId"));
+      if (takenDown) throw new ApiError(409, "That listing has been taken down");
+      store.changeSightingPrice(customer.id, c.req.param("leadId"), listing_price);
+      return c.json(presentLead(customer, c.req.param("leadId")));
+    })
+    .delete("/customers/:customerId/sightings/:leadId", (c) => {
+      // The listing is taken down (sold, or the ad withdrawn): it leaves the customer's sightings.
+      const { customer } = storedLead(c.req.param("customerId"), c.req.param("leadId"));
+      store.setSightingTakenDown(customer.id, c.req.param("leadId"), true);
+      return c.json(presentLead(customer, c.req.param("leadId")));
+    })
+    .post("/customers/:customerId/sightings/:leadId/relist", (c) => {
+      // The same ad goes up again: the lead returns to the sightings, at its last price.
+      const { customer } = storedLead(c.req.param("customerId"), c.req.param("leadId"));
+      store.setSightingTakenDown(customer.id, c.req.param("leadId"), false);
+      return c.json(presentLead(customer, c.req.param("leadId")));
     })
     .post("/unreadable-customer", async (c) => {
       // A record clients can't read: its last_updated is no longer a date. A PATCH sets a real one again.

@@ -77,4 +77,38 @@ describe("the simulated market", () => {
     expect(market.isMonitored(windowed[0] as CustomerRow, NOW)).toBe(false);
     expect(market.isMonitored(windowed[0] as CustomerRow, NOW - 200 * DAY)).toBe(true);
   });
+
+  it("cuts prices and takes listings down as time passes, the same way every run", () => {
+    const market = createMarket("seed-1");
+    const byLead = (at: number) =>
+      new Map(fleet.flatMap((customer) => market.sightings(customer, at)).map((s) => [s.lead_id, s]));
+    const before = byLead(NOW);
+    const after = byLead(NOW + 120 * DAY);
+    let cut = 0;
+    let takenDown = 0;
+    for (const [leadId, sighting] of before) {
+      const later = after.get(leadId);
+      if (!later) {
+        takenDown++;
+        continue;
+      }
+      // Same listing, never dearer.
+      expect({ ...later, listing_price: 0 }).toEqual({ ...sighting, listing_price: 0 });
+      expect(later.listing_price).toBeLessThanOrEqual(sighting.listing_price);
+      if (later.listing_price < sighting.listing_price) cut++;
+    }
+    // Only listings put up shortly before NOW still have cuts or a take-down ahead of them.
+    expect(cut).toBeGreaterThan(0);
+    expect(takenDown).toBeGreaterThan(0);
+    expect(takenDown).toBeLessThan(before.size / 2);
+    expect(byLead(NOW + 120 * DAY)).toEqual(after);
+  });
+
+  it("prices a cut the way each kind of seller does", () => {
+    const market = createMarket("seed-1");
+    for (const sighting of fleet.flatMap((customer) => market.sightings(customer, NOW + 365 * DAY))) {
+      if (sighting.seller_type === "dealer") expect(sighting.listing_price % 1000).toBe(990);
+      else expect(sighting.listing_price % 500).toBe(0);
+    }
+  });
 });

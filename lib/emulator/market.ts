@@ -15,6 +15,14 @@ const LISTINGS_PER_YEAR = 0.25;
 const YEAR_MS = 365.25 * 24 * 3600 * 1000;
 /** The market's timeline starts here; earlier than any customer can be monitored. */
 const MARKET_EPOCH = Date.UTC(2015, 0, 1);
+const DAY_MS = 24 * 3600 * 1000;
+/** Share of listings taken down (sold, or the ad withdrawn) and so gone from the sightings; the rest stay. */
+const TAKEN_DOWN_SHARE = 0.25;
+/** Average days a taken-down listing was up. */
+const DAYS_ON_MARKET = 30;
+/** A seller cuts the price at most this many times, on average this many days apart, by 3–8% each time. */
+const MAX_PRICE_CUTS = 3;
+const DAYS_BETWEEN_CUTS = 21;
 
 type MarketCustomer = Pick<
   CustomerRow,
@@ -64,6 +72,32 @@ const SITES_BY_REGION: Record<string, readonly (readonly [Site, number])[]> = {
 
 export type Market = ReturnType<typeof createMarket>;
 
+/** Dealers price to the $990, private sellers round to $500. */
+function askingPrice(value: number, seller_type: SightingRow["seller_type"]): number {
+  return seller_type === "dealer"
+    ? Math.max(2_990, Math.round(value / 1000) * 1000 - 10)
+    : Math.max(1_500, Math.round(value / 500) * 500);
+}
+
+/** Draws from `random` the waiting time, in ms, of an event that happens on average every `days`. */
+const waitMs = (random: Random, days: number) => -Math.log(1 - random()) * days * DAY_MS;
+
+/**
+ * What happens to a listing after it goes up, the same for everyone tracking
+ * the car: the price cuts (when, and the fraction kept) and, for some, when it
+ * is taken down.
+ */
+function listingLife(random: Random, listedAt: number) {
+  const cuts: { at: number; keep: number }[] = [];
+  for (let i = 0, at = listedAt; i < MAX_PRICE_CUTS; i++) {
+    at += waitMs(random, DAYS_BETWEEN_CUTS);
+    cuts.push({ at, keep: 1 - (0.03 + random() * 0.05) });
+  }
+  const takenDown = random() < TAKEN_DOWN_SHARE;
+  const downAt = listedAt + waitMs(random, DAYS_ON_MARKET);
+  return { cuts, endsAt: takenDown ? downAt : Infinity };
+}
+
 export function createMarket(seed: string) {
   /** Cars are recognised by VIN when known, else by plate. */
   const carKey = (customer: MarketCustomer) =>
@@ -76,10 +110,7 @@ export function createMarket(seed: string) {
     // Roughly 13% depreciation a year; dealers ask more and price to the $990, private sellers round to $500.
     const value =
       vehicle.newPrice * 0.87 ** age * (0.85 + random() * 0.3) * (seller_type === "dealer" ? 1.1 : 1);
-    const listing_price =
-      seller_type === "dealer"
-        ? Math.max(2_990, Math.round(value / 1000) * 1000 - 10)
-        : Math.max(1_500, Math.round(value / 500) * 500);
+    const listing_price = askingPrice(value, seller_type);
     const site = pickWeighted(random, SITES_BY_REGION[customer.region] ?? SITES_BY_REGION.au ?? []);
     return {
       at: isoAt(Math.floor(at / 1000) * 1000),
@@ -102,7 +133,11 @@ export function createMarket(seed: string) {
   }
 
   return {
-    /** The market's listings of this customer's car while it was monitored, oldest first. */
+    /**
+     * The market's listings of this customer's car while it was monitored, oldest
+     * first, as they stood when it was last watched: at the price after the cuts
+     * made by then, and without those taken down by then.
+     */
     sightings(customer: MarketCustomer, now: number): SightingRow[] {
       const [from, to] = monitoredSpan(customer, now);
       const key = carKey(customer);
@@ -111,9 +146,14 @@ export function createMarket(seed: string) {
       for (let at = MARKET_EPOCH, index = 0; ; index++) {
         at += (-Math.log(1 - timeline()) / LISTINGS_PER_YEAR) * YEAR_MS;
         if (at > to) break;
+        if (at < from) continue;
+        const life = listingLife(seededRandom(seed, "life", key, index), at);
+        if (life.endsAt <= to) continue;
         // The lead belongs to this customer; the listing itself is the same for anyone tracking the car.
-        if (at >= from)
-          found.push(listing(customer, at, seededRandom(seed, "listing", key, customer.id, index)));
+        const listed = listing(customer, at, seededRandom(seed, "listing", key, customer.id, index));
+        let value = listed.listing_price;
+        for (const cut of life.cuts) if (cut.at <= to) value *= cut.keep;
+        found.push({ ...listed, listing_price: askingPrice(value, listed.seller_type) });
       }
       return found;
     },

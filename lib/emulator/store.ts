@@ -59,6 +59,12 @@ export interface SightingRow {
   seller_type: "private" | "dealer";
 }
 
+/** A control API change to one sighting: its price replaced (null: the market's) and/or taken down. */
+export interface SightingChange {
+  listing_price: number | null;
+  taken_down: 0 | 1;
+}
+
 interface QueuedCustomer {
   position: number;
   payload: string;
@@ -126,6 +132,14 @@ CREATE TABLE IF NOT EXISTS sightings (
   seller_type TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sightings_by_customer ON sightings (customer_id);
+-- Changes to a customer's sightings made through the control API: a new price, or taken down.
+CREATE TABLE IF NOT EXISTS sighting_changes (
+  customer_id TEXT NOT NULL,
+  lead_id TEXT NOT NULL,
+  listing_price INTEGER,
+  taken_down INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (customer_id, lead_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rego_lookups (
   account TEXT NOT NULL,
   region TEXT NOT NULL,
@@ -209,6 +223,15 @@ export function openStore(path: string) {
     ),
     deleteCustomer: db.prepare<[string]>("DELETE FROM customers WHERE id = ?"),
     deleteSightings: db.prepare<[string]>("DELETE FROM sightings WHERE customer_id = ?"),
+    deleteSightingChanges: db.prepare<[string]>("DELETE FROM sighting_changes WHERE customer_id = ?"),
+    changeSightingPrice: db.prepare<[string, string, number]>(
+      `INSERT INTO sighting_changes (customer_id, lead_id, listing_price) VALUES (?, ?, ?)
+       ON CONFLICT (customer_id, lead_id) DO UPDATE SET listing_price = excluded.listing_price`,
+    ),
+    setSightingTakenDown: db.prepare<[string, string, number]>(
+      `INSERT INTO sighting_changes (customer_id, lead_id, taken_down) VALUES (?, ?, ?)
+       ON CONFLICT (customer_id, lead_id) DO UPDATE SET taken_down = excluded.taken_down`,
+    ),
     insertSighting: db.prepare<SightingRow & { customer_id: string }>(
       `INSERT INTO sightings (customer_id, at, lead_id, listing_url, listing_title, listing_price, seller_type)
        VALUES (@customer_id, @at, @lead_id, @listing_url, @listing_title, @listing_price, @seller_type)`,
@@ -237,6 +260,22 @@ export function openStore(path: string) {
       .all(...customerIds);
     for (const { customer_id, ...sighting } of rows) {
       found.set(customer_id, [...(found.get(customer_id) ?? []), sighting]);
+    }
+    return found;
+  }
+
+  function sightingChangesFor(customerIds: readonly string[]): Map<string, Map<string, SightingChange>> {
+    const found = new Map<string, Map<string, SightingChange>>();
+    if (customerIds.length === 0) return found;
+    const rows = db
+      .prepare<string[], SightingChange & { customer_id: string; lead_id: string }>(
+        `SELECT customer_id, lead_id, listing_price, taken_down
+         FROM sighting_changes WHERE customer_id IN (${customerIds.map(() => "?").join(", ")})`,
+      )
+      .all(...customerIds);
+    for (const { customer_id, lead_id, ...change } of rows) {
+      const changes = found.get(customer_id) ?? new Map<string, SightingChange>();
+      found.set(customer_id, changes.set(lead_id, change));
     }
     return found;
   }
@@ -317,6 +356,7 @@ export function openStore(path: string) {
     deleteCustomer(id: string) {
       db.transaction(() => {
         statements.deleteSightings.run(id);
+        statements.deleteSightingChanges.run(id);
         statements.deleteCustomer.run(id);
       })();
     },
@@ -324,6 +364,11 @@ export function openStore(path: string) {
     insertSighting: (customerId: string, sighting: SightingRow) =>
       statements.insertSighting.run({ customer_id: customerId, ...sighting }),
     sightingsFor,
+    sightingChangesFor,
+    changeSightingPrice: (customerId: string, leadId: string, price: number) =>
+      statements.changeSightingPrice.run(customerId, leadId, price),
+    setSightingTakenDown: (customerId: string, leadId: string, takenDown: boolean) =>
+      statements.setSightingTakenDown.run(customerId, leadId, takenDown ? 1 : 0),
 
     addLookups: (account: string, region: string, count: number) =>
       statements.addLookups.run(account, region, count),
@@ -335,7 +380,14 @@ export function openStore(path: string) {
     /** Forgets every account's data (control API). */
     reset() {
       db.transaction(() => {
-        for (const table of ["uploads", "queued_customers", "customers", "sightings", "rego_lookups"])
+        for (const table of [
+          "uploads",
+          "queued_customers",
+          "customers",
+          "sightings",
+          "sighting_changes",
+          "rego_lookups",
+        ])
           db.exec(`DELETE FROM ${table}`);
       })();
     },

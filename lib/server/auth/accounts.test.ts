@@ -171,6 +171,7 @@ describeEachEngine("demo accounts", () => {
     const { listUsers: list } = await import("@/lib/server/db/users");
     expect((await list()).map((user) => user.email)).toEqual([
       "admin@demo.local",
+      "manager@demo.local",
       "staff@demo.local",
       "viewer@demo.local",
     ]);

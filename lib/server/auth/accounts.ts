@@ -18,6 +18,7 @@ export const DEMO_PASSWORD = "demo-password";
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
   { email: "admin@demo.local", name: "Demo Admin", role: "admin" },
+  { email: "manager@demo.local", name: "Demo Manager", role: "manager" },
   { email: "staff@demo.local", name: "Demo Staff", role: "staff" },
   { email: "viewer@demo.local", name: "Demo Viewer", role: "viewer" },
 ];

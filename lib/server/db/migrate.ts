@@ -21,15 +21,31 @@ function newerThanThis(applied: number): Error {
   );
 }
 
+/**
+ * SQLite changes a constraint by rebuilding the table (create the new one, copy, drop the old, rename), and
+ * dropping a table others reference would, with foreign keys enforced, delete or null the rows referencing
+ * it (an account's sessions, a lead's assignee). So they are off while migrating, as SQLite's guide to
+ * such changes says (the switch is ignored inside a transaction, hence around it), and checked before
+ * the migrations commit.
+ */
 export function migrateSqlite(database: Database.Database, list: readonly Migration[]): void {
-  database
-    .transaction(() => {
-      const applied = database.pragma("user_version", { simple: true }) as number;
-      if (applied > list.length) throw newerThanThis(applied);
-      for (const migration of list.slice(applied)) database.exec(migration.sql(SCHEMA_WORDS.sqlite));
-      database.pragma(`user_version = ${list.length}`);
-    })
-    .immediate();
+  const enforced = database.pragma("foreign_keys", { simple: true }) === 1;
+  database.pragma("foreign_keys = OFF");
+  try {
+    database
+      .transaction(() => {
+        const applied = database.pragma("user_version", { simple: true }) as number;
+        if (applied > list.length) throw newerThanThis(applied);
+        for (const migration of list.slice(applied))
+          database.exec(migration.sql(SCHEMA_WORDS.sqlite, "sqlite"));
+        if ((database.pragma("foreign_key_check") as unknown[]).length > 0)
+          throw new Error("A migration left rows referring to rows that don't exist.");
+        database.pragma(`user_version = ${list.length}`);
+      })
+      .immediate();
+  } finally {
+    if (enforced) database.pragma("foreign_keys = ON");
+  }
 }
 
 // Any fixed number: the lock only has to be the same one in every instance.
@@ -45,7 +61,8 @@ export async function migratePostgres(pool: Pool, list: readonly Migration[]): P
     const applied = rows[0]?.version ?? 0;
     if (applied > list.length) throw newerThanThis(applied);
     // DDL is transactional in PostgreSQL: a failed migration leaves the schema as it was.
-    for (const migration of list.slice(applied)) await client.query(migration.sql(SCHEMA_WORDS.postgres));
+    for (const migration of list.slice(applied))
+      await client.query(migration.sql(SCHEMA_WORDS.postgres, "postgres"));
     if (rows.length === 0)
       await client.query("INSERT INTO dashboard_schema (version) VALUES ($1)", [list.length]);
     else await client.query("UPDATE dashboard_schema SET version = $1", [list.length]);

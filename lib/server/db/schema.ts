@@ -1,5 +1,6 @@
 import type { Generated } from "kysely";
 import type { Role } from "@/lib/auth/roles";
+import type { LeadEventKind, LeadStatus, LostReason } from "@/lib/leads/lead-status";
 import type { Region } from "@/lib/recapture/regions";
 import type { RegisteredUpload } from "@/lib/uploads/register-schemas";
 import type { SentPartState } from "@/lib/uploads/sent-part-state";
@@ -27,6 +28,9 @@ export interface Tables {
   indexed_customer_deletions: IndexedCustomerDeletionsTable;
   indexed_uploads: IndexedUploadsTable;
   customer_sync: CustomerSyncTable;
+  leads: LeadsTable;
+  lead_prices: LeadPricesTable;
+  lead_events: LeadEventsTable;
 }
 
 export interface UsersTable {
@@ -216,4 +220,50 @@ export interface CustomerSyncTable {
   retry_at: string | null;
   failures: Generated<number>;
   requested_at: string | null;
+}
+
+export interface LeadsTable {
+  key: Generated<number>;
+  region: Region;
+  lead_id: string;
+  /** The customer the lead was last seen under (indexed_customers.id); it may have left the index since. */
+  customer_id: string;
+  /** The sighting's `at`: when the market listed it. */
+  listed_at: string;
+  /** When the dashboard first saw it: the inbox's order. */
+  first_seen_at: string;
+  /** The latest read that found it among its customer's sightings. */
+  last_seen_at: string;
+  /** Null while listed. */
+  no_longer_listed_at: string | null;
+  listing_url: string | null;
+  listing_title: string | null;
+  seller_type: "private" | "dealer" | null;
+  first_price: number | null;
+  price: number | null;
+  price_changed_at: string | null;
+  status: Generated<LeadStatus>;
+  /** Set when status is "lost". */
+  lost_reason: LostReason | null;
+  assignee_user_id: number | null;
+  status_changed_at: string;
+  first_contacted_at: string | null;
+}
+
+export interface LeadPricesTable {
+  id: Generated<number>;
+  lead_key: number;
+  price: number;
+  seen_at: string;
+}
+
+export interface LeadEventsTable {
+  id: Generated<number>;
+  lead_key: number;
+  at: string;
+  kind: LeadEventKind;
+  /** Null for what the sync recorded. */
+  actor_user_id: number | null;
+  /** JSON text of the event's details, or null. */
+  data: string | null;
 }

@@ -2,6 +2,8 @@ import { accountsMigration } from "./accounts";
 import { auditSummariesMigration } from "./audit-summaries";
 import { columnMappingsMigration } from "./column-mappings";
 import { customerIndexMigration } from "./customer-index";
+import { leadsMigration } from "./leads";
+import { managerRoleMigration } from "./manager-role";
 import type { Migration } from "./migration";
 import { sharedStateMigration } from "./shared-state";
 import { demoUploadsMigration, sentPartsMigration, uploadsRegisterMigration } from "./uploads";
@@ -23,4 +25,6 @@ export const migrations: Migration[] = [
   sharedStateMigration,
   columnMappingsMigration,
   customerIndexMigration,
+  leadsMigration,
+  managerRoleMigration,
 ];

@@ -9,7 +9,8 @@
  */
 export interface Migration {
   name: string;
-  sql: (words: SchemaWords) => string;
+  /** `engine` is for the rare change the engines can't spell alike (SQLite rebuilds a table to change a constraint). */
+  sql: (words: SchemaWords, engine: "sqlite" | "postgres") => string;
 }
 
 /** What each engine calls the same thing. */
