@@ -27,6 +27,7 @@ export interface Tables {
   indexed_customer_deletions: IndexedCustomerDeletionsTable;
   indexed_uploads: IndexedUploadsTable;
   customer_sync: CustomerSyncTable;
+  user_preferences: UserPreferencesTable;
 }
 
 export interface UsersTable {
@@ -216,4 +217,12 @@ export interface CustomerSyncTable {
   retry_at: string | null;
   failures: Generated<number>;
   requested_at: string | null;
+}
+
+/** `value` is JSON, of the shape lib/preferences gives the preference `name`. */
+export interface UserPreferencesTable {
+  user_id: number;
+  name: string;
+  value: string;
+  updated_at: string;
 }

@@ -5,6 +5,7 @@ import { customerIndexMigration } from "./customer-index";
 import type { Migration } from "./migration";
 import { sharedStateMigration } from "./shared-state";
 import { demoUploadsMigration, sentPartsMigration, uploadsRegisterMigration } from "./uploads";
+import { userPreferencesMigration } from "./user-preferences";
 
 export type { Migration, SchemaWords } from "./migration";
 export { SCHEMA_WORDS } from "./migration";
@@ -23,4 +24,5 @@ export const migrations: Migration[] = [
   sharedStateMigration,
   columnMappingsMigration,
   customerIndexMigration,
+  userPreferencesMigration,
 ];
