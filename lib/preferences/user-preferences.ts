@@ -18,12 +18,18 @@ export const columnVisibilityPreferenceSchema = z
   )
   .refine((columns) => Object.keys(columns).length <= COLUMNS_MAX, `At most ${COLUMNS_MAX} columns`);
 
-export const USER_PREFERENCES = {
-  "customers-table:columns": columnVisibilityPreferenceSchema,
-} as const;
+export type ColumnVisibilityPreference = z.infer<typeof columnVisibilityPreferenceSchema>;
 
-export type PreferenceName = keyof typeof USER_PREFERENCES;
-export type PreferenceValue<N extends PreferenceName> = z.infer<(typeof USER_PREFERENCES)[N]>;
+/** Each preference's value, by name. */
+export interface PreferenceValues {
+  "customers-table:columns": ColumnVisibilityPreference;
+}
+export type PreferenceName = keyof PreferenceValues;
+export type PreferenceValue<N extends PreferenceName> = PreferenceValues[N];
+
+export const USER_PREFERENCES: { [N in PreferenceName]: z.ZodType<PreferenceValues[N]> } = {
+  "customers-table:columns": columnVisibilityPreferenceSchema,
+};
 
 export const preferenceNameSchema = z.enum(Object.keys(USER_PREFERENCES) as [PreferenceName]);
 
@@ -31,12 +37,19 @@ const withinSize = (value: unknown) =>
   new TextEncoder().encode(JSON.stringify(value)).length <= PREFERENCE_MAX_BYTES;
 const TOO_LARGE = `A preference is at most ${PREFERENCE_MAX_BYTES / 1024} KB`;
 
+// zod can't work out an object's type around a generic schema; this one has a single field.
+const holding = <T>(value: z.ZodType<T>) => z.object({ value }) as unknown as z.ZodType<{ value: T }>;
+
 /** A PUT's body: the new value, replacing the old one whole. */
-export function preferenceRequestSchema<N extends PreferenceName>(name: N) {
-  return z.object({ value: USER_PREFERENCES[name].refine(withinSize, TOO_LARGE) });
+export function preferenceRequestSchema<N extends PreferenceName>(
+  name: N,
+): z.ZodType<{ value: PreferenceValue<N> }> {
+  return holding(USER_PREFERENCES[name].refine(withinSize, TOO_LARGE));
 }
 
 /** What GET and PUT answer: the value kept, or null when the person hasn't chosen yet. */
-export function preferenceResponseSchema<N extends PreferenceName>(name: N) {
-  return z.object({ value: USER_PREFERENCES[name].nullable() });
+export function preferenceResponseSchema<N extends PreferenceName>(
+  name: N,
+): z.ZodType<{ value: PreferenceValue<N> | null }> {
+  return holding(USER_PREFERENCES[name].nullable());
 }

@@ -33,7 +33,7 @@ export async function findUserPreference<N extends PreferenceName>(
     return null;
   }
   const parsed = USER_PREFERENCES[name].safeParse(stored);
-  return parsed.success ? (parsed.data as PreferenceValue<N>) : null;
+  return parsed.success ? parsed.data : null;
 }
 
 /** Keeps `value` as `userId`'s choice for `name`, replacing any earlier one. The caller has checked it. */

@@ -1,3 +1,4 @@
+import type { FieldNamesResponse } from "@/lib/customer-index/field-names";
 import { additionalFieldNames } from "@/lib/server/db/additional-field-names";
 import { env } from "@/lib/server/env";
 import { requestRegion, route } from "@/lib/server/http";
@@ -6,5 +7,5 @@ import { requestRegion, route } from "@/lib/server/http";
 export const GET = route({ role: "viewer" }, async ({ request }) =>
   Response.json({
     names: await additionalFieldNames(requestRegion(request) ?? env().RECAPTURE_REGION),
-  }),
+  } satisfies FieldNamesResponse),
 );
