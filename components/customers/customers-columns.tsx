@@ -11,7 +11,9 @@ import { isUnreadableCustomer, type Customer, type CustomerListEntry } from "@/l
 const helper = createColumnHelper<DataTableFeatures, CustomerListEntry>();
 
 /** A cell of a readable customer: the table draws a record that couldn't be read as one whole row instead. */
-export function customerCell(render: (customer: Customer, row: DataTableRow<CustomerListEntry>) => ReactNode) {
+export function customerCell(
+  render: (customer: Customer, row: DataTableRow<CustomerListEntry>) => ReactNode,
+) {
   return ({ row }: { row: DataTableRow<CustomerListEntry> }) =>
     isUnreadableCustomer(row.original) ? null : render(row.original, row);
 }
