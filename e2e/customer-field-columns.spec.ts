@@ -30,10 +30,11 @@ async function customersPageIn(browser: Browser, baseURL: string, email: string)
 
 /** The texts of one column's cells on the page, found by its header. */
 async function columnTexts(customersPage: CustomersPage, header: string): Promise<string[]> {
-  const headers = await customersPage.table.locator(":scope > thead th").allInnerTexts();
+  // Text as written, not as styled (headers are shown in capitals).
+  const headers = await customersPage.table.locator(":scope > thead th").allTextContents();
   const column = headers.findIndex((text) => text.trim() === header) + 1;
   expect(column, `a column headed ${header}`).toBeGreaterThan(0);
-  return customersPage.rows.locator(`:scope > :is(td, th):nth-child(${column})`).allInnerTexts();
+  return customersPage.rows.locator(`:scope > :is(td, th):nth-child(${column})`).allTextContents();
 }
 
 const fieldItem = (page: Page, name: string) => page.getByRole("menuitemcheckbox", { name, exact: true });

@@ -44,13 +44,13 @@ function ColumnCheckbox<TData extends RowData>({ column }: { column: DataTableCo
 /** Show or hide columns; the choice is the table's column visibility state (remembered by its owner). */
 export function DataTableColumnMenu<TData extends RowData>({ table }: DataTableColumnMenuProps<TData>) {
   const columns = table.getAllLeafColumns().filter((column) => column.getCanHide());
-  const ungrouped = columns.filter((column) => !column.columnDef.meta?.menuGroup);
-  const groups = Object.entries(
-    Object.groupBy(
-      columns.filter((column) => column.columnDef.meta?.menuGroup),
-      (column) => column.columnDef.meta!.menuGroup!,
-    ),
-  );
+  const ungrouped: DataTableColumn<TData>[] = [];
+  const groups = new Map<string, DataTableColumn<TData>[]>();
+  for (const column of columns) {
+    const group = column.columnDef.meta?.menuGroup;
+    if (!group) ungrouped.push(column);
+    else groups.set(group, [...(groups.get(group) ?? []), column]);
+  }
   return (
     // Not modal: the table stays readable beside the menu, and nothing outside is hidden from assistive technology.
     <DropdownMenu.Root modal={false}>
@@ -64,18 +64,20 @@ export function DataTableColumnMenu<TData extends RowData>({ table }: DataTableC
         <DropdownMenu.Content
           align="end"
           sideOffset={4}
-          // Many additional fields make a long menu: it scrolls within the room the window has.
+          // Many additional fields make a long menu: it scrolls within the room the window has, and can take
+          // the focus so it can be scrolled from the keyboard too (its items are reached with the arrow keys).
+          tabIndex={0}
           className="z-30 max-h-[var(--radix-dropdown-menu-content-available-height)] min-w-48 overflow-y-auto rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg"
         >
           <DropdownMenu.Label className={LABEL_CLASS}>Show columns</DropdownMenu.Label>
           {ungrouped.map((column) => (
             <ColumnCheckbox key={column.id} column={column} />
           ))}
-          {groups.map(([group, grouped]) => (
+          {[...groups].map(([group, grouped]) => (
             <DropdownMenu.Group key={group} aria-label={group}>
               <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
               <DropdownMenu.Label className={LABEL_CLASS}>{group}</DropdownMenu.Label>
-              {grouped?.map((column) => (
+              {grouped.map((column) => (
                 <ColumnCheckbox key={column.id} column={column} />
               ))}
             </DropdownMenu.Group>
