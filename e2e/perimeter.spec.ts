@@ -15,8 +15,8 @@ const PUBLIC_API = new Set(["/api/health", "/api/auth/sign-in", "/api/emulator/s
 const protectedApi = apiRoutes().filter((route) => !PUBLIC_API.has(route.path));
 const protectedPages = appPages().filter((path) => path !== "/sign-in");
 
-/** The one write every signed-in account may make. */
-const OPEN_TO_VIEWERS = new Set(["POST /api/auth/sign-out"]);
+/** The writes every signed-in account may make: signing out, and their own preferences (which columns show). */
+const OPEN_TO_VIEWERS = new Set(["POST /api/auth/sign-out", "PUT /api/me/preferences/1"]);
 
 test("the route lists found the app's pages and API routes", () => {
   expect(protectedPages).toEqual(

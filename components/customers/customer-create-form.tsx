@@ -12,9 +12,8 @@ import { buttonStyles } from "@/components/ui/button-styles";
 import { DateInput } from "@/components/ui/date-input";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { AdditionalFieldsEditor } from "@/components/customers/additional-fields-editor";
-import { AU_STATE_NAMES, AU_STATES } from "@/lib/au-states";
+import { VehicleFields } from "@/components/customers/vehicle-fields";
 import { customerLabel } from "@/components/customers/customer-display";
 import { customerCreateFormSchema } from "@/components/customers/customer-form-schemas";
 import {
@@ -79,41 +78,7 @@ export function CustomerCreateForm() {
             {failure}
           </Alert>
         )}
-        <div className="grid gap-5 sm:grid-cols-3">
-          <FormField
-            id="new-rego"
-            label="Rego"
-            hint="A rego or a VIN is needed."
-            error={errors.rego?.message}
-          >
-            {(control) => (
-              <Input {...control} autoComplete="off" className="uppercase" {...form.register("rego")} />
-            )}
-          </FormField>
-          <FormField id="new-state" label="State" error={errors.state?.message}>
-            {(control) => (
-              <Select {...control} {...form.register("state")}>
-                <option value="">Choose a state</option>
-                {AU_STATES.map((state) => (
-                  <option key={state} value={state}>
-                    {state} ({AU_STATE_NAMES[state]})
-                  </option>
-                ))}
-              </Select>
-            )}
-          </FormField>
-          <FormField id="new-vin" label="VIN" error={errors.vin?.message}>
-            {(control) => (
-              <Input
-                {...control}
-                autoComplete="off"
-                spellCheck={false}
-                className="font-mono uppercase"
-                {...form.register("vin")}
-              />
-            )}
-          </FormField>
-        </div>
+        <VehicleFields idPrefix="new" wide />
         <FormField
           id="new-external-id"
           label="External ID"
@@ -138,26 +103,6 @@ export function CustomerCreateForm() {
           ))}
         </div>
         <AdditionalFieldsEditor />
-        <div className="flex flex-col gap-2">
-          <div className="flex items-center gap-2">
-            <input
-              id="new-rego-lookups"
-              type="checkbox"
-              aria-describedby="new-rego-lookups-cost"
-              className="h-4 w-4 rounded border-slate-300 accent-brand-600"
-              {...form.register("enable_rego_lookups")}
-            />
-            <label htmlFor="new-rego-lookups" className="text-sm font-medium text-slate-800">
-              Look up the VIN from the rego
-            </label>
-          </div>
-          <Alert tone="warning" className="max-w-2xl">
-            <span id="new-rego-lookups-cost">
-              Costs extra: when a rego and state are given without a VIN, Recapture looks the VIN up and
-              charges your account for each lookup. A VIN lets Recapture confirm a listing is really this car.
-            </span>
-          </Alert>
-        </div>
         <div className="flex gap-2 border-t border-slate-200 pt-4">
           <Button type="submit" disabled={creation.isPending}>
             {creation.isPending ? "Adding…" : "Add customer"}

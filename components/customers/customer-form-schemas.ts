@@ -5,7 +5,7 @@ import {
   replaceVehicleRequest,
   type CustomerCreateValues,
   type CustomerEditValues,
-  type ReplaceVehicleValues,
+  type VehicleValues,
 } from "@/components/customers/customer-form-values";
 import { AU_STATES } from "@/lib/au-states";
 import { planReplacement } from "@/lib/customers/replace-vehicle";
@@ -129,7 +129,7 @@ export function replaceVehicleFormSchema(old: Customer) {
       vin: z.string(),
       enable_rego_lookups: z.boolean(),
     })
-    .superRefine((values: ReplaceVehicleValues, ctx) => {
+    .superRefine((values: VehicleValues, ctx) => {
       const plan = planReplacement(old, replaceVehicleRequest(values));
       if (plan.ok) return;
       for (const [key, message] of Object.entries(plan.fields)) {

@@ -107,16 +107,20 @@ export function customerPatch(original: Customer, values: CustomerEditValues): U
   return patch;
 }
 
-export interface CustomerCreateValues {
+/** The vehicle as typed into the new customer and Replace vehicle forms (components/customers/vehicle-fields.tsx). */
+export interface VehicleValues {
   rego: string;
   state: string;
   vin: string;
+  enable_rego_lookups: boolean;
+}
+
+export interface CustomerCreateValues extends VehicleValues {
   external_id: string;
   sale_date: string;
   monitor_start_date: string;
   monitor_end_date: string;
   additional_fields: AdditionalFieldRow[];
-  enable_rego_lookups: boolean;
 }
 
 export const EMPTY_CREATE_VALUES: CustomerCreateValues = {
@@ -158,15 +162,8 @@ export function createCustomerRequest(values: CustomerCreateValues): CreateCusto
   };
 }
 
-export interface ReplaceVehicleValues {
-  rego: string;
-  state: string;
-  vin: string;
-  enable_rego_lookups: boolean;
-}
-
 /** The replace form starts from the vehicle the record has, so a mistyped plate is fixed in place. */
-export function vehicleValuesFromCustomer(customer: Customer): ReplaceVehicleValues {
+export function vehicleValuesFromCustomer(customer: Customer): VehicleValues {
   return {
     rego: customer.rego ?? "",
     state: customer.state ?? "",
@@ -175,7 +172,7 @@ export function vehicleValuesFromCustomer(customer: Customer): ReplaceVehicleVal
   };
 }
 
-export function replaceVehicleRequest(values: ReplaceVehicleValues): ReplaceVehicleRequest {
+export function replaceVehicleRequest(values: VehicleValues): ReplaceVehicleRequest {
   return { enable_rego_lookups: values.enable_rego_lookups, vehicle: vehicleFromValues(values) };
 }
 

@@ -11,12 +11,14 @@ import { isUnreadableCustomer, type Customer, type CustomerListEntry } from "@/l
 const helper = createColumnHelper<DataTableFeatures, CustomerListEntry>();
 
 /** A cell of a readable customer: the table draws a record that couldn't be read as one whole row instead. */
-function customerCell(render: (customer: Customer, row: DataTableRow<CustomerListEntry>) => ReactNode) {
+export function customerCell(
+  render: (customer: Customer, row: DataTableRow<CustomerListEntry>) => ReactNode,
+) {
   return ({ row }: { row: DataTableRow<CustomerListEntry> }) =>
     isUnreadableCustomer(row.original) ? null : render(row.original, row);
 }
 
-const empty = <span className="text-slate-500">—</span>;
+export const empty = <span className="text-slate-500">—</span>;
 
 export interface CustomerColumnsOptions {
   timeZone: string;

@@ -9,6 +9,7 @@ import {
   type PaginationState,
   type Updater,
   functionalUpdate,
+  type ColumnVisibilityState,
 } from "@tanstack/react-table";
 import { useEffect, useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
@@ -22,6 +23,7 @@ import { Button } from "@/components/ui/button";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
+import { useAdditionalFieldColumns } from "@/components/customers/additional-field-columns";
 import { customerLabel } from "@/components/customers/customer-display";
 import { CustomerSightings } from "@/components/customers/customer-sightings";
 import { customerColumns } from "@/components/customers/customers-columns";
@@ -39,6 +41,8 @@ import { isUnreadableCustomer, type CustomerListEntry } from "@/lib/recapture/sc
 export interface CustomersTableProps {
   timeZone: string;
   canCreate: boolean;
+  /** The person's saved column choices as the page was served. */
+  savedColumns: ColumnVisibilityState | null;
 }
 
 const NO_CUSTOMERS: CustomerListEntry[] = [];
@@ -48,7 +52,7 @@ function showSearch(search: CustomersSearch) {
   window.history.pushState(null, "", customersHref(search));
 }
 
-export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
+export function CustomersTable({ timeZone, canCreate, savedColumns }: CustomersTableProps) {
   const searchParams = useSearchParams();
   const search = useMemo(() => parseCustomersSearch(searchParams), [searchParams]);
   const query = useQuery(customerQueries.list(toListParams(search)));
@@ -59,9 +63,16 @@ export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
     [query.data, beingDeleted],
   );
   const total = query.data && query.data.total - (query.data.customers.length - customers.length);
-  const [columnVisibility, setColumnVisibility] = useColumnVisibility("customers-table:columns");
+  const fieldColumns = useAdditionalFieldColumns();
+  const [columnVisibility, setColumnVisibility] = useColumnVisibility("customers-table:columns", {
+    initial: savedColumns,
+    hiddenByDefault: fieldColumns.hiddenByDefault,
+  });
   const [expanded, setExpanded] = useState<ExpandedState>({});
-  const columns = useMemo(() => customerColumns({ timeZone, from: search }), [timeZone, search]);
+  const columns = useMemo(
+    () => [...customerColumns({ timeZone, from: search }), ...fieldColumns.columns],
+    [timeZone, search, fieldColumns],
+  );
   const pagination = useMemo(() => toPaginationState(search), [search]);
 
   const table = useTable({

@@ -2,21 +2,18 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { useForm } from "react-hook-form";
+import { FormProvider, useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { replaceVehicleFormSchema } from "@/components/customers/customer-form-schemas";
 import {
   replaceVehicleRequest,
   serverFieldErrors,
   vehicleValuesFromCustomer,
-  type ReplaceVehicleValues,
+  type VehicleValues,
 } from "@/components/customers/customer-form-values";
-import { AU_STATE_NAMES, AU_STATES, type AuState } from "@/lib/au-states";
+import { VehicleFields } from "@/components/customers/vehicle-fields";
 import {
   VEHICLE_FIELDS,
   vehicleName,
@@ -54,15 +51,10 @@ export function ReplaceVehicleDialog({ customer, onAnswer }: ReplaceVehicleDialo
   const sending = useRef(false);
   const replacement = useReplaceVehicle(customer.id);
   const schema = useMemo(() => replaceVehicleFormSchema(customer), [customer]);
-  const form = useForm<ReplaceVehicleValues>({
+  const form = useForm<VehicleValues>({
     resolver: zodResolver(schema),
     defaultValues: vehicleValuesFromCustomer(customer),
   });
-  const { errors } = form.formState;
-  const states: readonly string[] =
-    customer.state && !(AU_STATES as readonly string[]).includes(customer.state)
-      ? [...AU_STATES, customer.state]
-      : AU_STATES;
 
   // The confirmation replaces the form, whose field had the focus: it goes to the safe choice.
   useEffect(() => {
@@ -101,7 +93,7 @@ export function ReplaceVehicleDialog({ customer, onAnswer }: ReplaceVehicleDialo
           VEHICLE_FIELDS,
           "vehicle.",
         );
-        const entries = Object.entries(fields) as [keyof ReplaceVehicleValues, string][];
+        const entries = Object.entries(fields) as [keyof VehicleValues, string][];
         setConfirming(null);
         for (const [name, message] of entries) form.setError(name, { type: "server", message });
         if (entries.length === 0 || other.length > 0) setFailure([error.message, ...other].join(" "));
@@ -167,59 +159,12 @@ export function ReplaceVehicleDialog({ customer, onAnswer }: ReplaceVehicleDialo
           </li>
         </ol>
       ) : (
-        <form
-          id={FORM_ID}
-          onSubmit={review}
-          noValidate
-          aria-label="New vehicle"
-          className="mt-4 grid grid-cols-2 gap-4"
-        >
-          <FormField id="replace-rego" label="Rego" error={errors.rego?.message}>
-            {(control) => (
-              <Input {...control} autoComplete="off" className="uppercase" {...form.register("rego")} />
-            )}
-          </FormField>
-          <FormField id="replace-state" label="State" error={errors.state?.message}>
-            {(control) => (
-              <Select {...control} {...form.register("state")}>
-                <option value="">Choose a state</option>
-                {states.map((state) => (
-                  <option key={state} value={state}>
-                    {state in AU_STATE_NAMES ? `${state} (${AU_STATE_NAMES[state as AuState]})` : state}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </FormField>
-          <FormField id="replace-vin" label="VIN" error={errors.vin?.message} className="col-span-2">
-            {(control) => (
-              <Input
-                {...control}
-                autoComplete="off"
-                spellCheck={false}
-                className="font-mono uppercase"
-                {...form.register("vin")}
-              />
-            )}
-          </FormField>
-          <div className="col-span-2 flex flex-col gap-1">
-            <div className="flex items-center gap-2">
-              <input
-                id="replace-rego-lookups"
-                type="checkbox"
-                aria-describedby="replace-rego-lookups-cost"
-                className="h-4 w-4 rounded border-slate-300 accent-brand-600"
-                {...form.register("enable_rego_lookups")}
-              />
-              <label htmlFor="replace-rego-lookups" className="text-sm font-medium text-slate-800">
-                Look up the VIN from the rego
-              </label>
-            </div>
-            <p id="replace-rego-lookups-cost" className="text-xs text-slate-600">
-              Costs extra: Recapture charges your account for each lookup.
-            </p>
-          </div>
-        </form>
+        // Its own form context: the edit form around the dialog (in React's tree) has one too.
+        <FormProvider {...form}>
+          <form id={FORM_ID} onSubmit={review} noValidate aria-label="New vehicle" className="mt-4">
+            <VehicleFields idPrefix="replace" currentState={customer.state} />
+          </form>
+        </FormProvider>
       )}
     </Dialog>
   );

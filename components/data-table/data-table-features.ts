@@ -4,6 +4,7 @@ import {
   rowExpandingFeature,
   rowPaginationFeature,
   tableFeatures,
+  type Column,
   type Row,
   type RowData,
 } from "@tanstack/react-table";
@@ -22,6 +23,8 @@ export interface DataTableColumnMeta {
    * Without one, the first column does.
    */
   sticky?: boolean;
+  /** A heading the column is listed under in the column menu, after the columns without one. */
+  menuGroup?: string;
 }
 
 /**
@@ -39,6 +42,7 @@ export const dataTableFeatures = tableFeatures({
 export type DataTableFeatures = typeof dataTableFeatures;
 export type DataTableInstance<TData extends RowData> = ReactTable<DataTableFeatures, TData>;
 export type DataTableRow<TData extends RowData> = Row<DataTableFeatures, TData>;
+export type DataTableColumn<TData extends RowData> = Column<DataTableFeatures, TData>;
 
 export const PAGE_SIZES = [25, 50, 100, 250, 500] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];

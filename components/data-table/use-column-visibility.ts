@@ -1,52 +1,45 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { functionalUpdate, type ColumnVisibilityState, type Updater } from "@tanstack/react-table";
-import { useCallback, useMemo, useSyncExternalStore } from "react";
-import { parseColumnVisibility } from "@/components/data-table/column-visibility";
+import { useCallback, useMemo } from "react";
+import { choicesAfterChange, shownColumns } from "@/components/data-table/column-visibility";
+import type { PreferenceName } from "@/lib/preferences/user-preferences";
+import { preferenceQueries, useSavePreference } from "@/lib/queries/preferences";
 
-// `storage` events only reach other tabs, so this tab's own writes are announced here.
-const listeners = new Set<() => void>();
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  window.addEventListener("storage", listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener("storage", listener);
-  };
+export interface ColumnVisibilityOptions {
+  /** The person's saved choice as the page was served (null: none yet), so the first paint already shows it. */
+  initial?: ColumnVisibilityState | null;
+  /** Columns hidden until the person shows them; every other column shows until hidden. */
+  hiddenByDefault?: readonly string[];
 }
 
-function read(storageKey: string): string | null {
-  try {
-    return window.localStorage.getItem(storageKey);
-  } catch {
-    return null; // storage blocked (privacy settings): every column shows
-  }
-}
+const NONE: readonly string[] = [];
 
 /**
- * Column visibility remembered per browser in localStorage. The server render
- * shows every column; the stored choice applies as soon as the page hydrates.
+ * Column visibility remembered per person on the server (the preference
+ * `name`), so it follows them to another browser. A change shows at once and
+ * is saved in the background.
  */
-export function useColumnVisibility(storageKey: string) {
-  const raw = useSyncExternalStore(
-    subscribe,
-    () => read(storageKey),
-    () => null,
-  );
-  const visibility = useMemo(() => parseColumnVisibility(raw), [raw]);
+export function useColumnVisibility(
+  name: PreferenceName,
+  { initial, hiddenByDefault = NONE }: ColumnVisibilityOptions = {},
+) {
+  const { data: saved, isPending } = useQuery({
+    ...preferenceQueries.detail(name),
+    ...(initial !== undefined && { initialData: initial }),
+  });
+  const { mutate: save } = useSavePreference(name);
+  const visibility = useMemo(() => shownColumns(saved, hiddenByDefault), [saved, hiddenByDefault]);
 
   const setVisibility = useCallback(
     (updater: Updater<ColumnVisibilityState>) => {
-      const next = functionalUpdate(updater, parseColumnVisibility(read(storageKey)));
-      try {
-        window.localStorage.setItem(storageKey, JSON.stringify(next));
-      } catch {
-        return;
-      }
-      for (const listener of listeners) listener();
+      // Until the saved choices are known a save would overwrite them; the page passes them in to avoid the wait.
+      if (isPending) return;
+      const choices = choicesAfterChange(saved, visibility, functionalUpdate(updater, visibility));
+      if (choices) save(choices);
     },
-    [storageKey],
+    [isPending, save, saved, visibility],
   );
 
   return [visibility, setVisibility] as const;

@@ -8,6 +8,7 @@ import { buttonStyles } from "@/components/ui/button-styles";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/server/auth";
 import { customerIndexStatus } from "@/lib/server/customer-index/index-status";
+import { findUserPreference } from "@/lib/server/db/user-preferences";
 import { env } from "@/lib/server/env";
 
 export const metadata: Metadata = { title: "Customers" };
@@ -36,7 +37,11 @@ export default async function CustomersPage() {
       />
       {/* The table reads its page from the URL on the client. */}
       <Suspense>
-        <CustomersTable timeZone={env().DEALERSHIP_TIME_ZONE} canCreate={canEdit} />
+        <CustomersTable
+          timeZone={env().DEALERSHIP_TIME_ZONE}
+          canCreate={canEdit}
+          savedColumns={await findUserPreference(user.id, "customers-table:columns")}
+        />
       </Suspense>
     </>
   );

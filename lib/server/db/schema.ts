@@ -31,6 +31,7 @@ export interface Tables {
   leads: LeadsTable;
   lead_prices: LeadPricesTable;
   lead_events: LeadEventsTable;
+  user_preferences: UserPreferencesTable;
 }
 
 export interface UsersTable {
@@ -266,4 +267,12 @@ export interface LeadEventsTable {
   actor_user_id: number | null;
   /** JSON text of the event's details, or null. */
   data: string | null;
+}
+
+/** `value` is JSON, of the shape lib/preferences gives the preference `name`. */
+export interface UserPreferencesTable {
+  user_id: number;
+  name: string;
+  value: string;
+  updated_at: string;
 }

@@ -7,6 +7,7 @@ import { managerRoleMigration } from "./manager-role";
 import type { Migration } from "./migration";
 import { sharedStateMigration } from "./shared-state";
 import { demoUploadsMigration, sentPartsMigration, uploadsRegisterMigration } from "./uploads";
+import { userPreferencesMigration } from "./user-preferences";
 
 export type { Migration, SchemaWords } from "./migration";
 export { SCHEMA_WORDS } from "./migration";
@@ -27,4 +28,5 @@ export const migrations: Migration[] = [
   customerIndexMigration,
   leadsMigration,
   managerRoleMigration,
+  userPreferencesMigration,
 ];
