@@ -3,6 +3,7 @@ import { auditSummariesMigration } from "./audit-summaries";
 import { columnMappingsMigration } from "./column-mappings";
 import { customerIndexMigration } from "./customer-index";
 import type { Migration } from "./migration";
+import { monitoredVinsMigration } from "./monitored-vins";
 import { sharedStateMigration } from "./shared-state";
 import { demoUploadsMigration, sentPartsMigration, uploadsRegisterMigration } from "./uploads";
 
@@ -23,4 +24,5 @@ export const migrations: Migration[] = [
   sharedStateMigration,
   columnMappingsMigration,
   customerIndexMigration,
+  monitoredVinsMigration,
 ];
