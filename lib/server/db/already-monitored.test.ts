@@ -81,7 +81,9 @@ describeEachEngine("cars already monitored", () => {
     );
     for (const car of cars) await indexCustomer("au", car);
     const vehicles = Array.from({ length: 5_000 }, (_, i) =>
-      i % 100 === 0 ? { rego: `bat ${i / 100}`, state: "WA" } : { vin: `JTDBR32E${String(i).padStart(9, "1")}` },
+      i % 100 === 0
+        ? { rego: `bat ${i / 100}`, state: "WA" }
+        : { vin: `JTDBR32E${String(i).padStart(9, "1")}` },
     );
     vehicles.push({ vin: cars[3]!.vin! }, { vin: cars[3]!.vin! });
     const matches = await findMonitoredVehicles("au", vehicles);

@@ -54,7 +54,10 @@ export async function findMonitoredVehicles(
     inChunks(
       [...byVin.keys()],
       // The same expression as the index's, so both engines use it.
-      (vins) => customers().where(sql<string>`upper(${sql.ref("c.vin")})`, "in", vins).execute(),
+      (vins) =>
+        customers()
+          .where(sql<string>`upper(${sql.ref("c.vin")})`, "in", vins)
+          .execute(),
       MONITORED_CHECK_BATCH,
     ),
     inChunks(
