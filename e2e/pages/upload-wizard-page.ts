@@ -94,7 +94,7 @@ export class UploadWizardPage {
     return counts;
   }
 
-  async show(filter: "All rows" | "With problems" | "Not sent") {
+  async show(filter: "All rows" | "With problems" | "Not sent" | "Already monitored") {
     // The radios are visually hidden inside their labels, as in any segmented control: click the label.
     const radio = this.page.getByRole("radio", { name: new RegExp(`^${filter} \\(`) });
     await this.page.locator("label", { has: radio }).click();
