@@ -131,5 +131,6 @@ describe("rows whose car is already monitored", () => {
       [0, 5].map((row) => ({ vehicle: question.rows.indexOf(row), customer: ann })),
     );
     expect(reviewCounts(review)).toMatchObject({ sent: 2, duplicatesNotSent: 1, alreadyMonitored: 1 });
+    expect(Array.from(filterRows(review, "already-monitored"))).toEqual([0]);
   });
 });

@@ -375,7 +375,10 @@ export function filterRows(review: Review, filter: RowFilter): Uint32Array {
   const matching: number[] = [];
   for (let row = 0; row < count; row++) {
     if (filter === "already-monitored") {
-      if (monitoringCustomerOf(review, row)) matching.push(row);
+      // As counted: the rows that only their car's being monitored keeps back (or that are sent anyway).
+      const couldBeSent =
+        review.ownStatus[row] !== ROW_ERROR && !review.leftOut.has(row) && !isDuplicateNotSent(review, row);
+      if (couldBeSent && monitoringCustomerOf(review, row)) matching.push(row);
       continue;
     }
     const hasProblem =
