@@ -53,7 +53,7 @@ test.describe("upload wizard: cars already monitored", () => {
 
   test("are shown with a link to their customer and held back, unless sent anyway", async ({ page, api }) => {
     const cars = await monitoredCars(api);
-    const wizard = new UploadWizardPage(page);
+    const wizard = new UploadWizardPage(page, { checkAlreadyMonitored: true });
     const monitored = page.getByTestId("monitored-check");
 
     // First run: the monitored cars are held back; only the new ones go.
@@ -111,7 +111,7 @@ test.describe("upload wizard: cars already monitored", () => {
   });
 
   test("says plainly when the check can't be made, sends as before, and retries", async ({ page }) => {
-    const wizard = new UploadWizardPage(page);
+    const wizard = new UploadWizardPage(page, { checkAlreadyMonitored: true });
     const bytes = new TextEncoder().encode(`Rego,State\r\n${uniqueRego("MX")},VIC\r\n`);
 
     await page.route("**/api/customers/already-monitored*", (route) =>
