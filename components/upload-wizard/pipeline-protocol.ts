@@ -15,6 +15,7 @@ import type {
   TextEncoding,
   UploadSettings,
 } from "@/lib/csv";
+import type { MonitoredMatch, MonitoredVehicle } from "@/lib/customer-index/already-monitored";
 import type { Region } from "@/lib/recapture/regions";
 
 /**
@@ -32,6 +33,9 @@ export type PipelineRequest =
   | { type: "fix"; groupKey: string; action: ColumnFixAction }
   | { type: "undo-fix"; fixId: number }
   | { type: "duplicates"; policy: DuplicatePolicy }
+  | { type: "monitored-question" }
+  | { type: "already-monitored"; matches: MonitoredMatch[] }
+  | { type: "send-already-monitored"; send: boolean }
   | { type: "payloads"; settings: UploadSettings; maxCustomersPerUpload: number }
   | { type: "not-sent-csv" };
 
@@ -93,6 +97,10 @@ export interface PipelineResults {
   fix: ReviewState;
   "undo-fix": ReviewState;
   duplicates: ReviewState;
+  /** The cars to ask the customer index about; `matches` then name them by position in this list. */
+  "monitored-question": MonitoredVehicle[];
+  "already-monitored": ReviewState;
+  "send-already-monitored": ReviewState;
   /** One JSON request body per part, serialised in the worker so a 50,000-customer part never blocks the page. */
   payloads: string[];
   "not-sent-csv": string;

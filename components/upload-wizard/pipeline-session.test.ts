@@ -93,6 +93,25 @@ describe("pipeline session", () => {
     expect(data).toHaveLength(counts.notSent + 1);
   });
 
+  it("holds back the cars the customer index already has, until they are sent anyway", async () => {
+    const { session, counts } = await reviewed("quoted-newlines.csv");
+    const vehicles = await session.handle({ type: "monitored-question" });
+    const smith = vehicles.findIndex((vehicle) => vehicle.vin === "JTNB11HK103450001");
+    const customer = { id: "c1", rego: "1ABC234", state: "VIC", vin: "JTNB11HK103450001", external_id: null };
+    const held = await session.handle({ type: "already-monitored", matches: [{ vehicle: smith, customer }] });
+    expect(held.counts).toMatchObject({ sent: counts.sent - 1, alreadyMonitored: 1 });
+    expect(held.reasons).toContainEqual(expect.objectContaining({ key: "already-monitored", rows: 1 }));
+    expect(await session.handle({ type: "filter", filter: "already-monitored" })).toBe(1);
+    const [row] = await session.handle({ type: "rows", start: 0, end: 1 });
+    expect(row).toMatchObject({ sent: false, monitoredBy: customer });
+    const anyway = await session.handle({ type: "send-already-monitored", send: true });
+    expect(anyway.counts).toMatchObject({
+      sent: counts.sent,
+      alreadyMonitored: 1,
+      sendAlreadyMonitored: true,
+    });
+  });
+
   it("opens a workbook at its first sheet and reads another on request", async () => {
     const { session, loaded, columns, counts, progress } = await reviewed("delivery-report.xlsx");
     expect(loaded.source).toEqual({

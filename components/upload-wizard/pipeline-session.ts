@@ -16,6 +16,7 @@ import {
   fixSummaries,
   isBlankRow,
   mappingSignature,
+  monitoredQuestion,
   notSentCsv,
   notSentReasons,
   parseCsvText,
@@ -25,8 +26,11 @@ import {
   reviewedRow,
   sampleRows,
   setDuplicatePolicy,
+  setMonitoredMatches,
+  setSendAlreadyMonitored,
   tallyDates,
   undoColumnFix,
+  type MonitoredQuestion,
   type Review,
 } from "@/lib/csv";
 import { openWorkbook, workbookFormat, type Workbook } from "@/lib/spreadsheet";
@@ -93,6 +97,8 @@ export function createPipelineSession(report: (message: string) => void): Pipeli
   let headerRowIndex = 0;
   let review: Review | undefined;
   let view: Uint32Array = new Uint32Array(0);
+  // The rows of the cars last asked about, so the answer's positions find their rows.
+  let monitoredRows: MonitoredQuestion["rows"] = [];
 
   const currentReview = (): Review => {
     if (!review) throw new Error("The rows haven't been checked yet");
@@ -186,6 +192,7 @@ export function createPipelineSession(report: (message: string) => void): Pipeli
     review({ mapping, region }) {
       report(`Checking ${formatCount(Math.max(0, fileRows.length - headerRowIndex - 1))} rows…`);
       review = createReview(fileRows, { headerRowIndex, mapping, region });
+      monitoredRows = [];
       view = filterRows(review, "all");
       return reviewState(review);
     },
@@ -225,6 +232,24 @@ export function createPipelineSession(report: (message: string) => void): Pipeli
     duplicates({ policy }) {
       const checked = currentReview();
       setDuplicatePolicy(checked, policy);
+      return reviewState(checked);
+    },
+
+    "monitored-question"() {
+      const question = monitoredQuestion(currentReview());
+      monitoredRows = question.rows;
+      return question.vehicles;
+    },
+
+    "already-monitored"({ matches }) {
+      const checked = currentReview();
+      setMonitoredMatches(checked, { rows: monitoredRows }, matches);
+      return reviewState(checked);
+    },
+
+    "send-already-monitored"({ send }) {
+      const checked = currentReview();
+      setSendAlreadyMonitored(checked, send);
       return reviewState(checked);
     },
 

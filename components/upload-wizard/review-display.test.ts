@@ -47,4 +47,20 @@ describe("review display", () => {
     expect(rowStatusLabel(row({ status: "warning" }))).toBe("Sent, check");
     expect(rowStatusLabel(row({ sent: false, status: "error" }))).toBe("Not sent");
   });
+
+  it("says a row held back only because its car is monitored already is that", () => {
+    const monitoredBy = { id: "c1", rego: "ABC123", state: "VIC", vin: null, external_id: null };
+    const held = {
+      severity: "error",
+      code: "already-monitored",
+      message: "Already monitored (customer ABC123)",
+    } as const;
+    expect(rowStatusLabel(row({ sent: false, status: "error", monitoredBy, problems: [held] }))).toBe(
+      "Already monitored",
+    );
+    const badDate = { severity: "error", code: "not-a-real-date", message: "Row 2: not a date" } as const;
+    expect(
+      rowStatusLabel(row({ sent: false, status: "error", monitoredBy, problems: [badDate, held] })),
+    ).toBe("Not sent");
+  });
 });

@@ -20,7 +20,17 @@ export function cellTone(row: ReviewedRow, columnIndex: number): CellTone {
   return tone;
 }
 
+/** The row's already-monitored problem, which the table shows as a link to the customer. */
+export function monitoredProblemOf(row: ReviewedRow): RowProblem | undefined {
+  return row.monitoredBy && row.problems.find((problem) => problem.code === "already-monitored");
+}
+
 export function rowStatusLabel(row: ReviewedRow): string {
-  if (!row.sent) return "Not sent";
+  if (!row.sent) {
+    const onlyMonitored =
+      monitoredProblemOf(row) !== undefined &&
+      row.problems.every((problem) => problem.severity !== "error" || problem.code === "already-monitored");
+    return onlyMonitored ? "Already monitored" : "Not sent";
+  }
   return row.status === "warning" ? "Sent, check" : "Sent";
 }

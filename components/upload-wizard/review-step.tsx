@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import type { ColumnMapping, DuplicatePolicy, ReviewedRow, RowFilter } from "@/lib/csv";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { AlreadyMonitoredPanel } from "@/components/upload-wizard/already-monitored-panel";
 import { ColumnFixesPanel } from "@/components/upload-wizard/column-fixes-panel";
 import { DuplicatePolicyField } from "@/components/upload-wizard/duplicate-policy-field";
 import { FIELD_LABELS } from "@/components/upload-wizard/mapping-choices";
@@ -13,6 +14,7 @@ import { problemText } from "@/components/upload-wizard/review-display";
 import { ReviewSummary } from "@/components/upload-wizard/review-summary";
 import { ReviewTable } from "@/components/upload-wizard/review-table";
 import { StepActions } from "@/components/upload-wizard/step-actions";
+import type { MonitoredCheck } from "@/components/upload-wizard/use-monitored-check";
 import type { Pipeline } from "@/components/upload-wizard/use-pipeline";
 import { formatCount } from "@/lib/format";
 
@@ -23,6 +25,11 @@ export interface ReviewStepProps {
   mapping: readonly ColumnMapping[];
   review: ReviewState;
   onReviewChange: (review: ReviewState) => void;
+  /** The check of the file's cars against the customer index. */
+  monitoredCheck: MonitoredCheck | undefined;
+  onRetryMonitoredCheck: () => void;
+  /** Changes when the review changed outside this step (the check's answer), so the rows are fetched again. */
+  reviewRevision: number;
   /** A reason for rows not sent to open the step at (a problem group's key), from the Send step. */
   focusReason?: string;
   busy: boolean;
@@ -59,6 +66,9 @@ export function ReviewStep({
   mapping,
   review,
   onReviewChange,
+  monitoredCheck,
+  onRetryMonitoredCheck,
+  reviewRevision,
   focusReason,
   busy,
   announce,
@@ -68,9 +78,11 @@ export function ReviewStep({
   const { counts } = review;
   const withProblems = counts.notSent + counts.sentWithWarnings;
   const focusGroup = review.groups.some((group) => group.key === focusReason) ? focusReason : undefined;
-  const [filter, setFilter] = useState<RowFilter>(
-    focusReason && !focusGroup ? "not-sent" : withProblems > 0 ? "problems" : "all",
-  );
+  const [filter, setFilter] = useState<RowFilter>(() => {
+    if (focusReason === "already-monitored") return "already-monitored";
+    if (focusReason && !focusGroup) return "not-sent";
+    return withProblems > 0 ? "problems" : "all";
+  });
   // A whole-column fix changes many rows: the view is built again.
   const [revision, setRevision] = useState(0);
   // The worker holds the view; `key` remounts the table whenever it is rebuilt.
@@ -84,7 +96,7 @@ export function ReviewStep({
     return () => {
       current = false;
     };
-  }, [run, filter, revision]);
+  }, [run, filter, revision, reviewRevision]);
 
   /** Runs a change to many rows, then shows the new counts and rows. */
   async function changeMany(change: Promise<ReviewState>, said: (next: ReviewState) => string) {
@@ -103,10 +115,25 @@ export function ReviewStep({
     { value: "problems", label: "With problems", count: withProblems },
     { value: "not-sent", label: "Not sent", count: counts.notSent },
   ];
+  if (counts.alreadyMonitored > 0 || filter === "already-monitored")
+    filters.push({ value: "already-monitored", label: "Already monitored", count: counts.alreadyMonitored });
 
   return (
     <div className="flex flex-col gap-5">
       <ReviewSummary counts={counts} />
+      <AlreadyMonitoredPanel
+        check={monitoredCheck}
+        counts={counts}
+        busy={busy}
+        onRetry={onRetryMonitoredCheck}
+        onSendAnyway={(send) =>
+          void changeMany(run({ type: "send-already-monitored", send }), () =>
+            send
+              ? "Rows whose car is already monitored are sent anyway."
+              : "Rows whose car is already monitored aren't sent.",
+          )
+        }
+      />
       <ColumnFixesPanel
         groups={review.groups}
         fixes={review.fixes}

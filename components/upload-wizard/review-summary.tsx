@@ -15,6 +15,9 @@ export function ReviewSummary({ counts }: ReviewSummaryProps) {
     counts.withErrors > 0 && formatQuantity(counts.withErrors, "with an error", "with errors"),
     counts.duplicatesNotSent > 0 && formatQuantity(counts.duplicatesNotSent, "duplicate", "duplicates"),
     counts.leftOut > 0 && `${formatCount(counts.leftOut)} left out by you`,
+    counts.alreadyMonitored > 0 &&
+      !counts.sendAlreadyMonitored &&
+      `${formatCount(counts.alreadyMonitored)} already monitored`,
   ].filter(Boolean);
   const skipped = [
     counts.blankRowsSkipped > 0 && formatQuantity(counts.blankRowsSkipped, "empty line"),
@@ -44,6 +47,11 @@ export function ReviewSummary({ counts }: ReviewSummaryProps) {
           {counts.sentWithWarnings > 0 && (
             <dd className="text-xs text-emerald-800 max-sm:basis-full">
               {formatQuantity(counts.sentWithWarnings, "with a warning", "with warnings")}
+            </dd>
+          )}
+          {counts.alreadyMonitored > 0 && counts.sendAlreadyMonitored && (
+            <dd className="text-xs text-emerald-800 max-sm:basis-full">
+              {formatCount(counts.alreadyMonitored)} already monitored, sent anyway
             </dd>
           )}
         </dl>

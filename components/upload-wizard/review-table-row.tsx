@@ -1,7 +1,13 @@
+import Link from "next/link";
 import type { ReviewedRow } from "@/lib/csv";
 import { Badge } from "@/components/ui/badge";
 import { EditableCell } from "@/components/upload-wizard/editable-cell";
-import { cellTone, problemText, rowStatusLabel } from "@/components/upload-wizard/review-display";
+import {
+  cellTone,
+  monitoredProblemOf,
+  problemText,
+  rowStatusLabel,
+} from "@/components/upload-wizard/review-display";
 
 export interface ReviewTableRowProps {
   row: ReviewedRow;
@@ -13,7 +19,12 @@ export interface ReviewTableRowProps {
 }
 
 export function ReviewTableRow({ row, headers, rowIndex, height, onEdit }: ReviewTableRowProps) {
-  const problems = row.problems.map(problemText).join("; ");
+  const monitored = monitoredProblemOf(row);
+  const problems = row.problems
+    .filter((problem) => problem !== monitored)
+    .map(problemText)
+    .join("; ");
+  const status = rowStatusLabel(row);
   return (
     <tr aria-rowindex={rowIndex} style={{ height }} className={row.sent ? "" : "bg-red-50/40"}>
       {/* Opaque, in the row's tint, so the cells scrolling under it don't show through. */}
@@ -23,14 +34,38 @@ export function ReviewTableRow({ row, headers, rowIndex, height, onEdit }: Revie
         {row.rowNumber}
       </td>
       <td className="whitespace-nowrap border-b border-slate-100 px-3">
-        <Badge tone={!row.sent ? "danger" : row.status === "warning" ? "warning" : "success"}>
-          {rowStatusLabel(row)}
+        <Badge
+          tone={
+            status === "Already monitored"
+              ? "brand"
+              : !row.sent
+                ? "danger"
+                : row.status === "warning"
+                  ? "warning"
+                  : "success"
+          }
+        >
+          {status}
         </Badge>
       </td>
       <td
         className="min-w-64 max-w-sm truncate border-b border-slate-100 px-3 text-xs text-slate-600"
         title={problems}
       >
+        {monitored && row.monitoredBy && (
+          <>
+            <Link
+              href={`/customers/${row.monitoredBy.id}`}
+              target="_blank"
+              rel="noopener"
+              className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline"
+            >
+              {problemText(monitored)}
+              <span className="font-normal text-slate-500"> (new tab)</span>
+            </Link>
+            {problems && "; "}
+          </>
+        )}
         {problems}
       </td>
       {headers.map((header, column) => (

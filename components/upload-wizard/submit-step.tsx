@@ -6,11 +6,13 @@ import type { NotSentReason, ReviewCounts } from "@/lib/csv";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import { monitoredCheckProblem } from "@/components/upload-wizard/already-monitored-panel";
 import { NotSentDownloadButton } from "@/components/upload-wizard/not-sent-download-button";
 import type { SettingsValues } from "@/components/upload-wizard/settings-form";
 import { StepActions } from "@/components/upload-wizard/step-actions";
 import type { Pipeline } from "@/components/upload-wizard/use-pipeline";
 import { UnconfirmedNotice } from "@/components/upload-wizard/unconfirmed-notice";
+import type { MonitoredCheck } from "@/components/upload-wizard/use-monitored-check";
 import { useSendUpload, type SendState } from "@/components/upload-wizard/use-send-upload";
 import { formatCount, formatQuantity } from "@/lib/format";
 
@@ -18,6 +20,7 @@ export interface SubmitStepProps {
   run: Pipeline["run"];
   fileName: string;
   counts: ReviewCounts;
+  monitoredCheck: MonitoredCheck | undefined;
   /** Why rows aren't sent, the commonest first. */
   reasons: readonly NotSentReason[];
   /** Opens the review at a reason's rows. */
@@ -33,6 +36,15 @@ function monitoringText({ monitorStart, monitorEnd }: SettingsValues): string {
   if (monitorStart && monitorEnd) return `From ${monitorStart} until ${monitorEnd}`;
   if (monitorStart) return `From ${monitorStart}, with no end date`;
   return monitorEnd ? `From now until ${monitorEnd}` : "From now on, with no end date";
+}
+
+/** The Send step's line on cars already monitored: how many, and whether they go; or why nobody knows. */
+function alreadyMonitoredText(check: MonitoredCheck | undefined, counts: ReviewCounts): string {
+  if (check?.phase === "checking") return "Still checking…";
+  const problem = monitoredCheckProblem(check);
+  if (problem) return `Not checked. ${problem}.`;
+  if (counts.alreadyMonitored === 0) return "None";
+  return `${formatCount(counts.alreadyMonitored)}, ${counts.sendAlreadyMonitored ? "sent anyway" : "not sent"}`;
 }
 
 function progressText({ stage, parts, settled }: SendState): string {
@@ -60,6 +72,7 @@ export function SubmitStep({
   run,
   fileName,
   counts,
+  monitoredCheck,
   reasons,
   onReviewReason,
   settings,
@@ -91,6 +104,7 @@ export function SubmitStep({
       "Rows not sent",
       counts.notSent > 0 ? `${formatCount(counts.notSent)} (download them below to fix)` : "None",
     ],
+    ["Already monitored", alreadyMonitoredText(monitoredCheck, counts)],
     ["Monitoring", monitoringText(settings)],
     [
       "Rego lookups",
@@ -205,7 +219,12 @@ export function SubmitStep({
         <Button
           onClick={send}
           disabled={
-            state.phase === "preparing" || state.phase === "working" || state.phase === "done" || checking
+            state.phase === "preparing" ||
+            state.phase === "working" ||
+            state.phase === "done" ||
+            checking ||
+            // What is sent depends on the answer, which is seconds away.
+            monitoredCheck?.phase === "checking"
           }
         >
           {primaryLabel(state, counts.sent)}

@@ -16,6 +16,7 @@ import { defaultSettingsValues, type SettingsValues } from "@/components/upload-
 import { SettingsStep } from "@/components/upload-wizard/settings-step";
 import { StepHeading } from "@/components/upload-wizard/step-heading";
 import { SubmitStep } from "@/components/upload-wizard/submit-step";
+import { useMonitoredCheck } from "@/components/upload-wizard/use-monitored-check";
 import { usePipeline } from "@/components/upload-wizard/use-pipeline";
 import type { WizardStepId } from "@/components/upload-wizard/wizard-steps";
 import { WizardStepper } from "@/components/upload-wizard/wizard-stepper";
@@ -59,6 +60,13 @@ export function UploadWizard({ region, maxCustomersPerUpload, maxFileBytes, time
   const [locked, setLocked] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const [workFailure, setWorkFailure] = useState<string>();
+  // Bumped when the check against the customer index changes the review, so its rows are fetched again.
+  const [reviewRevision, setReviewRevision] = useState(0);
+  const monitoredAnswered = useCallback((checked: ReviewState) => {
+    setReview(checked);
+    setReviewRevision((value) => value + 1);
+  }, []);
+  const monitored = useMonitoredCheck(run, region, monitoredAnswered);
   const busy = pipeline.progress !== undefined;
 
   useEffect(() => {
@@ -94,6 +102,7 @@ export function UploadWizard({ region, maxCustomersPerUpload, maxFileBytes, time
     setFile({ name: picked.name, loaded });
     setColumns(undefined);
     setReview(undefined);
+    monitored.reset();
     setSettings(undefined);
     go("header");
   }
@@ -105,6 +114,7 @@ export function UploadWizard({ region, maxCustomersPerUpload, maxFileBytes, time
       setFile({ name: file.name, loaded });
       setColumns(undefined);
       setReview(undefined);
+      monitored.reset();
     });
 
   /** The mapping saved for these headers by anyone in the dealership; none when it can't be read now. */
@@ -129,6 +139,7 @@ export function UploadWizard({ region, maxCustomersPerUpload, maxFileBytes, time
         setShared(restored);
         setUsingShared(restored !== null);
         setReview(undefined);
+        monitored.reset();
       }
       go("mapping");
     });
@@ -152,6 +163,8 @@ export function UploadWizard({ region, maxCustomersPerUpload, maxFileBytes, time
         shareMapping(columns.headers),
       ]);
       setReview(checked);
+      // Goes on in the background while the settings are chosen; the review shows how it stands.
+      monitored.start();
       setSettings((current) => current ?? defaultSettingsValues(file.name, new Date()));
       go("settings");
     });
@@ -235,6 +248,9 @@ export function UploadWizard({ region, maxCustomersPerUpload, maxFileBytes, time
             mapping={mapping}
             review={review}
             onReviewChange={setReview}
+            monitoredCheck={monitored.check}
+            onRetryMonitoredCheck={monitored.start}
+            reviewRevision={reviewRevision}
             focusReason={focusReason}
             busy={busy}
             announce={setAnnouncement}
@@ -247,6 +263,7 @@ export function UploadWizard({ region, maxCustomersPerUpload, maxFileBytes, time
             run={run}
             fileName={file.name}
             counts={review.counts}
+            monitoredCheck={monitored.check}
             reasons={review.reasons}
             onReviewReason={reviewReason}
             settings={settings}

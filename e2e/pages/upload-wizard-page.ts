@@ -5,17 +5,34 @@ import { expectAccessible } from "../support/axe";
 
 export const fixturePath = (name: string) => `e2e/data/${name}`;
 
+export interface UploadWizardOptions {
+  /**
+   * Ask the customer index which of the file's cars are monitored already. Off by default,
+   * and the check then answers that none is: specs send the same fixture files, so the
+   * real answer would depend on which ran first. upload-wizard-monitored.spec.ts tests it.
+   */
+  checkAlreadyMonitored?: boolean;
+}
+
 /** The upload wizard at /uploads/new, step by step. */
 export class UploadWizardPage {
   readonly fileInput: Locator;
   readonly dropZone: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    private readonly options: UploadWizardOptions = {},
+  ) {
     this.fileInput = page.getByLabel("Choose a file");
     this.dropZone = page.getByTestId("file-drop-zone");
   }
 
   async goto() {
+    if (!this.options.checkAlreadyMonitored) {
+      await this.page.route("**/api/customers/already-monitored*", (route) =>
+        route.fulfill({ json: { ready: true, matches: [] } }),
+      );
+    }
     await this.page.goto("/uploads/new");
     await this.expectStep("Choose the file");
   }
@@ -94,7 +111,7 @@ export class UploadWizardPage {
     return counts;
   }
 
-  async show(filter: "All rows" | "With problems" | "Not sent") {
+  async show(filter: "All rows" | "With problems" | "Not sent" | "Already monitored") {
     // The radios are visually hidden inside their labels, as in any segmented control: click the label.
     const radio = this.page.getByRole("radio", { name: new RegExp(`^${filter} \\(`) });
     await this.page.locator("label", { has: radio }).click();

@@ -97,6 +97,7 @@ const ROW_REASONS: Partial<Record<ProblemCode, string>> = {
   "no-rego-or-vin": "that have neither a rego nor a VIN",
   duplicate: "that repeat a car sent from another row",
   "left-out": "that you chose not to send",
+  "already-monitored": "whose car is already monitored",
 };
 
 function headerOf(review: Review, columnIndex: number): string {
@@ -258,7 +259,9 @@ export function notSentReasons(review: Review): NotSentReason[] {
       review.ownStatus[row] === ROW_ERROR
         ? review.problems.get(row)?.find((problem) => problem.severity === "error")
         : undefined;
-    if (!error) count("duplicate", () => ROW_REASONS.duplicate ?? "");
+    if (!error && review.duplicates.of[row] === -1)
+      count("already-monitored", () => ROW_REASONS["already-monitored"] ?? "");
+    else if (!error) count("duplicate", () => ROW_REASONS.duplicate ?? "");
     else if (error.columnIndex === undefined) count(`row:${error.code}`, () => ROW_REASONS[error.code] ?? "");
     else {
       const columnIndex = error.columnIndex;

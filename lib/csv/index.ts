@@ -2,7 +2,8 @@
  * The CSV upload pipeline, step by step as the wizard runs it (in a Web Worker):
  * decodeCsvBytes → parseCsvText (or, for an Excel workbook, lib/spreadsheet) →
  * detectHeaderRow → autoMapColumns → createReview (then applyCellEdit and applyColumnFix
- * as people fix cells and columns) → buildUploadPayloads and notSentCsv.
+ * as people fix cells and columns; setMonitoredMatches once the customer index has said which
+ * cars it already has) → buildUploadPayloads and notSentCsv.
  * Pure TypeScript: no DOM and no Node APIs.
  */
 export { CsvFileError, type CsvFileProblem } from "@/lib/csv/csv-file-error";
@@ -68,5 +69,11 @@ export {
   type NotSentReason,
   type ProblemGroup,
 } from "@/lib/csv/column-fixes";
+export {
+  monitoredQuestion,
+  setMonitoredMatches,
+  setSendAlreadyMonitored,
+  type MonitoredQuestion,
+} from "@/lib/csv/already-monitored";
 export { buildUploadPayloads, defaultUploadName, type UploadSettings } from "@/lib/csv/payload";
 export { notSentCsv, notSentFileName } from "@/lib/csv/not-sent";

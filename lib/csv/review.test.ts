@@ -299,6 +299,8 @@ describe("filterRows and reviewCounts", () => {
       withErrors: 1,
       duplicatesNotSent: 0,
       leftOut: 0,
+      alreadyMonitored: 0,
+      sendAlreadyMonitored: false,
       sentWithWarnings: 1,
       paidLookups: 1,
       blankRowsSkipped: 0,

@@ -1,4 +1,6 @@
+import type { MonitoringCustomer } from "@/lib/customer-index/already-monitored";
 import type { Region } from "@/lib/recapture/regions";
+import { isHeldBackAsMonitored, monitoredProblem, monitoringCustomerOf } from "@/lib/csv/already-monitored";
 import type { ColumnMapping } from "@/lib/csv/column-mapping";
 import { CsvFileError } from "@/lib/csv/csv-file-error";
 import { serialYearsFrom, type DateFormat } from "@/lib/csv/dates";
@@ -89,6 +91,10 @@ export interface Review {
   readonly leftOut: Map<number, string>;
   /** Whole-column fixes in the order they were applied; their overrides are in `overrides` and `leftOut`. */
   readonly fixes: ColumnFix[];
+  /** The customer already monitoring each row's car, as the customer index answered (see already-monitored.ts). */
+  readonly monitored: Map<number, MonitoringCustomer>;
+  /** The person chose to send rows whose car is monitored already. */
+  sendAlreadyMonitored: boolean;
 }
 
 export type RowStatus = "ok" | "warning" | "error";
@@ -103,6 +109,8 @@ export interface ReviewedRow {
   problems: RowProblem[];
   /** Row number of the row for the same car that is sent instead (or, keeping every row, the first). */
   duplicateOfRow?: number;
+  /** The customer already monitoring this row's car, sent or not. */
+  monitoredBy?: MonitoringCustomer;
 }
 
 export interface ReviewCounts {
@@ -116,6 +124,9 @@ export interface ReviewCounts {
   duplicatesNotSent: number;
   /** Rows the person chose not to send (a whole-column fix). */
   leftOut: number;
+  /** Rows that could be sent whose car is monitored already; not sent unless sendAlreadyMonitored. */
+  alreadyMonitored: number;
+  sendAlreadyMonitored: boolean;
   /** Rows sent with a warning. */
   sentWithWarnings: number;
   /** Rows sent with a rego (and, in Australia, a state) but no VIN: a paid lookup each when rego lookups are on. */
@@ -216,6 +227,8 @@ export function createReview(fileRows: readonly string[][], options: ReviewOptio
     overrides: new Map(),
     leftOut: new Map(),
     fixes: [],
+    monitored: new Map(),
+    sendAlreadyMonitored: false,
   };
   for (let row = 0; row < rows.length; row++) checkInto(review, row);
   decideAllDuplicates(review);
@@ -300,7 +313,12 @@ function isDuplicateNotSent(review: Review, row: number): boolean {
 }
 
 export function isSent(review: Review, row: number): boolean {
-  return review.ownStatus[row] !== ROW_ERROR && !review.leftOut.has(row) && !isDuplicateNotSent(review, row);
+  return (
+    review.ownStatus[row] !== ROW_ERROR &&
+    !review.leftOut.has(row) &&
+    !isDuplicateNotSent(review, row) &&
+    !isHeldBackAsMonitored(review, row)
+  );
 }
 
 function duplicateProblem(review: Review, row: number, kept: number): RowProblem {
@@ -332,6 +350,9 @@ export function reviewedRow(review: Review, index: number): ReviewedRow {
   if (kept !== -1) allProblems.push(duplicateProblem(review, index, kept));
   if (leftOutBecause) allProblems.push(leftOutProblem(review, index, leftOutBecause));
   const sent = isSent(review, index);
+  const monitoredBy = monitoringCustomerOf(review, index);
+  if (monitoredBy && (sent || isHeldBackAsMonitored(review, index)))
+    allProblems.push(monitoredProblem(monitoredBy, sent));
   return {
     index,
     rowNumber: review.rowNumbers[index] ?? 0,
@@ -341,10 +362,11 @@ export function reviewedRow(review: Review, index: number): ReviewedRow {
     sent,
     problems: allProblems,
     duplicateOfRow: kept === -1 ? undefined : review.rowNumbers[kept],
+    monitoredBy,
   };
 }
 
-export type RowFilter = "all" | "problems" | "not-sent";
+export type RowFilter = "all" | "problems" | "not-sent" | "already-monitored";
 
 /** Indexes of the rows a filter of the review table shows. */
 export function filterRows(review: Review, filter: RowFilter): Uint32Array {
@@ -352,8 +374,18 @@ export function filterRows(review: Review, filter: RowFilter): Uint32Array {
   if (filter === "all") return Uint32Array.from({ length: count }, (_, i) => i);
   const matching: number[] = [];
   for (let row = 0; row < count; row++) {
+    if (filter === "already-monitored") {
+      // As counted: the rows that only their car's being monitored keeps back (or that are sent anyway).
+      const couldBeSent =
+        review.ownStatus[row] !== ROW_ERROR && !review.leftOut.has(row) && !isDuplicateNotSent(review, row);
+      if (couldBeSent && monitoringCustomerOf(review, row)) matching.push(row);
+      continue;
+    }
     const hasProblem =
-      review.ownStatus[row] !== ROW_OK || review.duplicates.of[row] !== -1 || review.leftOut.has(row);
+      review.ownStatus[row] !== ROW_OK ||
+      review.duplicates.of[row] !== -1 ||
+      review.leftOut.has(row) ||
+      isHeldBackAsMonitored(review, row);
     if (filter === "problems" ? hasProblem : !isSent(review, row)) matching.push(row);
   }
   return Uint32Array.from(matching);
@@ -367,19 +399,26 @@ export function reviewCounts(review: Review): ReviewCounts {
   let duplicatesNotSent = 0;
   let sentWithWarnings = 0;
   let paidLookups = 0;
+  let alreadyMonitored = 0;
   let hasSaleDates = false;
   for (let row = 0; row < rowsInFile; row++) {
     if (review.leftOut.size !== 0 && review.leftOut.has(row)) continue;
     if (review.ownStatus[row] === ROW_ERROR) withErrors++;
     else if (isDuplicateNotSent(review, row)) duplicatesNotSent++;
     else {
-      if (review.ownStatus[row] === ROW_WARNING) sentWithWarnings++;
-      if (((review.duplicates.car[row] ?? 0) & (lookupCar | CAR_VIN)) === lookupCar) paidLookups++;
+      const monitored = monitoringCustomerOf(review, row) !== undefined;
+      if (monitored) alreadyMonitored++;
+      // A row held back is neither a warning nor a lookup of the upload's.
+      if (!monitored || review.sendAlreadyMonitored) {
+        if (review.ownStatus[row] === ROW_WARNING) sentWithWarnings++;
+        if (((review.duplicates.car[row] ?? 0) & (lookupCar | CAR_VIN)) === lookupCar) paidLookups++;
+      }
     }
     if (!hasSaleDates && review.customers[row]?.sale_date !== undefined) hasSaleDates = true;
   }
   const leftOut = review.leftOut.size;
-  const notSent = withErrors + duplicatesNotSent + leftOut;
+  const notSent =
+    withErrors + duplicatesNotSent + leftOut + (review.sendAlreadyMonitored ? 0 : alreadyMonitored);
   return {
     rowsInFile,
     sent: rowsInFile - notSent,
@@ -387,6 +426,8 @@ export function reviewCounts(review: Review): ReviewCounts {
     withErrors,
     duplicatesNotSent,
     leftOut,
+    alreadyMonitored,
+    sendAlreadyMonitored: review.sendAlreadyMonitored,
     sentWithWarnings,
     paidLookups,
     blankRowsSkipped: review.blankRowsSkipped,

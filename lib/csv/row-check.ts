@@ -29,7 +29,8 @@ export type ProblemCode =
   | "no-rego-or-vin"
   | "extra-cells"
   | "duplicate"
-  | "left-out";
+  | "left-out"
+  | "already-monitored";
 
 export interface RowProblem {
   severity: "error" | "warning";

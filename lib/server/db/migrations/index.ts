@@ -5,6 +5,7 @@ import { customerIndexMigration } from "./customer-index";
 import { leadsMigration } from "./leads";
 import { managerRoleMigration } from "./manager-role";
 import type { Migration } from "./migration";
+import { monitoredVinsMigration } from "./monitored-vins";
 import { sharedStateMigration } from "./shared-state";
 import { demoUploadsMigration, sentPartsMigration, uploadsRegisterMigration } from "./uploads";
 import { userPreferencesMigration } from "./user-preferences";
@@ -29,4 +30,5 @@ export const migrations: Migration[] = [
   leadsMigration,
   managerRoleMigration,
   userPreferencesMigration,
+  monitoredVinsMigration,
 ];
