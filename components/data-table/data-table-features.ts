@@ -22,6 +22,8 @@ export interface DataTableColumnMeta {
    * Without one, the first column does.
    */
   sticky?: boolean;
+  /** For a column the table can be sorted by: its header's `aria-sort`. */
+  ariaSort?: "ascending" | "descending" | "none";
 }
 
 /**

@@ -19,7 +19,10 @@ import {
  */
 export type CustomerIndexSearch = Omit<IndexedCustomersQuery, "region" | "pageSize"> & { pageSize: PageSize };
 
-/** Newest sighting first: the cars for sale now are the ones a dealership calls about. */
+/**
+ * Newest sighting first: the cars for sale now are the ones a dealership calls about. The issue
+ * asks for it as a manager's default; there is no manager role yet (issue 16), so it is everyone's.
+ */
 export const DEFAULT_SORT = { sort: "newest_sighting", direction: "desc" } as const satisfies Pick<
   CustomerIndexSearch,
   "sort" | "direction"

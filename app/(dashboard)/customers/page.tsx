@@ -36,7 +36,11 @@ export default async function CustomersPage() {
       />
       {/* The table reads its page from the URL on the client. */}
       <Suspense>
-        <CustomersTable timeZone={env().DEALERSHIP_TIME_ZONE} canCreate={canEdit} />
+        <CustomersTable
+          timeZone={env().DEALERSHIP_TIME_ZONE}
+          canCreate={canEdit}
+          initialIndexStatus={indexStatus}
+        />
       </Suspense>
     </>
   );
