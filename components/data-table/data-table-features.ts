@@ -42,10 +42,4 @@ export type DataTableFeatures = typeof dataTableFeatures;
 export type DataTableInstance<TData extends RowData> = ReactTable<DataTableFeatures, TData>;
 export type DataTableRow<TData extends RowData> = Row<DataTableFeatures, TData>;
 
-export const PAGE_SIZES = [25, 50, 100, 250, 500] as const;
-export type PageSize = (typeof PAGE_SIZES)[number];
-export const DEFAULT_PAGE_SIZE: PageSize = 25;
-
-export function isPageSize(value: number): value is PageSize {
-  return (PAGE_SIZES as readonly number[]).includes(value);
-}
+export { DEFAULT_PAGE_SIZE, isPageSize, PAGE_SIZES, type PageSize } from "./page-sizes";

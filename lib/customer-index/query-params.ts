@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_PAGE_SIZE, isPageSize, type PageSize } from "@/components/data-table/data-table-features";
+import { DEFAULT_PAGE_SIZE, isPageSize, type PageSize } from "@/components/data-table/page-sizes";
 import { uploadIdSchema } from "@/lib/recapture/schemas";
 import {
   INDEX_SORTS,
