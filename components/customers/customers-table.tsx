@@ -40,16 +40,14 @@ import { CustomersSearchBox } from "@/components/customers/customers-search-box"
 import { CustomersUploadFilter } from "@/components/customers/customers-upload-filter";
 import { UnreadableCustomerNotice } from "@/components/customers/unreadable-customer-notice";
 import type { IndexStatus } from "@/lib/customer-index/index-status";
-import { INDEX_NOT_READY } from "@/lib/customer-index/indexed-customers-response";
 import {
   isFiltered,
   parseCustomerIndexSearch,
   type CustomerIndexSearch,
 } from "@/lib/customer-index/query-params";
 import { formatCount, formatQuantity } from "@/lib/format";
-import { ApiError } from "@/lib/queries/api";
 import { customerIndexQueries } from "@/lib/queries/customer-index";
-import { customerQueries, useCustomersBeingDeleted } from "@/lib/queries/customers";
+import { customerQueries, isIndexNotReady, useCustomersBeingDeleted } from "@/lib/queries/customers";
 import { isUnreadableCustomer, type CustomerListEntry } from "@/lib/recapture/schemas";
 
 export interface CustomersTableProps {
@@ -90,7 +88,7 @@ export function CustomersTable({ timeZone, canCreate, initialIndexStatus }: Cust
   });
   const indexPage = useQuery({ ...customerQueries.indexList(search), enabled: indexStatus.ready });
   // The status said ready, but the index disagrees (another region, a reset database): page live.
-  const indexNotReady = indexPage.error instanceof ApiError && indexPage.error.code === INDEX_NOT_READY;
+  const indexNotReady = isIndexNotReady(indexPage.error);
   const fromIndex = indexStatus.ready && !indexNotReady;
   const livePage = useQuery({ ...customerQueries.list(toListParams(search)), enabled: !fromIndex });
   const query: UseQueryResult<{ total: number; customers: CustomerListEntry[] }> = fromIndex

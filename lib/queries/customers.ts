@@ -6,7 +6,10 @@ import {
   type QueryClient,
 } from "@tanstack/react-query";
 import { useCallback, useSyncExternalStore } from "react";
-import { indexedCustomersResponseSchema } from "@/lib/customer-index/indexed-customers-response";
+import {
+  INDEX_NOT_READY,
+  indexedCustomersResponseSchema,
+} from "@/lib/customer-index/indexed-customers-response";
 import { customerIndexSearchString, type CustomerIndexSearch } from "@/lib/customer-index/query-params";
 import { replaceVehicleResponseSchema, type ReplaceVehicleRequest } from "@/lib/customers/replace-vehicle";
 import {
@@ -29,6 +32,14 @@ export interface CustomerListParams {
   offset: number;
   limit: number;
   uploadId?: string;
+}
+
+/** As often as the index's status is read while its first pass runs. */
+const INDEX_NOT_READY_POLL_MS = 2_000;
+
+/** The index answered that its first complete pass hasn't happened: the table pages the API live meanwhile. */
+export function isIndexNotReady(error: Error | null): boolean {
+  return error instanceof ApiError && error.code === INDEX_NOT_READY;
 }
 
 /** A cached table page of either kind: what the cache updates below read and write. */
@@ -64,6 +75,8 @@ export const customerQueries = {
         ),
       placeholderData: keepPreviousData,
       retry: retryUnlessClientError,
+      // Not ready yet: asked again now and then, and the table takes over from live paging once it answers.
+      refetchInterval: (query) => (isIndexNotReady(query.state.error) ? INDEX_NOT_READY_POLL_MS : false),
     }),
   list: (params: CustomerListParams) =>
     queryOptions({
