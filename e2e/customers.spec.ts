@@ -1,7 +1,7 @@
 import type { Locator } from "@playwright/test";
 import { expect, test as base } from "./fixtures";
 import { expectAccessible } from "./support/axe";
-import { indexNotReadyYet, isIndexPageRequest } from "./support/customer-index";
+import { indexNotReadyYet, isIndexPageRequest, indexUpload } from "./support/customer-index";
 import { uniqueRego, uploadCustomers } from "./support/customers";
 import { CustomerPage } from "./pages/customer-page";
 import { CustomersPage } from "./pages/customers-page";
@@ -111,11 +111,13 @@ test.describe("customers table", () => {
   test("picks an upload by name, goes back to page 1, and keeps the filter on reload", async ({
     page,
     api,
+    apiAs,
     customersPage,
   }) => {
     const regos = [uniqueRego("UPA"), uniqueRego("UPB"), uniqueRego("UPC")];
     const name = `E2E filter ${regos[0]}`;
     const upload = await uploadCustomers(api, name, regos);
+    await indexUpload(await apiAs("admin"), upload.id, 3);
 
     await customersPage.goto("?page=4&size=50");
     await customersPage.pickUpload(name);

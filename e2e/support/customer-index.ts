@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 /** A request for a page of the customers table from the index: GET /api/customers, whatever its query. */
 export const isIndexPageRequest = (url: URL) => url.pathname === "/api/customers";
@@ -34,4 +34,23 @@ export async function indexNotReadyYet(page: Page): Promise<() => Promise<void>>
     await page.unroute(statusRoute);
     await page.unroute(indexRoute);
   };
+}
+
+/**
+ * Gets a processed upload's customers into the index and waits for them. An administrator asks for
+ * a pass ("Sync now"), which tags them with their upload. The server should ask for that pass itself
+ * once it sees the upload finish, but when the upload's own page (or a test) reads it finished first,
+ * the background tracker never sees it unfinished and no pass is asked for until the next interval.
+ */
+export async function indexUpload(admin: APIRequestContext, uploadId: string, customers: number) {
+  expect((await admin.post("/api/customers/index-status/sync")).status()).toBe(202);
+  await expect
+    .poll(
+      async () => {
+        const response = await admin.get(`/api/customers?upload=${uploadId}`);
+        return response.ok() ? ((await response.json()) as { total: number }).total : undefined;
+      },
+      { timeout: 60_000, message: `upload ${uploadId} in the customer index` },
+    )
+    .toBe(customers);
 }
