@@ -41,7 +41,12 @@ export function CustomersSearchBox({ value, onSearch }: CustomersSearchBoxProps)
   }
 
   return (
-    <form role="search" aria-label="Search customers" onSubmit={submit} className="min-w-0 flex-1 sm:max-w-md">
+    <form
+      role="search"
+      aria-label="Search customers"
+      onSubmit={submit}
+      className="min-w-0 flex-1 sm:max-w-md"
+    >
       <label htmlFor={id} className="sr-only">
         Search customers
       </label>
