@@ -22,11 +22,12 @@ import {
   type CustomerEditValues,
 } from "@/components/customers/customer-form-values";
 import { CustomerSightings } from "@/components/customers/customer-sightings";
-import { customerHref, customersHref, type CustomersSearch } from "@/components/customers/customers-search";
+import { customerHref, customersHref } from "@/components/customers/customers-search";
 import { DeleteCustomerButton, undoDelete } from "@/components/customers/delete-customer-button";
 import { ReplaceVehicleDialog } from "@/components/customers/replace-vehicle-dialog";
 import { ReplaceVehicleOutcome } from "@/components/customers/replace-vehicle-outcome";
 import { UnreadableCustomerNotice } from "@/components/customers/unreadable-customer-notice";
+import type { CustomerIndexSearch } from "@/lib/customer-index/query-params";
 import type { ReplaceVehicleResponse } from "@/lib/customers/replace-vehicle";
 import { ApiError } from "@/lib/queries/api";
 import {
@@ -42,7 +43,7 @@ export interface CustomerDetailProps {
   timeZone: string;
   canEdit: boolean;
   /** The table page the customer was opened from. */
-  from: CustomersSearch;
+  from: CustomerIndexSearch;
 }
 
 const EDIT_FIELDS = [

@@ -4,7 +4,10 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { DataTableExpandButton } from "@/components/data-table/data-table-expand-button";
 import type { DataTableFeatures, DataTableRow } from "@/components/data-table/data-table-features";
 import { customerLabel, latestSighting, monitoringWindowText } from "@/components/customers/customer-display";
-import { customerHref, type CustomersSearch } from "@/components/customers/customers-search";
+import { ariaSortOf, customerHref } from "@/components/customers/customers-search";
+import { CustomersSortHeader } from "@/components/customers/customers-sort-header";
+import type { IndexSort } from "@/lib/customer-index/query";
+import type { CustomerIndexSearch } from "@/lib/customer-index/query-params";
 import { formatAud, formatDate, formatDateTime } from "@/lib/format";
 import { isUnreadableCustomer, type Customer, type CustomerListEntry } from "@/lib/recapture/schemas";
 
@@ -23,10 +26,32 @@ export const empty = <span className="text-slate-500">—</span>;
 export interface CustomerColumnsOptions {
   timeZone: string;
   /** The table page on screen, carried to each customer's page so Back and Delete return to it. */
-  from: CustomersSearch;
+  from: CustomerIndexSearch;
+  /** Set when the table can be sorted (answered from the index): a sortable column's header sorts by it. */
+  onSort?: (sort: IndexSort) => void;
 }
 
-export function customerColumns({ timeZone, from }: CustomerColumnsOptions) {
+export function customerColumns({ timeZone, from, onSort }: CustomerColumnsOptions) {
+  /** A column's header and `aria-sort`: a sort button when the table can be sorted by it, else its label. */
+  const sortable = (label: string, sort: IndexSort) =>
+    onSort
+      ? {
+          header: () => (
+            <CustomersSortHeader
+              label={label}
+              sort={sort}
+              direction={from.sort === sort ? from.direction : undefined}
+              onSort={onSort}
+            />
+          ),
+          ariaSort: ariaSortOf(from, sort),
+        }
+      : { header: label, ariaSort: undefined };
+  const rego = sortable("Rego", "rego");
+  const saleDate = sortable("Sale date", "sale_date");
+  const sightings = sortable("Sightings", "newest_sighting");
+  const lastUpdated = sortable("Last updated", "last_updated");
+
   return helper.columns([
     helper.display({
       id: "expand",
@@ -41,9 +66,9 @@ export function customerColumns({ timeZone, from }: CustomerColumnsOptions) {
     }),
     helper.display({
       id: "rego",
-      header: "Rego",
+      header: rego.header,
       enableHiding: false,
-      meta: { label: "Rego", className: "whitespace-nowrap", sticky: true },
+      meta: { label: "Rego", className: "whitespace-nowrap", sticky: true, ariaSort: rego.ariaSort },
       cell: customerCell((customer) => (
         <Link
           href={customerHref(customer.id, from)}
@@ -83,8 +108,8 @@ export function customerColumns({ timeZone, from }: CustomerColumnsOptions) {
     }),
     helper.display({
       id: "sale_date",
-      header: "Sale date",
-      meta: { label: "Sale date", className: "whitespace-nowrap tabular-nums" },
+      header: saleDate.header,
+      meta: { label: "Sale date", className: "whitespace-nowrap tabular-nums", ariaSort: saleDate.ariaSort },
       cell: customerCell((customer) => (customer.sale_date ? formatDate(customer.sale_date) : empty)),
     }),
     helper.display({
@@ -95,8 +120,8 @@ export function customerColumns({ timeZone, from }: CustomerColumnsOptions) {
     }),
     helper.display({
       id: "sightings",
-      header: "Sightings",
-      meta: { label: "Sightings", className: "whitespace-nowrap" },
+      header: sightings.header,
+      meta: { label: "Sightings", className: "whitespace-nowrap", ariaSort: sightings.ariaSort },
       cell: customerCell(({ sightings }) => {
         const latest = latestSighting(sightings);
         if (!latest) return <span className="text-slate-500">None</span>;
@@ -115,8 +140,12 @@ export function customerColumns({ timeZone, from }: CustomerColumnsOptions) {
     }),
     helper.display({
       id: "last_updated",
-      header: "Last updated",
-      meta: { label: "Last updated", className: "whitespace-nowrap tabular-nums text-slate-600" },
+      header: lastUpdated.header,
+      meta: {
+        label: "Last updated",
+        className: "whitespace-nowrap tabular-nums text-slate-600",
+        ariaSort: lastUpdated.ariaSort,
+      },
       cell: customerCell((customer) => formatDateTime(customer.last_updated, timeZone)),
     }),
   ]);

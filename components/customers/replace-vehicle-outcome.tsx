@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { customerHref, type CustomersSearch } from "@/components/customers/customers-search";
+import { customerHref } from "@/components/customers/customers-search";
+import type { CustomerIndexSearch } from "@/lib/customer-index/query-params";
 import { vehicleName, type ReplaceVehicleResponse } from "@/lib/customers/replace-vehicle";
 
 export interface ReplaceVehicleOutcomeProps {
   /** An answer whose old record wasn't (or may not have been) deleted. */
   answer: ReplaceVehicleResponse;
-  from: CustomersSearch;
+  from: CustomerIndexSearch;
 }
 
 const linkStyle = "font-medium text-red-900 underline underline-offset-2";

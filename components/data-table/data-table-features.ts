@@ -25,6 +25,8 @@ export interface DataTableColumnMeta {
   sticky?: boolean;
   /** A heading the column is listed under in the column menu, after the columns without one. */
   menuGroup?: string;
+  /** For a column the table can be sorted by: its header's `aria-sort`. */
+  ariaSort?: "ascending" | "descending" | "none";
 }
 
 /**
@@ -44,10 +46,4 @@ export type DataTableInstance<TData extends RowData> = ReactTable<DataTableFeatu
 export type DataTableRow<TData extends RowData> = Row<DataTableFeatures, TData>;
 export type DataTableColumn<TData extends RowData> = Column<DataTableFeatures, TData>;
 
-export const PAGE_SIZES = [25, 50, 100, 250, 500] as const;
-export type PageSize = (typeof PAGE_SIZES)[number];
-export const DEFAULT_PAGE_SIZE: PageSize = 25;
-
-export function isPageSize(value: number): value is PageSize {
-  return (PAGE_SIZES as readonly number[]).includes(value);
-}
+export { DEFAULT_PAGE_SIZE, isPageSize, PAGE_SIZES, type PageSize } from "./page-sizes";

@@ -1,5 +1,5 @@
 import type { PaginationState } from "@tanstack/react-table";
-import { DEFAULT_PAGE_SIZE, isPageSize, type PageSize } from "@/components/data-table/data-table-features";
+import { DEFAULT_PAGE_SIZE, isPageSize, type PageSize } from "@/components/data-table/page-sizes";
 
 /**
  * The page of a table on screen, as kept in its URL (`?page=3&size=100`) so a reload,

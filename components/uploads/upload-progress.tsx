@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { customersHref } from "@/components/customers/customers-search";
-import { DEFAULT_PAGE_SIZE } from "@/components/data-table/data-table-features";
+import { ALL_CUSTOMERS, customersHref } from "@/components/customers/customers-search";
 import { PageHeader } from "@/components/layout/page-header";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { Spinner } from "@/components/ui/spinner";
@@ -234,7 +233,7 @@ function CancelledNotice({ live: { parts, counters }, timeZone }: { live: LiveUp
   );
 }
 
-const customersOf = (uploadId: string) => customersHref({ page: 1, size: DEFAULT_PAGE_SIZE, uploadId });
+const customersOf = (uploadId: string) => customersHref({ ...ALL_CUSTOMERS, uploadId });
 
 function CustomersLinks({ parts }: { parts: LivePart[] }) {
   const withCustomers = parts.filter(({ counters }) => counters.totalProcessed > 0);

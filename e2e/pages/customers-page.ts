@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** The customers table at /customers: its rows, pagination, upload filter and column menu. */
+/** The customers table at /customers: its rows, pagination, search, filters, sorting and column menu. */
 export class CustomersPage {
   readonly table: Locator;
   readonly rows: Locator;
@@ -13,6 +13,14 @@ export class CustomersPage {
   readonly uploadIdInput: Locator;
   readonly columnsButton: Locator;
   readonly addCustomer: Locator;
+  readonly searchBox: Locator;
+  readonly filters: Locator;
+  readonly filtersToggle: Locator;
+  readonly clearFilters: Locator;
+  /** "1,480 customers" or "312 customers match". */
+  readonly count: Locator;
+  readonly sortStatus: Locator;
+  readonly notYetIndexed: Locator;
 
   constructor(readonly page: Page) {
     this.table = page.getByRole("table", { name: "Customers" });
@@ -29,6 +37,35 @@ export class CustomersPage {
     this.uploadIdInput = this.uploadFilter.getByLabel("Upload ID");
     this.columnsButton = page.getByRole("button", { name: "Columns" });
     this.addCustomer = page.getByRole("link", { name: "Add customer" });
+    this.searchBox = page.getByRole("searchbox", { name: "Search customers" });
+    this.filters = page.getByRole("group", { name: "Filters" });
+    this.filtersToggle = page.getByRole("button", { name: /^Filters( \(\d\))?$/ });
+    this.clearFilters = page.getByRole("button", { name: "Clear filters" }).first();
+    this.count = page.getByText(/^[\d,]+ (customers?|customers match|customer matches)$/);
+    this.sortStatus = page.getByText(/^Sorted by /);
+    this.notYetIndexed = page.getByText(
+      "Search, filters and sorting arrive once every customer is indexed.",
+      {
+        exact: false,
+      },
+    );
+  }
+
+  /** A filter's select, by its label. */
+  filter(label: "Sightings" | "Newest sighting" | "State" | "Seller" | "Monitoring"): Locator {
+    return this.filters.getByLabel(label, { exact: true });
+  }
+
+  /** A sortable column's header cell (it carries `aria-sort`) and its sort button. */
+  sortHeader(name: "Rego" | "Sale date" | "Sightings" | "Last updated") {
+    const cell = this.table.getByRole("columnheader", { name, exact: true });
+    return { cell, button: cell.getByRole("button", { name, exact: true }) };
+  }
+
+  /** The number in the count line above the table. */
+  async counted(): Promise<number> {
+    const text = (await this.count.textContent()) ?? "";
+    return Number(/^([\d,]+)/.exec(text)?.[1]?.replaceAll(",", ""));
   }
 
   async goto(query = "") {

@@ -6,6 +6,11 @@ import {
   type QueryClient,
 } from "@tanstack/react-query";
 import { useCallback, useSyncExternalStore } from "react";
+import {
+  INDEX_NOT_READY,
+  indexedCustomersResponseSchema,
+} from "@/lib/customer-index/indexed-customers-response";
+import { customerIndexSearchString, type CustomerIndexSearch } from "@/lib/customer-index/query-params";
 import { replaceVehicleResponseSchema, type ReplaceVehicleRequest } from "@/lib/customers/replace-vehicle";
 import {
   customerListResponseSchema,
@@ -29,6 +34,17 @@ export interface CustomerListParams {
   uploadId?: string;
 }
 
+/** As often as the index's status is read while its first pass runs. */
+const INDEX_NOT_READY_POLL_MS = 2_000;
+
+/** The index answered that its first complete pass hasn't happened: the table pages the API live meanwhile. */
+export function isIndexNotReady(error: Error | null): boolean {
+  return error instanceof ApiError && error.code === INDEX_NOT_READY;
+}
+
+/** A cached table page of either kind: what the cache updates below read and write. */
+type CachedCustomerPage = Pick<CustomerListResponse, "total" | "customers">;
+
 function customerUrl(customerId: string): string {
   return `${CUSTOMERS_URL}/${encodeURIComponent(customerId)}`;
 }
@@ -39,10 +55,29 @@ function listUrl({ offset, limit, uploadId }: CustomerListParams): string {
   return `${CUSTOMERS_URL}?${search}`;
 }
 
-/** Query keys and options for customers, from general to specific, so invalidation can be as narrow as the change. */
+/**
+ * Query keys and options for customers, from general to specific, so invalidation can be as narrow as the change.
+ * Both kinds of table page (paged live from the API, or answered from the index) sit under `lists()`, so
+ * every change below updates and refetches them alike.
+ */
 export const customerQueries = {
   all: () => ["customers"] as const,
   lists: () => [...customerQueries.all(), "list"] as const,
+  /** A page of the customer index: search, filters and sort; an ApiError `index_not_ready` before its first pass. */
+  indexList: (search: CustomerIndexSearch) =>
+    queryOptions({
+      queryKey: [...customerQueries.lists(), "index", search] as const,
+      queryFn: ({ signal }) =>
+        apiFetch(
+          `/api/customers${customerIndexSearchString(search)}`,
+          { signal },
+          indexedCustomersResponseSchema,
+        ),
+      placeholderData: keepPreviousData,
+      retry: retryUnlessClientError,
+      // Not ready yet: asked again now and then, and the table takes over from live paging once it answers.
+      refetchInterval: (query) => (isIndexNotReady(query.state.error) ? INDEX_NOT_READY_POLL_MS : false),
+    }),
   list: (params: CustomerListParams) =>
     queryOptions({
       queryKey: [...customerQueries.lists(), params] as const,
@@ -63,7 +98,7 @@ export const customerQueries = {
 
 /** The customer as last seen on any cached table page: shown at once while its own page loads. */
 export function findCachedCustomer(queryClient: QueryClient, customerId: string): Customer | undefined {
-  for (const [, list] of queryClient.getQueriesData<CustomerListResponse>({
+  for (const [, list] of queryClient.getQueriesData<CachedCustomerPage>({
     queryKey: customerQueries.lists(),
   })) {
     const found = list?.customers.find((entry) => entry.id === customerId);
@@ -75,7 +110,7 @@ export function findCachedCustomer(queryClient: QueryClient, customerId: string)
 /** Writes one customer's new state into its detail entry and every cached table page that shows it. */
 function writeCustomer(queryClient: QueryClient, customer: Customer) {
   queryClient.setQueryData(customerQueries.detail(customer.id).queryKey, customer);
-  queryClient.setQueriesData<CustomerListResponse>(
+  queryClient.setQueriesData<CachedCustomerPage>(
     { queryKey: customerQueries.lists() },
     (list) =>
       list && {
@@ -115,7 +150,7 @@ export function useUpdateCustomer(customerId: string) {
     onMutate: async (patch) => {
       await queryClient.cancelQueries({ queryKey: customerQueries.all() });
       const previousDetail = queryClient.getQueryData(detailKey);
-      const previousLists = queryClient.getQueriesData<CustomerListResponse>({
+      const previousLists = queryClient.getQueriesData<CachedCustomerPage>({
         queryKey: customerQueries.lists(),
       });
       const readable = previousDetail && !isUnreadableCustomer(previousDetail) ? previousDetail : undefined;
@@ -157,7 +192,7 @@ function sendWaitingDeletesOnPageClose() {
 /** A deleted customer leaves every cache at once; the table pages are then read again. */
 async function forgetCustomer(queryClient: QueryClient, customerId: string) {
   queryClient.removeQueries({ queryKey: customerQueries.detail(customerId).queryKey });
-  queryClient.setQueriesData<CustomerListResponse>(
+  queryClient.setQueriesData<CachedCustomerPage>(
     { queryKey: customerQueries.lists() },
     (list) => list && { ...list, customers: list.customers.filter((entry) => entry.id !== customerId) },
   );

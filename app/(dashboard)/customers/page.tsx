@@ -41,6 +41,7 @@ export default async function CustomersPage() {
           timeZone={env().DEALERSHIP_TIME_ZONE}
           canCreate={canEdit}
           savedColumns={await findUserPreference(user.id, "customers-table:columns")}
+          initialIndexStatus={indexStatus}
         />
       </Suspense>
     </>

@@ -1,10 +1,21 @@
 import "server-only";
 import type { IndexStatus } from "@/lib/customer-index/index-status";
 import type { Region } from "@/lib/recapture/regions";
-import { countIndexedCustomers, readCustomerSync } from "@/lib/server/db/customer-sync-state";
+import {
+  countIndexedCustomers,
+  readCustomerSync,
+  type CustomerSyncRow,
+} from "@/lib/server/db/customer-sync-state";
 
 /** A pass that hasn't shown a sign of life for this long died with its instance; the next holder starts over. */
 const STALE_PASS_MS = 3 * 60_000;
+
+/** The index answers for every customer once one pass has read the whole list; until then it holds only part. */
+const hasCompletePass = (row: CustomerSyncRow | undefined) => row?.complete_pass != null;
+
+export async function isCustomerIndexReady(region: Region): Promise<boolean> {
+  return hasCompletePass(await readCustomerSync(region));
+}
 
 export async function customerIndexStatus(region: Region, now = new Date()): Promise<IndexStatus> {
   const [row, customers] = await Promise.all([readCustomerSync(region), countIndexedCustomers(region)]);
@@ -15,7 +26,7 @@ export async function customerIndexStatus(region: Region, now = new Date()): Pro
   return {
     region,
     customers,
-    ready: row?.complete_pass != null,
+    ready: hasCompletePass(row),
     upToDateAt: row?.completed_at ?? null,
     progress: running ? { done: row.customers_done, total: row.customers_total } : null,
     failure:

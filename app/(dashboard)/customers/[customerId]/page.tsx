@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CustomerDetail } from "@/components/customers/customer-detail";
-import { parseCustomersSearch } from "@/components/customers/customers-search";
 import { searchParamsFrom } from "@/components/data-table/table-page";
 import { hasRole } from "@/lib/auth/roles";
+import { parseCustomerIndexSearch } from "@/lib/customer-index/query-params";
 import { customerIdSchema } from "@/lib/recapture/schemas";
 import { requireUser } from "@/lib/server/auth";
 import { env } from "@/lib/server/env";
@@ -27,7 +27,7 @@ export default async function CustomerPage({ params, searchParams }: CustomerPag
       customerId={id.data}
       timeZone={env().DEALERSHIP_TIME_ZONE}
       canEdit={hasRole(user.role, "staff")}
-      from={parseCustomersSearch(searchParamsFrom(await searchParams))}
+      from={parseCustomerIndexSearch(searchParamsFrom(await searchParams))}
     />
   );
 }

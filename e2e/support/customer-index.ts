@@ -1,0 +1,56 @@
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+/** A request for a page of the customers table from the index: GET /api/customers, whatever its query. */
+export const isIndexPageRequest = (url: URL) => url.pathname === "/api/customers";
+
+/**
+ * Makes the page see the customer index before its first complete pass: the status route says a
+ * first pass is under way, and GET /api/customers says the index isn't ready, as the server does
+ * then. The customers table pages the API live meanwhile. Returns a function that lifts both.
+ */
+export async function indexNotReadyYet(page: Page): Promise<() => Promise<void>> {
+  const status = {
+    region: "au",
+    customers: 600,
+    ready: false,
+    upToDateAt: null,
+    progress: { done: 600, total: 1_480 },
+    failure: null,
+    requested: false,
+  };
+  const statusRoute = "**/api/customers/index-status";
+  const indexRoute = isIndexPageRequest;
+  await page.route(statusRoute, (route) => route.fulfill({ json: { status } }));
+  await page.route(indexRoute, (route) =>
+    route.fulfill({
+      status: 409,
+      json: {
+        success: false,
+        error: { code: "index_not_ready", message: "The customer index is still being built." },
+      },
+    }),
+  );
+  return async () => {
+    await page.unroute(statusRoute);
+    await page.unroute(indexRoute);
+  };
+}
+
+/**
+ * Gets a processed upload's customers into the index and waits for them. An administrator asks for
+ * a pass ("Sync now"), which tags them with their upload. The server should ask for that pass itself
+ * once it sees the upload finish, but when the upload's own page (or a test) reads it finished first,
+ * the background tracker never sees it unfinished and no pass is asked for until the next interval.
+ */
+export async function indexUpload(admin: APIRequestContext, uploadId: string, customers: number) {
+  expect((await admin.post("/api/customers/index-status/sync")).status()).toBe(202);
+  await expect
+    .poll(
+      async () => {
+        const response = await admin.get(`/api/customers?upload=${uploadId}`);
+        return response.ok() ? ((await response.json()) as { total: number }).total : undefined;
+      },
+      { timeout: 60_000, message: `upload ${uploadId} in the customer index` },
+    )
+    .toBe(customers);
+}
