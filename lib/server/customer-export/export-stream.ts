@@ -50,8 +50,11 @@ export function customersExportStream(
     ended = true;
     await hooks.onEnd?.({ rows, ...outcome });
   };
+  /** Whether anything went out. */
   const send = (controller: ReadableStreamDefaultController<Uint8Array>, chunks: Uint8Array[]) => {
-    for (const chunk of chunks) if (chunk.length > 0) controller.enqueue(chunk);
+    const bytes = chunks.filter((chunk) => chunk.length > 0);
+    for (const chunk of bytes) controller.enqueue(chunk);
+    return bytes.length > 0;
   };
 
   return new ReadableStream<Uint8Array>(
@@ -61,19 +64,26 @@ export function customersExportStream(
       },
       async pull(controller) {
         try {
-          await hooks.onChunk?.();
-          const next = await walk.next();
-          if (next.done) {
-            send(controller, writer.end());
-            controller.close();
-            await end({ complete: true });
-            return;
+          // A pull that enqueues nothing isn't called again (the deflater may keep a small chunk's
+          // bytes for later): read on until something goes out.
+          for (let sent = false; !sent;) {
+            await hooks.onChunk?.();
+            const next = await walk.next();
+            if (next.done) {
+              send(controller, writer.end());
+              // Recorded before the stream ends, so a finished download has its audit entry.
+              await end({ complete: true });
+              controller.close();
+              return;
+            }
+            rows += next.value.length;
+            sent = send(
+              controller,
+              writer.rows(
+                next.value.map((customer) => exportRow(customer, request.columns, request.timeZone)),
+              ),
+            );
           }
-          rows += next.value.length;
-          send(
-            controller,
-            writer.rows(next.value.map((customer) => exportRow(customer, request.columns, request.timeZone))),
-          );
         } catch (error) {
           controller.error(error);
           await walk.return(undefined).catch(() => undefined);
