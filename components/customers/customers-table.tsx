@@ -32,6 +32,8 @@ import {
   type CustomersSearch,
 } from "@/components/customers/customers-search";
 import { CustomersUploadFilter } from "@/components/customers/customers-upload-filter";
+import { ExportCustomersMenu } from "@/components/customers/export-customers-menu";
+import { parseCustomerIndexSearch } from "@/lib/customer-index/query-params";
 import { UnreadableCustomerNotice } from "@/components/customers/unreadable-customer-notice";
 import { customerQueries, useCustomersBeingDeleted } from "@/lib/queries/customers";
 import { isUnreadableCustomer, type CustomerListEntry } from "@/lib/recapture/schemas";
@@ -104,7 +106,15 @@ export function CustomersTable({ timeZone, canCreate }: CustomersTableProps) {
     <section aria-label="Customers" className="flex flex-col gap-3">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <CustomersUploadFilter uploadId={search.uploadId} timeZone={timeZone} onChange={filterByUpload} />
-        <DataTableColumnMenu table={table} />
+        <div className="flex gap-2">
+          <ExportCustomersMenu
+            search={parseCustomerIndexSearch(searchParams)}
+            columns={table.getVisibleLeafColumns().map((column) => column.id)}
+            disabled={query.isPending}
+            total={total}
+          />
+          <DataTableColumnMenu table={table} />
+        </div>
       </div>
       {query.isError ? (
         <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
