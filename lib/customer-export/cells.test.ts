@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { formatDateTime } from "@/lib/format";
 import type { Customer } from "@/lib/recapture/schemas";
-import { exportHeaders, exportRow } from "./cells";
+import { exportHeaders, exportRows } from "./cells";
 
 const customer: Customer = {
   id: "00000000-0000-4000-8000-000000000001",
@@ -56,22 +57,32 @@ describe("a customer as an export row", () => {
       "vip",
       "phone",
     ]);
-    expect(exportRow(customer, columns, "Australia/Melbourne")).toEqual([
+    expect(exportRows(columns, "Australia/Melbourne")(customer)).toEqual([
       "ABC123",
       { text: "07/01/2022", serial: 44568, withTime: false },
       "07/01/2022 – 07/01/2025",
       2,
       // 23:15 UTC is 10:15 the next morning in Melbourne (summer time).
-      { text: "03/03/2024 10:15", serial: 45354 + (10 * 60 + 15) / 1440, withTime: true },
+      { text: "03/03/2024 10:15", serial: expect.closeTo(45354 + (10 * 60 + 15) / 1440, 9), withTime: true },
       28_500,
-      { text: "01/05/2024 13:30", serial: 45413 + 13.5 / 24, withTime: true },
+      { text: "01/05/2024 13:30", serial: expect.closeTo(45413 + 13.5 / 24, 9), withTime: true },
       "Yes",
       null,
     ]);
   });
 
+  it("shows moments as formatDateTime does, across a change of summer time", () => {
+    const cells = exportRows(["last_updated"], "Australia/Adelaide");
+    // Adelaide leaves summer time at 03:00 on 07/04/2024 (16:30 UTC the day before): every five minutes around it.
+    for (let minutes = -120; minutes <= 120; minutes += 5) {
+      const iso = new Date(Date.UTC(2024, 3, 6, 16, 30) + minutes * 60_000).toISOString();
+      const [cell] = cells({ ...customer, last_updated: iso });
+      expect((cell as { text: string }).text, iso).toBe(formatDateTime(iso, "Australia/Adelaide"));
+    }
+  });
+
   it("leaves the sighting cells empty for a customer without one", () => {
-    expect(exportRow({ ...customer, sightings: [] }, ["sightings"], "Australia/Perth")).toEqual([
+    expect(exportRows(["sightings"], "Australia/Perth")({ ...customer, sightings: [] })).toEqual([
       0,
       null,
       null,

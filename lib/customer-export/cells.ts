@@ -3,7 +3,7 @@ import {
   latestSighting,
   monitoringWindowText,
 } from "@/components/customers/customer-display";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import type { Customer } from "@/lib/recapture/schemas";
 import { FIELD_COLUMN_PREFIX, type CustomerColumn, type ExportColumn } from "./columns";
 
@@ -40,13 +40,47 @@ const HEADERS: Record<CustomerColumn, readonly string[]> = {
 };
 
 const DAY_MS = 86_400_000;
+const QUARTER_HOUR_MS = 15 * 60_000;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-/** The serial of a date as shown (dd/mm/yyyy [HH:mm]): the wall-clock time Excel shows back. */
-function dateCell(text: string): DateCell {
-  const [day, month, year, hour = 0, minute = 0] = text.split(/[/ :]/).map(Number) as number[];
-  const utc = Date.UTC(year!, month! - 1, day!, hour, minute);
-  return { text, serial: (utc - EXCEL_EPOCH_MS) / DAY_MS, withTime: text.includes(" ") };
+const two = (value: number) => (value < 10 ? `0${value}` : String(value));
+
+/** A wall-clock time (its fields read in UTC) as dd/mm/yyyy [HH:mm] and as Excel's serial. */
+function dateCell(wall: number, withTime: boolean): DateCell {
+  const at = new Date(wall);
+  const day = `${two(at.getUTCDate())}/${two(at.getUTCMonth() + 1)}/${at.getUTCFullYear()}`;
+  return {
+    text: withTime ? `${day} ${two(at.getUTCHours())}:${two(at.getUTCMinutes())}` : day,
+    serial: (wall - EXCEL_EPOCH_MS) / DAY_MS,
+    withTime,
+  };
+}
+
+/** A calendar date (midnight UTC, as the API keeps them), read in UTC as formatDate reads it. */
+function calendarDateCell(iso: string): DateCell {
+  return dateCell(Math.floor(Date.parse(iso) / DAY_MS) * DAY_MS, false);
+}
+
+/**
+ * Moments as formatDateTime shows them, for many: Intl's time-zone arithmetic was most of an
+ * export's time, and a zone's offset changes only on a quarter hour, so it is worked out once per
+ * quarter hour seen (with formatDateTime) and the clock read off the moment plus that offset.
+ */
+function momentCells(timeZone: string): (iso: string) => DateCell {
+  const offsets = new Map<number, number>();
+  return (iso) => {
+    const at = Math.floor(Date.parse(iso) / 60_000) * 60_000;
+    const quarter = Math.floor(at / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+    let offset = offsets.get(quarter);
+    if (offset === undefined) {
+      const [day, month, year, hour, minute] = formatDateTime(new Date(quarter).toISOString(), timeZone)
+        .split(/[/ :]/)
+        .map(Number) as [number, number, number, number, number];
+      offset = Date.UTC(year, month - 1, day, hour, minute) - quarter;
+      offsets.set(quarter, offset);
+    }
+    return dateCell(at + offset, true);
+  };
 }
 
 export function exportHeaders(columns: readonly ExportColumn[]): string[] {
@@ -57,7 +91,11 @@ export function exportHeaders(columns: readonly ExportColumn[]): string[] {
   );
 }
 
-function customerCells(column: CustomerColumn, customer: Customer, timeZone: string): ExportCell[] {
+function customerCells(
+  column: CustomerColumn,
+  customer: Customer,
+  momentCell: (iso: string) => DateCell,
+): ExportCell[] {
   switch (column) {
     case "rego":
     case "state":
@@ -66,7 +104,7 @@ function customerCells(column: CustomerColumn, customer: Customer, timeZone: str
     case "external_id":
       return [customer[column]];
     case "sale_date":
-      return [customer.sale_date ? dateCell(formatDate(customer.sale_date)) : null];
+      return [customer.sale_date ? calendarDateCell(customer.sale_date) : null];
     case "monitoring":
       // The table's non-breaking space keeps a narrow column tidy; a spreadsheet wants a plain one.
       return [monitoringWindowText(customer)?.replace(/\u00a0/g, " ") ?? null];
@@ -74,23 +112,25 @@ function customerCells(column: CustomerColumn, customer: Customer, timeZone: str
       const latest = latestSighting(customer.sightings);
       return [
         customer.sightings.length,
-        latest ? dateCell(formatDateTime(latest.at, timeZone)) : null,
+        latest ? momentCell(latest.at) : null,
         latest?.listing_price ?? null,
       ];
     }
     case "last_updated":
-      return [dateCell(formatDateTime(customer.last_updated, timeZone))];
+      return [momentCell(customer.last_updated)];
   }
 }
 
-export function exportRow(
-  customer: Customer,
-  columns: readonly ExportColumn[],
-  timeZone: string,
-): ExportCell[] {
-  return columns.flatMap((column) =>
-    column.startsWith(FIELD_COLUMN_PREFIX)
-      ? [additionalFieldText(customer.additional_fields?.[column.slice(FIELD_COLUMN_PREFIX.length)]) || null]
-      : customerCells(column as CustomerColumn, customer, timeZone),
-  );
+/** Writes customers as rows of `columns`, times in `timeZone`. */
+export function exportRows(columns: readonly ExportColumn[], timeZone: string) {
+  const momentCell = momentCells(timeZone);
+  return (customer: Customer): ExportCell[] =>
+    columns.flatMap((column) =>
+      column.startsWith(FIELD_COLUMN_PREFIX)
+        ? [
+            additionalFieldText(customer.additional_fields?.[column.slice(FIELD_COLUMN_PREFIX.length)]) ||
+              null,
+          ]
+        : customerCells(column as CustomerColumn, customer, momentCell),
+    );
 }

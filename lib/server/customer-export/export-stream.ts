@@ -1,5 +1,5 @@
 import "server-only";
-import { exportHeaders, exportRow } from "@/lib/customer-export/cells";
+import { exportHeaders, exportRows } from "@/lib/customer-export/cells";
 import type { ExportColumn } from "@/lib/customer-export/columns";
 import type { IndexedCustomersQuestion } from "@/lib/server/db/customer-index-search";
 import { walkIndexedCustomers } from "@/lib/server/db/customer-index-walk";
@@ -43,6 +43,7 @@ export function customersExportStream(
 ): ReadableStream<Uint8Array> {
   const writer = sheetWriters[request.format]();
   const walk = walkIndexedCustomers(request.question, { now: request.now, chunkSize: hooks.chunkSize });
+  const toRow = exportRows(request.columns, request.timeZone);
   let rows = 0;
   let ended = false;
   const end = async (outcome: Omit<ExportEnd, "rows">) => {
@@ -77,12 +78,7 @@ export function customersExportStream(
               return;
             }
             rows += next.value.length;
-            sent = send(
-              controller,
-              writer.rows(
-                next.value.map((customer) => exportRow(customer, request.columns, request.timeZone)),
-              ),
-            );
+            sent = send(controller, writer.rows(next.value.map(toRow)));
           }
         } catch (error) {
           controller.error(error);
