@@ -81,6 +81,15 @@ describe("a customer as an export row", () => {
     }
   });
 
+  it("writes a date it can't read as it came, never as a broken date", () => {
+    expect(
+      exportRows(
+        ["sale_date", "last_updated"],
+        "Australia/Perth",
+      )({ ...customer, sale_date: "soon", last_updated: "later" }),
+    ).toEqual(["soon", "later"]);
+  });
+
   it("leaves the sighting cells empty for a customer without one", () => {
     expect(exportRows(["sightings"], "Australia/Perth")({ ...customer, sightings: [] })).toEqual([
       0,

@@ -57,8 +57,9 @@ function dateCell(wall: number, withTime: boolean): DateCell {
 }
 
 /** A calendar date (midnight UTC, as the API keeps them), read in UTC as formatDate reads it. */
-function calendarDateCell(iso: string): DateCell {
-  return dateCell(Math.floor(Date.parse(iso) / DAY_MS) * DAY_MS, false);
+function calendarDateCell(iso: string): DateCell | string {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? iso : dateCell(Math.floor(at / DAY_MS) * DAY_MS, false);
 }
 
 /**
@@ -66,10 +67,12 @@ function calendarDateCell(iso: string): DateCell {
  * export's time, and a zone's offset changes only on a quarter hour, so it is worked out once per
  * quarter hour seen (with formatDateTime) and the clock read off the moment plus that offset.
  */
-function momentCells(timeZone: string): (iso: string) => DateCell {
+function momentCells(timeZone: string): (iso: string) => DateCell | string {
   const offsets = new Map<number, number>();
   return (iso) => {
     const at = Math.floor(Date.parse(iso) / 60_000) * 60_000;
+    // Not a date after all: written as it came rather than as no date (or a broken workbook).
+    if (Number.isNaN(at)) return iso;
     const quarter = Math.floor(at / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
     let offset = offsets.get(quarter);
     if (offset === undefined) {
@@ -94,7 +97,7 @@ export function exportHeaders(columns: readonly ExportColumn[]): string[] {
 function customerCells(
   column: CustomerColumn,
   customer: Customer,
-  momentCell: (iso: string) => DateCell,
+  momentCell: (iso: string) => DateCell | string,
 ): ExportCell[] {
   switch (column) {
     case "rego":

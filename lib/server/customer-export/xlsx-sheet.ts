@@ -36,8 +36,14 @@ const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const XML_SPECIAL = /[&<>"]/g;
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
+// Excel refuses (offering to "repair" the file) a cell holding more characters than this.
+const MAX_CELL_TEXT = 32_767;
+
 function escapeXml(text: string): string {
-  return text.replace(NOT_XML, "").replace(XML_SPECIAL, (special) => ENTITIES[special]!);
+  return text
+    .slice(0, MAX_CELL_TEXT)
+    .replace(NOT_XML, "")
+    .replace(XML_SPECIAL, (special) => ENTITIES[special]!);
 }
 
 /** A, B, … Z, AA, AB: the column letters of a cell reference. */
