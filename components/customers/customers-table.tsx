@@ -40,6 +40,7 @@ import {
 } from "@/components/customers/customers-search";
 import { CustomersSearchBox } from "@/components/customers/customers-search-box";
 import { CustomersUploadFilter } from "@/components/customers/customers-upload-filter";
+import { ExportCustomersMenu } from "@/components/customers/export-customers-menu";
 import { UnreadableCustomerNotice } from "@/components/customers/unreadable-customer-notice";
 import type { IndexStatus } from "@/lib/customer-index/index-status";
 import {
@@ -178,7 +179,15 @@ export function CustomersTable({
                 (how === "now" ? showSearch : replaceSearch)(narrowedTo(search, { search: text }))
               }
             />
-            <DataTableColumnMenu table={table} />
+            <div className="flex gap-2">
+              <ExportCustomersMenu
+                search={search}
+                columns={table.getVisibleLeafColumns().map((column) => column.id)}
+                disabled={query.isPending}
+                total={total}
+              />
+              <DataTableColumnMenu table={table} />
+            </div>
           </div>
           <CustomersFilters
             filters={filtersOf(search)}

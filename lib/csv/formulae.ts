@@ -19,7 +19,15 @@ const APOSTROPHE = 39;
  * and CRLF, so Excel opens them with accents intact, and formula-looking cells neutralised.
  */
 export function writeCsv(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${Papa.unparse(rows as string[][], { newline: "\r\n", escapeFormulae: FORMULA_START })}`;
+  return `\uFEFF${csvLines(rows)}`;
+}
+
+/**
+ * The same rows without the byte-order mark, for a file written a chunk at a time. Numbers
+ * are written as numbers (a negative one is not a formula) and empty cells as nothing.
+ */
+export function csvLines(rows: readonly (readonly (string | number | null)[])[]): string {
+  return Papa.unparse(rows as unknown[][], { newline: "\r\n", escapeFormulae: FORMULA_START });
 }
 
 /**

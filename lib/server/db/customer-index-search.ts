@@ -24,7 +24,7 @@ import type {
  * newest come first, and a page is found without sorting the whole list.
  */
 
-const SORT_COLUMNS = {
+export const SORT_COLUMNS = {
   newest_sighting: "c.newest_sighting_at",
   sale_date: "c.sale_date",
   rego: "c.rego_normalised",
@@ -39,7 +39,11 @@ export interface IndexedCustomersPage {
   customers: Customer[];
 }
 
+/** The question without its page: what the search and the export's walk share. */
+export type IndexedCustomersQuestion = Omit<IndexedCustomersQuery, "page" | "pageSize">;
+
 type Filterable = ExpressionBuilder<Tables & { c: IndexedCustomersTable }, "c">;
+type CustomersFrom = Tables & { c: IndexedCustomersTable };
 
 /** Terms in `region` starting with any of the search's prefixes. */
 function termsMatching(
@@ -59,7 +63,7 @@ function termsMatching(
 }
 
 /** The filters of `query` besides the search, as conditions on `c`. */
-function filtersOf(query: IndexedCustomersQuery, now: Date, eb: Filterable) {
+function filtersOf(query: IndexedCustomersQuestion, now: Date, eb: Filterable) {
   const conditions = [];
   if (query.hasSightings !== undefined)
     conditions.push(eb("c.newest_sighting_at", query.hasSightings ? "is not" : "is", null));
@@ -81,7 +85,7 @@ function filtersOf(query: IndexedCustomersQuery, now: Date, eb: Filterable) {
 }
 
 /** The search and filters of `query`, as one condition on `c`. */
-function matching(query: IndexedCustomersQuery, prefixes: string[], now: Date) {
+export function matching(query: IndexedCustomersQuestion, prefixes: string[], now: Date) {
   return (eb: Filterable) => {
     const conditions = [eb("c.region", "=", query.region), ...filtersOf(query, now, eb)];
     if (prefixes.length > 0)
@@ -126,6 +130,44 @@ function toCustomer(
   };
 }
 
+/** Rows in the question's order: its sort column (empty values last when newest first), then key. */
+export function inSortOrder<O>(
+  rows: SelectQueryBuilder<CustomersFrom, "c", O>,
+  query: Pick<IndexedCustomersQuestion, "sort" | "direction">,
+) {
+  return rows
+    .orderBy(SORT_COLUMNS[query.sort], (order) =>
+      query.direction === "asc" ? order.asc().nullsFirst() : order.desc().nullsLast(),
+    )
+    .orderBy("c.key", query.direction);
+}
+
+/** Index rows as the API's customers, each with its sightings oldest first, read in one query. */
+export async function withSightings(rows: readonly Selectable<IndexedCustomersTable>[]): Promise<Customer[]> {
+  const sightings = new Map<number, Selectable<IndexedSightingsTable>[]>();
+  if (rows.length > 0) {
+    const found = await (
+      await database()
+    )
+      .selectFrom("indexed_sightings")
+      .selectAll()
+      .where(
+        "customer_key",
+        "in",
+        rows.map((row) => row.key),
+      )
+      .orderBy("customer_key")
+      .orderBy("at")
+      .execute();
+    for (const sighting of found) {
+      const list = sightings.get(sighting.customer_key) ?? [];
+      list.push(sighting);
+      sightings.set(sighting.customer_key, list);
+    }
+  }
+  return rows.map((row) => toCustomer(row, sightings.get(row.key) ?? []));
+}
+
 /** One page of the index's customers, in the API's Customer shape with their sightings, and the filtered total. */
 export async function searchIndexedCustomers(
   question: IndexedCustomersQuery,
@@ -135,7 +177,6 @@ export async function searchIndexedCustomers(
   const db = await database();
   const prefixes = query.search ? searchPrefixes(query.search) : [];
   const where = matching(query, prefixes, now);
-  const column = SORT_COLUMNS[query.sort];
 
   // A search alone is counted from its terms: a short prefix ("pr") can match a fifth of the customers,
   // and counting them without visiting each one is several times faster.
@@ -155,40 +196,16 @@ export async function searchIndexedCustomers(
         .executeTakeFirstOrThrow();
   // The page's keys first, then its rows: the customers skipped to reach a later page are counted off the
   // sort's index, without reading each one.
-  const inOrder = <O>(rows: SelectQueryBuilder<Tables & { c: IndexedCustomersTable }, "c", O>) =>
-    rows
-      .orderBy(column, (order) =>
-        query.direction === "asc" ? order.asc().nullsFirst() : order.desc().nullsLast(),
-      )
-      .orderBy("c.key", query.direction);
-  const pageKeys = inOrder(db.selectFrom("indexed_customers as c").select("c.key").where(where))
+  const pageKeys = inSortOrder(db.selectFrom("indexed_customers as c").select("c.key").where(where), query)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const rows = await inOrder(
+  const rows = await inSortOrder(
     db.selectFrom("indexed_customers as c").selectAll("c").where("c.key", "in", pageKeys),
+    query,
   ).execute();
 
-  const sightings = new Map<number, Selectable<IndexedSightingsTable>[]>();
-  if (rows.length > 0) {
-    const found = await db
-      .selectFrom("indexed_sightings")
-      .selectAll()
-      .where(
-        "customer_key",
-        "in",
-        rows.map((row) => row.key),
-      )
-      .orderBy("customer_key")
-      .orderBy("at")
-      .execute();
-    for (const sighting of found) {
-      const list = sightings.get(sighting.customer_key) ?? [];
-      list.push(sighting);
-      sightings.set(sighting.customer_key, list);
-    }
-  }
   return {
     total: Number(counted.total),
-    customers: rows.map((row) => toCustomer(row, sightings.get(row.key) ?? [])),
+    customers: await withSightings(rows),
   };
 }
