@@ -1,3 +1,4 @@
+import { fieldOfColumn } from "@/lib/customer-index/field-names";
 import {
   additionalFieldText,
   latestSighting,
@@ -5,7 +6,7 @@ import {
 } from "@/components/customers/customer-display";
 import { formatDateTime } from "@/lib/format";
 import type { Customer } from "@/lib/recapture/schemas";
-import { FIELD_COLUMN_PREFIX, type CustomerColumn, type ExportColumn } from "./columns";
+import { type CustomerColumn, type ExportColumn } from "./columns";
 
 /**
  * A customer as a row of an export, cell by cell, the way the table shows it:
@@ -87,11 +88,10 @@ function momentCells(timeZone: string): (iso: string) => DateCell | string {
 }
 
 export function exportHeaders(columns: readonly ExportColumn[]): string[] {
-  return columns.flatMap((column) =>
-    column.startsWith(FIELD_COLUMN_PREFIX)
-      ? [column.slice(FIELD_COLUMN_PREFIX.length)]
-      : HEADERS[column as CustomerColumn],
-  );
+  return columns.flatMap((column) => {
+    const field = fieldOfColumn(column);
+    return field !== undefined ? [field] : HEADERS[column as CustomerColumn];
+  });
 }
 
 function customerCells(
@@ -128,12 +128,10 @@ function customerCells(
 export function exportRows(columns: readonly ExportColumn[], timeZone: string) {
   const momentCell = momentCells(timeZone);
   return (customer: Customer): ExportCell[] =>
-    columns.flatMap((column) =>
-      column.startsWith(FIELD_COLUMN_PREFIX)
-        ? [
-            additionalFieldText(customer.additional_fields?.[column.slice(FIELD_COLUMN_PREFIX.length)]) ||
-              null,
-          ]
-        : customerCells(column as CustomerColumn, customer, momentCell),
-    );
+    columns.flatMap((column) => {
+      const field = fieldOfColumn(column);
+      return field !== undefined
+        ? [additionalFieldText(customer.additional_fields?.[field]) || null]
+        : customerCells(column as CustomerColumn, customer, momentCell);
+    });
 }

@@ -1,3 +1,5 @@
+import { FIELD_COLUMN_PREFIX, fieldOfColumn } from "@/lib/customer-index/field-names";
+
 /**
  * The columns of a customers export, named by the ids of the customers table's
  * columns so the export carries what the table shows, in its order:
@@ -18,7 +20,6 @@ export const CUSTOMER_COLUMNS = [
 ] as const;
 export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number];
 
-export const FIELD_COLUMN_PREFIX = "field:";
 export type FieldColumn = `${typeof FIELD_COLUMN_PREFIX}${string}`;
 export type ExportColumn = CustomerColumn | FieldColumn;
 
@@ -33,8 +34,8 @@ function isCustomerColumn(id: string): id is CustomerColumn {
 }
 
 function isFieldColumn(id: string): id is FieldColumn {
-  const name = id.slice(FIELD_COLUMN_PREFIX.length);
-  return id.startsWith(FIELD_COLUMN_PREFIX) && name.trim() !== "" && name.length <= MAX_FIELD_NAME_LENGTH;
+  const name = fieldOfColumn(id);
+  return name !== undefined && name.trim() !== "" && name.length <= MAX_FIELD_NAME_LENGTH;
 }
 
 /** The `columns` parameter read: every column when it is missing, else the ids in order, once each. */
