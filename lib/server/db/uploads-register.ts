@@ -186,8 +186,15 @@ export async function insertUpload(row: Insertable<UploadsTable>, db?: Db): Prom
 export async function updateUploadCounters(
   counters: { id: string; uploaded: number; processed: number; errors: number; at: string },
   db?: Db,
-): Promise<void> {
-  await (db ?? (await database()))
+): Promise<{ finishedNow: Region | undefined }> {
+  const queries = db ?? (await database());
+  // Read first: the update can't return the counters it replaced, and "this read finished it" needs them.
+  const before = await queries
+    .selectFrom("uploads")
+    .select(["region", "total_uploaded", "total_processed"])
+    .where("id", "=", counters.id)
+    .executeTakeFirst();
+  await queries
     .updateTable("uploads")
     .set((eb) => ({
       total_uploaded: counters.uploaded,
@@ -207,6 +214,13 @@ export async function updateUploadCounters(
     }))
     .where("id", "=", counters.id)
     .execute();
+  const wasFinished = before !== undefined && before.total_processed >= before.total_uploaded;
+  return {
+    finishedNow:
+      before !== undefined && !wasFinished && counters.processed >= counters.uploaded
+        ? before.region
+        : undefined,
+  };
 }
 
 /** The first cancellation is the one kept. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Upload } from "@/lib/recapture/schemas";
 import type { SessionUser } from "@/lib/server/auth/sessions";
+import { database } from "@/lib/server/db";
+import { readCustomerSync, uploadsToTag } from "@/lib/server/db/customer-sync-state";
 import { describeEachEngine } from "@/lib/testing/database-engines";
 import { findNotSentFile, recordBatch as recordBatchDomain } from "./batches";
 import {
@@ -172,6 +174,23 @@ describeEachEngine("the uploads register", () => {
         totalProcessed: 3_000,
         totalErrors: 2,
       });
+    });
+
+    it("asks the customer index for a pass once, when a read finds the upload finished", async () => {
+      const queued = upload({ total_uploaded_customers: 3_000 });
+      await sent(queued);
+      await recordProgress({ ...queued, total_processed_customers: 2_000 }, minute(2));
+      expect((await readCustomerSync("au"))?.requested_at ?? null).toBeNull();
+
+      await recordProgress({ ...queued, total_processed_customers: 3_000 }, minute(3));
+      const requested = (await readCustomerSync("au"))?.requested_at;
+      expect(requested).toEqual(expect.any(String));
+      expect(await uploadsToTag("au")).toContainEqual({ uploadId: queued.id, processed: true });
+
+      // Reading it again (the progress page open for a while) asks for nothing more.
+      await (await database()).updateTable("customer_sync").set({ requested_at: null }).execute();
+      await recordProgress({ ...queued, total_processed_customers: 3_000 }, minute(4));
+      expect((await readCustomerSync("au"))?.requested_at ?? null).toBeNull();
     });
 
     it("ignores uploads that aren't registered", async () => {

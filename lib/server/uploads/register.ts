@@ -1,4 +1,5 @@
 import "server-only";
+import { requestSync } from "@/lib/server/customer-index/customer-sync";
 import type { Region } from "@/lib/recapture/regions";
 import type { Upload } from "@/lib/recapture/schemas";
 import { UPLOAD_NAME_MAX_LENGTH } from "@/lib/recapture/upload-name";
@@ -142,10 +143,14 @@ export async function registerUpload(
 /**
  * Keeps the counters the API last reported, so the register and a reload show
  * them without asking again. Counters only grow, so an answer that arrives
- * late (a poll overtaken by a cancel) never takes them back.
+ * late (a poll overtaken by a cancel) never takes them back. The read that
+ * finds an upload finished (whoever made it: the progress page, the tracker)
+ * asks the customer index for a pass, so its customers are found soon, tagged
+ * with the upload; inside a caller's transaction that is left to the next
+ * tracker round, as the request can't wait on the transaction's connection.
  */
 export async function recordProgress(upload: Upload, now = new Date(), db?: Db): Promise<void> {
-  await updateUploadCounters(
+  const { finishedNow } = await updateUploadCounters(
     {
       id: upload.id,
       uploaded: upload.total_uploaded_customers,
@@ -155,6 +160,7 @@ export async function recordProgress(upload: Upload, now = new Date(), db?: Db):
     },
     db,
   );
+  if (finishedNow && !db) await requestSync({ region: finishedNow, uploadId: upload.id });
 }
 
 /**

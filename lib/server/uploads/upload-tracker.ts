@@ -4,7 +4,6 @@ import {
   selectRegionsWithUnfinishedUploads,
   selectUnfinishedUploads,
 } from "@/lib/server/db/uploads-register";
-import { requestSync } from "@/lib/server/customer-index/customer-sync";
 import { recordProgress } from "@/lib/server/uploads/register";
 
 /** Uploads read per region on each round: the API is asked politely, and the rest wait for the next round. */
@@ -15,8 +14,7 @@ export const UPLOADS_READ_PER_ROUND = 20;
  * each unfinished upload in the register has got and records it, so the
  * register moves on while nobody has its page open. Those read longest ago go
  * first, so every upload gets its turn across rounds. An upload that can't be
- * read is logged and left for the next round; the others carry on. One that
- * has finished asks the customer index for a pass, to fetch its customers.
+ * read is logged and left for the next round; the others carry on.
  */
 export async function trackUnfinishedUploads(
   client: RecaptureClient,
@@ -27,11 +25,9 @@ export async function trackUnfinishedUploads(
     for (const { id } of await selectUnfinishedUploads(region, UPLOADS_READ_PER_ROUND, "stalest")) {
       try {
         const { upload } = await client.getUpload(id, { region });
+        // One it finds finished asks the customer index for a pass (recordProgress).
         await recordProgress(upload, now);
         round.read += 1;
-        // Its customers are all upstream now: the customer index fetches them soon, tagged with their upload.
-        if (upload.total_processed_customers >= upload.total_uploaded_customers)
-          await requestSync({ region, uploadId: id });
       } catch (error) {
         round.failed += 1;
         console.error(`Upload tracker: could not read upload ${id} (${region}):`, error);
