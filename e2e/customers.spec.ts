@@ -222,7 +222,10 @@ test.describe("customers table", () => {
     await expect(sightings).toBeHidden();
   });
 
-  test("remembers hidden columns in this browser", async ({ page, customersPage }) => {
+  test("remembers hidden columns for the person", async ({ page, api, customersPage }) => {
+    // Choices are kept per person on the server, and other tests sign in as the same person: start from the defaults.
+    const choices = `/api/me/preferences/${encodeURIComponent("customers-table:columns")}`;
+    expect((await api.put(choices, { data: { value: {} } })).ok()).toBe(true);
     await customersPage.goto();
     await expect(customersPage.table.getByRole("columnheader", { name: "VIN" })).toBeVisible();
     await customersPage.columnsButton.click();

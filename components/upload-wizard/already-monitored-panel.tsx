@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { ReviewCounts } from "@/lib/csv";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -34,6 +35,11 @@ export function AlreadyMonitoredPanel({
   onRetry,
   onSendAnyway,
 }: AlreadyMonitoredPanelProps) {
+  // The worker recounts the rows after the choice: the box shows it at once meanwhile, as a checkbox should.
+  // The choice stands until the counts move off the value it was made over.
+  const [choice, setChoice] = useState<{ send: boolean; over: boolean }>();
+  const sendAnyway =
+    choice && choice.over === counts.sendAlreadyMonitored ? choice.send : counts.sendAlreadyMonitored;
   if (!check) return null;
   const problem = monitoredCheckProblem(check);
   if (check.phase === "checking") {
@@ -95,9 +101,12 @@ export function AlreadyMonitoredPanel({
         <input
           id="send-monitored"
           type="checkbox"
-          checked={counts.sendAlreadyMonitored}
+          checked={sendAnyway}
           disabled={busy}
-          onChange={(event) => onSendAnyway(event.currentTarget.checked)}
+          onChange={(event) => {
+            setChoice({ send: event.currentTarget.checked, over: counts.sendAlreadyMonitored });
+            onSendAnyway(event.currentTarget.checked);
+          }}
           aria-describedby="send-monitored-hint"
           className="h-4 w-4 rounded border-slate-300 accent-brand-600"
         />
