@@ -205,7 +205,7 @@ async function replaceDetails(
     await trx.deleteFrom("indexed_customer_terms").where("customer_key", "in", replaced).execute();
   }
   const sightings: unknown[][] = [];
-  const terms: [Region, string, number][] = [];
+  const terms: unknown[][] = [];
   for (const entry of entries) {
     const key = written.get(entry.row.id);
     if (key === undefined) continue;
@@ -221,8 +221,6 @@ async function replaceDetails(
       ]);
     for (const term of entry.terms) terms.push([region, term, key]);
   }
-  // In the index's order, so each insert lands beside the one before rather than anywhere in a large tree.
-  terms.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2]));
   await bulkInsert(trx, engine, "indexed_sightings", SIGHTING_COLUMNS, sightings, SIGHTING_UPSERT);
   await bulkInsert(trx, engine, "indexed_customer_terms", TERM_COLUMNS, terms);
 }
@@ -245,10 +243,12 @@ export interface IndexPage {
 }
 
 /**
- * Writes one page of the API's customers: new and changed ones with their
- * sightings and search terms, and every customer on it marked as read by the
- * pass (or tagged with the upload). Customers deleted through the dashboard
- * stay deleted. Returns how many customers the page added to the index.
+ * Writes one page of the API's customers (or a few pages' worth, each
+ * customer once): new and changed ones with their sightings and search terms,
+ * and every customer on it marked as read by the pass (or tagged with the
+ * upload). Customers deleted through the dashboard stay deleted. `now` is when
+ * the page was read (so never after the next pass starts). Returns how many
+ * customers the page added to the index.
  */
 export async function writeIndexPage(page: IndexPage, now = new Date()): Promise<number> {
   const { region, pass } = page;
