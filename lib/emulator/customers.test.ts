@@ -59,6 +59,22 @@ describe("listing customers", () => {
       expect(answer.body).toEqual({ success: false, message });
     }
   });
+
+  it("pages correctly through a list that changed since the page before", async () => {
+    const externalIds = async (query: string) =>
+      (await page(query)).customers.map((customer) => customer.external_id);
+    for (const list of ["", `&upload_id=${uploadId}`]) {
+      expect(await externalIds(`${list}&limit=500&offset=0`)).toHaveLength(500);
+      expect((await externalIds(`${list}&limit=3&offset=499`))[0]).toBe("499");
+    }
+    const [tenth] = (await page("&limit=1&offset=10")).customers;
+    await emulator.call("DELETE", `/v2/recapture/customers/${tenth!.id}?region=au`);
+    for (const list of ["", `&upload_id=${uploadId}`]) {
+      const shifted = await page(`${list}&limit=3&offset=499`);
+      expect(shifted.customers.map((customer) => customer.external_id)).toEqual(["500", "501", "502"]);
+      expect(shifted.total).toBe(list ? 1_199 : 1_200);
+    }
+  });
 });
 
 describe("accounts and regions", () => {

@@ -64,6 +64,8 @@ export interface SightingChange {
   listing_price: number | null;
   taken_down: 0 | 1;
 }
+/** A listed customer with its place in the creation order. */
+type ListedRow = CustomerRow & { seq: number };
 
 interface QueuedCustomer {
   position: number;
@@ -121,6 +123,8 @@ CREATE TABLE IF NOT EXISTS customers (
 );
 CREATE INDEX IF NOT EXISTS customers_by_account ON customers (account, region, seq);
 CREATE INDEX IF NOT EXISTS customers_by_upload ON customers (upload_id, seq) WHERE upload_id IS NOT NULL;
+-- Holds all an upload's page needs to count and skip, so neither reads the customers themselves.
+CREATE INDEX IF NOT EXISTS customers_by_account_upload ON customers (account, region, upload_id, seq);
 -- Sightings triggered through the control API; simulated market sightings are computed, not stored.
 CREATE TABLE IF NOT EXISTS sightings (
   customer_id TEXT NOT NULL,
@@ -204,17 +208,24 @@ export function openStore(path: string) {
         .join(", ")})`,
     ),
     getCustomer: db.prepare<[string], CustomerRow>(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = ?`),
-    listCustomers: db.prepare<[string, string, number, number], CustomerRow>(
-      `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE account = ? AND region = ? ORDER BY seq LIMIT ? OFFSET ?`,
+    // A page's offset is skipped in the index alone (the subquery); only the page's own rows are read.
+    listCustomers: db.prepare<[string, string, number, number, number], ListedRow>(
+      `SELECT seq, ${CUSTOMER_COLUMNS} FROM customers WHERE seq IN
+         (SELECT seq FROM customers WHERE account = ? AND region = ? AND seq >= ? ORDER BY seq LIMIT ? OFFSET ?)
+       ORDER BY seq`,
     ),
     countCustomers: db.prepare<[string, string], { total: number }>(
       "SELECT count(*) AS total FROM customers WHERE account = ? AND region = ?",
     ),
-    listUploadCustomers: db.prepare<[string, string, string, number, number], CustomerRow>(
-      `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE upload_id = ? AND account = ? AND region = ? ORDER BY seq LIMIT ? OFFSET ?`,
+    listUploadCustomers: db.prepare<[string, string, string, number, number, number], ListedRow>(
+      `SELECT seq, ${CUSTOMER_COLUMNS} FROM customers WHERE seq IN
+         (SELECT seq FROM customers INDEXED BY customers_by_account_upload
+          WHERE upload_id = ? AND account = ? AND region = ? AND seq >= ? ORDER BY seq LIMIT ? OFFSET ?)
+       ORDER BY seq`,
     ),
     countUploadCustomers: db.prepare<[string, string, string], { total: number }>(
-      "SELECT count(*) AS total FROM customers WHERE upload_id = ? AND account = ? AND region = ?",
+      `SELECT count(*) AS total FROM customers INDEXED BY customers_by_account_upload
+       WHERE upload_id = ? AND account = ? AND region = ?`,
     ),
     updateCustomer: db.prepare(
       `UPDATE customers SET external_id = @external_id, sale_date = @sale_date, monitor_start_date = @monitor_start_date,
@@ -243,11 +254,55 @@ export function openStore(path: string) {
     lookupCounts: db.prepare<[], { account: string; region: string; count: number }>(
       "SELECT account, region, count FROM rego_lookups ORDER BY account, region",
     ),
+    // Change marks: other connections' commits (another process sharing the file), and this one's own writes.
+    dataVersion: db.prepare<[], number>("PRAGMA data_version").pluck(),
+    totalChanges: db.prepare<[], number>("SELECT total_changes()").pluck(),
     hasData: db.prepare<[string, string, string, string], { one: number }>(
       `SELECT 1 AS one WHERE EXISTS (SELECT 1 FROM customers WHERE account = ? AND region = ?)
          OR EXISTS (SELECT 1 FROM uploads WHERE account = ? AND region = ?)`,
     ),
   };
+
+  /**
+   * A client reading a long list page by page would have each page count the
+   * whole list and skip its offset from the start again, so a page deep into
+   * a million customers cost a thousand times one near the start. While the
+   * database hasn't changed, the list's total and where its last page ended
+   * are remembered, and a later page skips on from there: the same answers,
+   * at the cost of the page's own rows.
+   */
+  let lastPage: { list: string; changes: string; total: number; offset: number; seq: number } | undefined;
+
+  function listCustomers(query: CustomerQuery): { total: number; customers: CustomerRow[] } {
+    const { account, region, uploadId, offset, limit } = query;
+    const list = JSON.stringify([account, region, uploadId ?? null]);
+    const changes = `${statements.dataVersion.get()}:${statements.totalChanges.get()}`;
+    const known = lastPage?.list === list && lastPage.changes === changes ? lastPage : undefined;
+    const total =
+      known?.total ??
+      (uploadId === undefined
+        ? statements.countCustomers.get(account, region)
+        : statements.countUploadCustomers.get(uploadId, account, region)
+      )?.total ??
+      0;
+    const from = known && offset >= known.offset ? known : { offset: 0, seq: 0 };
+    const rows =
+      uploadId === undefined
+        ? statements.listCustomers.all(account, region, from.seq, limit, offset - from.offset)
+        : statements.listUploadCustomers.all(
+            uploadId,
+            account,
+            region,
+            from.seq,
+            limit,
+            offset - from.offset,
+          );
+    const last = rows.at(-1);
+    lastPage = last
+      ? { list, changes, total, offset: offset + rows.length - 1, seq: last.seq }
+      : { list, changes, total, ...from };
+    return { total, customers: rows };
+  }
 
   function sightingsFor(customerIds: readonly string[]): Map<string, SightingRow[]> {
     const found = new Map<string, SightingRow[]>();
@@ -319,19 +374,7 @@ export function openStore(path: string) {
 
     insertCustomer: (customer: CustomerRow) => statements.insertCustomer.run(customer),
     getCustomer: (id: string) => statements.getCustomer.get(id),
-    listCustomers(query: CustomerQuery): { total: number; customers: CustomerRow[] } {
-      const { account, region, uploadId, offset, limit } = query;
-      if (uploadId === undefined) {
-        return {
-          total: statements.countCustomers.get(account, region)?.total ?? 0,
-          customers: statements.listCustomers.all(account, region, limit, offset),
-        };
-      }
-      return {
-        total: statements.countUploadCustomers.get(uploadId, account, region)?.total ?? 0,
-        customers: statements.listUploadCustomers.all(uploadId, account, region, limit, offset),
-      };
-    },
+    listCustomers,
     /** Saves the fields a PATCH may change, and last_updated. */
     updateCustomer(row: CustomerRow) {
       const {

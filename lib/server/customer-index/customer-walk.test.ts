@@ -69,8 +69,33 @@ describe("walkCustomerList", () => {
     expect(written).toEqual(expect.arrayContaining(list));
   });
 
+  it("writes a few pages at a time, each customer once in a write, while it reads on", async () => {
+    const list = listOf(95);
+    const { steps, written, reads } = walkOver(list);
+    const writes: string[][] = [];
+    const readsBeforeWrite: number[] = [];
+    await walkCustomerList(
+      {
+        ...steps,
+        async write(customers, firstPage) {
+          readsBeforeWrite.push(reads.length);
+          writes.push(customers.map((customer) => customer.id!));
+          await steps.write(customers, firstPage);
+        },
+      },
+      10,
+      3,
+    );
+    expect(new Set(written)).toEqual(new Set(list));
+    expect(writes.map((ids) => ids.length)).toEqual([28, 28, 28, 14]);
+    for (const ids of writes) expect(new Set(ids).size).toBe(ids.length);
+    // The fourth page is asked for before the first three are written.
+    expect(readsBeforeWrite[0]).toBe(4);
+  });
+
   it("misses nothing that was there throughout, whatever changes between reads", async () => {
-    for (let run = 0; run < 30; run += 1) {
+    for (let run = 0; run < 60; run += 1) {
+      const pagesPerWrite = run % 2 === 0 ? 1 : 3;
       const random = seededRandom(`walk-${run}`);
       const list = listOf(80);
       const everPresent = new Set(list);
@@ -85,7 +110,7 @@ describe("walkCustomerList", () => {
           }
         }
       });
-      await walkCustomerList(steps, 10);
+      await walkCustomerList(steps, 10, pagesPerWrite);
       expect(written, `run ${run}`).toEqual(expect.arrayContaining([...everPresent]));
     }
   });

@@ -41,6 +41,13 @@ import type { Clock, RequestPacer } from "./request-pacer";
 
 /** The API's largest page. */
 export const SYNC_PAGE_SIZE = 500;
+/**
+ * Pages written in one transaction. A page's customers land all over the
+ * index's trees, and each commit writes every tree page it touched whole:
+ * four pages at a time touch about as many tree pages as one does, and hold
+ * the database for about a fifth of a second.
+ */
+const PAGES_PER_WRITE = 4;
 
 export interface PassContext {
   client: RecaptureClient;
@@ -75,17 +82,21 @@ function retryWaitMs(error: unknown, attempt: number, random: () => number): num
   return passing.includes(error.code) ? jittered : undefined;
 }
 
-async function readPage(context: PassContext, region: Region, query: ListCustomersQuery): Promise<ListPage> {
+/** A page, and when it was read: what its customers are stamped with in the index. */
+type ReadPage = ListPage & { readAt: Date };
+
+async function readPage(context: PassContext, region: Region, query: ListCustomersQuery): Promise<ReadPage> {
   for (let attempt = 0; ; attempt += 1) {
     await context.pacer.beforeRequest();
     await context.checkContinue();
     try {
       // The sync retries itself, through the pacer, so retries count against its rate too.
-      return await context.client.listCustomers(query, {
+      const page = await context.client.listCustomers(query, {
         region,
         maxRetries: 0,
         onAnswer: (answer) => context.pacer.observe(answer),
       });
+      return { ...page, readAt: new Date(context.clock.now()) };
     } catch (error) {
       const wait = retryWaitMs(error, attempt, context.random ?? Math.random);
       if (wait === undefined) throw error;
@@ -154,16 +165,12 @@ async function tagUploads(context: PassContext, region: Region, pass: number, pr
     await walkCustomerList(
       {
         read: (offset) => readPage(context, region, { offset, limit: SYNC_PAGE_SIZE, upload_id: uploadId }),
-        write: async (entries) =>
-          progress.record(
-            await writeIndexPage(
-              { region, pass, uploadId, ...splitPage(entries) },
-              new Date(context.clock.now()),
-            ),
-          ),
+        write: async (entries, { readAt }) =>
+          progress.record(await writeIndexPage({ region, pass, uploadId, ...splitPage(entries) }, readAt)),
         wasWritten: async (id) => (await customersTaggedInPass(region, pass, uploadId, [id])).has(id),
       },
       SYNC_PAGE_SIZE,
+      PAGES_PER_WRITE,
     );
     // Read while still processing, its later customers are tagged by a later pass.
     await recordUploadTagged(region, uploadId, processed, new Date(context.clock.now()));
@@ -175,13 +182,14 @@ async function walkAll(context: PassContext, region: Region, pass: number, progr
   await walkCustomerList(
     {
       read: (offset) => readPage(context, region, { offset, limit: SYNC_PAGE_SIZE }),
-      write: async (entries) => {
-        added = await writeIndexPage({ region, pass, ...splitPage(entries) }, new Date(context.clock.now()));
+      write: async (entries, { readAt }) => {
+        added = await writeIndexPage({ region, pass, ...splitPage(entries) }, readAt);
       },
       wasWritten: async (id) => (await customersReadInPass(region, pass, [id])).has(id),
       progress: (done, total) => progress.record(added, { done, total }),
     },
     SYNC_PAGE_SIZE,
+    PAGES_PER_WRITE,
   );
 }
 

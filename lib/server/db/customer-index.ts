@@ -1,11 +1,12 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { Insertable, Transaction } from "kysely";
+import { sql, type Insertable, type Transaction } from "kysely";
 import { normalisedRego, searchTermsOf } from "@/lib/customer-index/search-terms";
 import type { Region } from "@/lib/recapture/regions";
 import type { Customer } from "@/lib/recapture/schemas";
 import { bulkInsert, type BulkColumn, type Engine } from "./bulk-insert";
 import { dashboardDatabase, database } from "./index";
+import { rebuildableTransaction } from "./rebuildable-writes";
 import type { IndexedCustomersTable, IndexedSightingsTable, Tables } from "./schema";
 
 /**
@@ -152,8 +153,29 @@ async function upsertCustomers(
   return new Map(written.map(({ id, key }) => [id, key]));
 }
 
-/** Marks customers as read by a pass's walk of the whole list. */
-async function markRead(trx: Trx, region: Region, pass: number, ids: readonly string[]): Promise<void> {
+const READ_COLUMNS: readonly BulkColumn[] = [
+  ["customer_key", "integer"],
+  ["pass", "integer"],
+];
+
+/** Marks customers as read by a pass's walk of the whole list: by key, or by id where the key isn't known. */
+async function markRead(
+  trx: Trx,
+  engine: Engine,
+  region: Region,
+  pass: number,
+  customers: { keys: readonly number[]; ids: readonly string[] },
+): Promise<void> {
+  const rows = [...customers.keys].sort((a, b) => a - b).map((key) => [key, pass]);
+  await bulkInsert(
+    trx,
+    engine,
+    "indexed_customer_reads",
+    READ_COLUMNS,
+    rows,
+    "ON CONFLICT (customer_key) DO UPDATE SET pass = excluded.pass",
+  );
+  if (customers.ids.length === 0) return;
   await trx
     .insertInto("indexed_customer_reads")
     .columns(["customer_key", "pass"])
@@ -162,7 +184,7 @@ async function markRead(trx: Trx, region: Region, pass: number, ids: readonly st
         .selectFrom("indexed_customers")
         .select(["key", eb.val(pass).as("pass")])
         .where("region", "=", region)
-        .where("id", "in", ids),
+        .where("id", "in", customers.ids),
     )
     .onConflict((conflict) => conflict.column("customer_key").doUpdateSet({ pass }))
     .execute();
@@ -221,37 +243,20 @@ export interface IndexPage {
 }
 
 /**
- * Writes one page of the API's customers: new and changed ones with their
- * sightings and search terms, and every customer on it marked as read by the
- * pass (or tagged with the upload). Customers deleted through the dashboard
- * stay deleted. Returns how many customers the page added to the index.
+ * Writes one page of the API's customers (or a few pages' worth, each
+ * customer once): new and changed ones with their sightings and search terms,
+ * and every customer on it marked as read by the pass (or tagged with the
+ * upload). Customers deleted through the dashboard stay deleted. `now` is when
+ * the page was read (so never after the next pass starts). Returns how many
+ * customers the page added to the index.
  */
 export async function writeIndexPage(page: IndexPage, now = new Date()): Promise<number> {
   const { region, pass } = page;
   const ids = [...page.customers.map((customer) => customer.id), ...(page.unreadableIds ?? [])];
   if (ids.length === 0) return 0;
-  const { engine, kysely } = await dashboardDatabase();
-  return kysely.transaction().execute(async (trx) => {
-    const deleted = new Set(
-      (
-        await trx
-          .selectFrom("indexed_customer_deletions")
-          .select("id")
-          .where("region", "=", region)
-          .where("id", "in", ids)
-          .execute()
-      ).map(({ id }) => id),
-    );
-    const indexed = new Map(
-      (
-        await trx
-          .selectFrom("indexed_customers")
-          .select(["id", "fingerprint", "last_updated"])
-          .where("region", "=", region)
-          .where("id", "in", ids)
-          .execute()
-      ).map((row) => [row.id, row]),
-    );
+  const database = await dashboardDatabase();
+  return rebuildableTransaction(database, async (trx) => {
+    const { indexed, deleted } = await indexedState(trx, region, ids);
     const changed: IndexEntry[] = [];
     for (const customer of page.customers) {
       if (deleted.has(customer.id)) continue;
@@ -261,13 +266,12 @@ export async function writeIndexPage(page: IndexPage, now = new Date()): Promise
       if (before?.fingerprint !== fingerprint) changed.push(indexEntry(customer, fingerprint));
     }
     const tag = page.uploadId ? { uploadId: page.uploadId, pass } : undefined;
-    const written = await upsertCustomers(trx, engine, region, changed, now.toISOString(), tag);
-    await replaceDetails(trx, engine, region, changed, written, (id) => indexed.has(id));
+    const written = await upsertCustomers(trx, database.engine, region, changed, now.toISOString(), tag);
+    await replaceDetails(trx, database.engine, region, changed, written, (id) => indexed.has(id));
 
-    const present = ids.filter((id) => !deleted.has(id));
+    // Unchanged, older than indexed, or a write-through got there first: present all the same.
+    const notWritten = ids.filter((id) => !deleted.has(id) && !written.has(id));
     if (tag) {
-      // Unchanged, older than indexed, or a write-through got there first: in the upload all the same.
-      const notWritten = present.filter((id) => !written.has(id));
       if (notWritten.length > 0)
         await trx
           .updateTable("indexed_customers")
@@ -275,11 +279,46 @@ export async function writeIndexPage(page: IndexPage, now = new Date()): Promise
           .where("region", "=", region)
           .where("id", "in", notWritten)
           .execute();
-    } else if (present.length > 0) {
-      await markRead(trx, region, pass, present);
+    } else {
+      const known = notWritten.filter((id) => indexed.has(id));
+      await markRead(trx, database.engine, region, pass, {
+        keys: [...written.values(), ...known.map((id) => indexed.get(id)!.key)],
+        // Indexed by a write-through since the page was looked up (PostgreSQL reads what others commit).
+        ids: notWritten.filter((id) => !indexed.has(id)),
+      });
     }
     return [...written.keys()].filter((id) => !indexed.has(id)).length;
   });
+}
+
+/** What the index holds of a page's customers, and which of them were deleted through the dashboard: one query. */
+async function indexedState(trx: Trx, region: Region, ids: readonly string[]) {
+  const rows = await trx
+    .selectFrom("indexed_customers")
+    .select(["id", "key", "fingerprint", "last_updated", sql<number>`0`.as("deleted")])
+    .where("region", "=", region)
+    .where("id", "in", ids)
+    .unionAll(
+      trx
+        .selectFrom("indexed_customer_deletions")
+        .select([
+          "id",
+          sql<number>`0`.as("key"),
+          sql<string>`''`.as("fingerprint"),
+          sql<string>`''`.as("last_updated"),
+          sql<number>`1`.as("deleted"),
+        ])
+        .where("region", "=", region)
+        .where("id", "in", ids),
+    )
+    .execute();
+  const indexed = new Map<string, { key: number; fingerprint: string; last_updated: string }>();
+  const deleted = new Set<string>();
+  for (const row of rows) {
+    if (row.deleted) deleted.add(row.id);
+    else indexed.set(row.id, row);
+  }
+  return { indexed, deleted };
 }
 
 /** Which of `ids` the pass has already read: the walk's check that it hasn't skipped past any. */
