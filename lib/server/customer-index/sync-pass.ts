@@ -166,7 +166,7 @@ async function tagUploads(context: PassContext, region: Region, pass: number, pr
       {
         read: (offset) => readPage(context, region, { offset, limit: SYNC_PAGE_SIZE, upload_id: uploadId }),
         write: async (entries, { readAt }) =>
-          progress.record(await writeIndexPage({ region, pass, uploadId, ...splitPage(entries) }, readAt)),
+          progress.record((await writeIndexPage({ region, pass, uploadId, ...splitPage(entries) }, readAt)).added),
         wasWritten: async (id) => (await customersTaggedInPass(region, pass, uploadId, [id])).has(id),
       },
       SYNC_PAGE_SIZE,
@@ -183,7 +183,7 @@ async function walkAll(context: PassContext, region: Region, pass: number, progr
     {
       read: (offset) => readPage(context, region, { offset, limit: SYNC_PAGE_SIZE }),
       write: async (entries, { readAt }) => {
-        added = await writeIndexPage({ region, pass, ...splitPage(entries) }, readAt);
+        added = (await writeIndexPage({ region, pass, ...splitPage(entries) }, readAt)).added;
       },
       wasWritten: async (id) => (await customersReadInPass(region, pass, [id])).has(id),
       progress: (done, total) => progress.record(added, { done, total }),

@@ -10,6 +10,7 @@ import {
   writeIndexPage,
 } from "./customer-index";
 import { countIndexedCustomers } from "./customer-sync-state";
+import { database } from "./index";
 
 let ids = 0;
 function customer(fields: Partial<Customer> = {}): Customer {
@@ -51,6 +52,42 @@ async function idsOf(query: Partial<Parameters<typeof searchIndexedCustomers>[0]
 }
 
 describeEachEngine("customer index writes", () => {
+  it("brings the leads of every customer read up to date: new, price changed, no longer listed", async () => {
+    const listing = sighting("2024-06-01T00:00:00.000Z", { listing_price: 27_000 });
+    const car = customer({ sightings: [listing] });
+    const read = (sightings: Customer["sightings"], pass: number) =>
+      writeIndexPage({ region: "au", pass, customers: [{ ...car, sightings }] });
+
+    expect((await read([listing], 1)).leads.added).toHaveLength(1);
+    // Read again unchanged: nothing new.
+    expect((await read([listing], 2)).leads).toEqual({
+      added: [],
+      priceChanges: [],
+      delisted: [],
+      relisted: [],
+    });
+    const cheaper = await read([{ ...listing, listing_price: 25_500 }], 3);
+    expect(cheaper.leads.priceChanges).toHaveLength(1);
+    expect((await read([], 4)).leads.delisted).toHaveLength(1);
+
+    const lead = await (
+      await database()
+    )
+      .selectFrom("leads")
+      .selectAll()
+      .where("lead_id", "=", listing.lead_id)
+      .executeTakeFirstOrThrow();
+    expect(lead).toMatchObject({ customer_id: car.id, first_price: 27_000, price: 25_500, status: "new" });
+    expect(lead.no_longer_listed_at).not.toBeNull();
+  });
+
+  it("records a lead written through (a customer read or edited here) as the sync would", async () => {
+    const listing = sighting("2024-07-01T00:00:00.000Z");
+    await indexCustomer("au", customer({ sightings: [listing] }));
+    const leads = await (await database()).selectFrom("leads").select("lead_id").execute();
+    expect(leads).toEqual([{ lead_id: listing.lead_id }]);
+  });
+
   it("writes a page and answers with customers in the API's shape, sightings oldest first", async () => {
     const ann = customer({
       rego: "ZEN407",

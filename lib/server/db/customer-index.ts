@@ -7,6 +7,7 @@ import type { Customer } from "@/lib/recapture/schemas";
 import { bulkInsert, type BulkColumn, type Engine } from "./bulk-insert";
 import { dashboardDatabase, database } from "./index";
 import { rebuildableTransaction } from "./rebuildable-writes";
+import { recordLeadSightings, type RecordedSightings } from "./leads";
 import type { IndexedCustomersTable, IndexedSightingsTable, Tables } from "./schema";
 
 /**
@@ -247,21 +248,28 @@ export interface IndexPage {
  * customer once): new and changed ones with their sightings and search terms,
  * and every customer on it marked as read by the pass (or tagged with the
  * upload). Customers deleted through the dashboard stay deleted. `now` is when
- * the page was read (so never after the next pass starts). Returns how many
- * customers the page added to the index.
+ * the page was read (so never after the next pass starts). The leads of every
+ * customer read are brought up to date in the same transaction (new, price
+ * changed, no longer listed). Returns how many customers the page added to
+ * the index, and what happened to leads, for whoever tells people after.
  */
-export async function writeIndexPage(page: IndexPage, now = new Date()): Promise<number> {
+export async function writeIndexPage(
+  page: IndexPage,
+  now = new Date(),
+): Promise<{ added: number; leads: RecordedSightings }> {
   const { region, pass } = page;
   const ids = [...page.customers.map((customer) => customer.id), ...(page.unreadableIds ?? [])];
-  if (ids.length === 0) return 0;
+  if (ids.length === 0) return { added: 0, leads: NO_LEAD_CHANGES };
   const database = await dashboardDatabase();
   return rebuildableTransaction(database, async (trx) => {
     const { indexed, deleted } = await indexedState(trx, region, ids);
     const changed: IndexEntry[] = [];
+    const read: Customer[] = [];
     for (const customer of page.customers) {
       if (deleted.has(customer.id)) continue;
       const before = indexed.get(customer.id);
       if (before && customer.last_updated < before.last_updated) continue;
+      read.push(customer);
       const fingerprint = fingerprintOf(customer);
       if (before?.fingerprint !== fingerprint) changed.push(indexEntry(customer, fingerprint));
     }
@@ -287,9 +295,15 @@ export async function writeIndexPage(page: IndexPage, now = new Date()): Promise
         ids: notWritten.filter((id) => !indexed.has(id)),
       });
     }
-    return [...written.keys()].filter((id) => !indexed.has(id)).length;
+    // Every customer read, changed or not: a lead missing from its customer's sightings is no longer listed.
+    const leads = await recordLeadSightings(trx, region, read.map(sightedCustomer), now);
+    return { added: [...written.keys()].filter((id) => !indexed.has(id)).length, leads };
   });
 }
+
+const NO_LEAD_CHANGES: RecordedSightings = { added: [], priceChanges: [], delisted: [], relisted: [] };
+
+const sightedCustomer = (customer: Customer) => ({ customerId: customer.id, sightings: customer.sightings });
 
 /** What the index holds of a page's customers, and which of them were deleted through the dashboard: one query. */
 async function indexedState(trx: Trx, region: Region, ids: readonly string[]) {
@@ -416,6 +430,7 @@ export async function indexCustomer(region: Region, customer: Customer, now = ne
     const entry = indexEntry(customer);
     const written = await upsertCustomers(trx, engine, region, [entry], now.toISOString(), undefined);
     await replaceDetails(trx, engine, region, [entry], written, () => before !== undefined);
+    await recordLeadSightings(trx, region, [sightedCustomer(customer)], now);
   });
 }
 
