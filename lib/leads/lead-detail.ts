@@ -10,6 +10,9 @@ import { NOTE_MAX_LENGTH } from "./lead-work";
 
 export const BULK_MAX_LEADS = 500;
 
+/** A lead's key in a URL: /leads/123, /api/leads/123. */
+export const leadKeySchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
 const leadStatusSchema = z.enum(LEAD_STATUSES);
 const lostReasonSchema = z.enum(LOST_REASONS);
 const noteTextSchema = z

@@ -96,3 +96,11 @@ export function describeEvent(event: Pick<LeadEvent, "kind" | "data">): {
       return { title: "Note", note: text(data.text) };
   }
 }
+
+const MARKET_EVENTS = new Set<LeadEvent["kind"]>(["seen", "price_change", "delisted", "relisted"]);
+
+/** Who an entry of the history is by: a person, the market as the sync saw it, or an account since deleted. */
+export function eventActorName(event: Pick<LeadEvent, "kind" | "actor">): string {
+  if (event.actor) return event.actor.name;
+  return MARKET_EVENTS.has(event.kind) ? "Recapture" : "A deleted account";
+}

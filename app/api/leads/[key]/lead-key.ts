@@ -1,7 +1,5 @@
-import { z } from "zod";
+import { leadKeySchema } from "@/lib/leads/lead-detail";
 import { HttpError, pathParam } from "@/lib/server/http";
-
-const leadKeySchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export type LeadParams = { key: string };
 
