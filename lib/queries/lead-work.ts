@@ -33,7 +33,7 @@ export const leadWorkQueries = {
 };
 
 /** A change to one lead: afterwards its page (and any list showing it) is read again. */
-function useLeadMutation<TInput>(leadKey: number, request: (input: TInput) => Promise<unknown>) {
+function useLeadMutation<TInput>(request: (input: TInput) => Promise<unknown>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: request,
@@ -43,13 +43,13 @@ function useLeadMutation<TInput>(leadKey: number, request: (input: TInput) => Pr
 }
 
 export function useSetLeadStatus(leadKey: number) {
-  return useLeadMutation(leadKey, (input: StatusRequest) =>
+  return useLeadMutation((input: StatusRequest) =>
     apiFetch(`${leadUrl(leadKey)}/status`, { method: "POST", body: JSON.stringify(input) }, changedSchema),
   );
 }
 
 export function useAssignLead(leadKey: number) {
-  return useLeadMutation(leadKey, (userId: number | null) =>
+  return useLeadMutation((userId: number | null) =>
     apiFetch(
       `${leadUrl(leadKey)}/assignment`,
       { method: "POST", body: JSON.stringify({ userId }) },
@@ -59,7 +59,7 @@ export function useAssignLead(leadKey: number) {
 }
 
 export function useAddLeadNote(leadKey: number) {
-  return useLeadMutation(leadKey, (text: string) =>
+  return useLeadMutation((text: string) =>
     apiFetch(
       `${leadUrl(leadKey)}/notes`,
       { method: "POST", body: JSON.stringify({ text }) },
