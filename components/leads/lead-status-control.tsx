@@ -1,0 +1,113 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Select } from "@/components/ui/select";
+import { LOST_REASONS, type LeadStatus, type LostReason } from "@/lib/leads/lead-status";
+import { LEAD_STATUS_LABELS, LOST_REASON_LABELS, NOTE_MAX_LENGTH } from "@/lib/leads/lead-work";
+import { useSetLeadStatus } from "@/lib/queries/lead-work";
+import { LeadNoteInput } from "./lead-note-input";
+
+export interface LeadStatusControlProps {
+  leadKey: number;
+  status: LeadStatus;
+  /** What this person may move the lead to now (lib/leads/lead-work.ts nextStatuses). */
+  nextStatuses: LeadStatus[];
+}
+
+/** Moves the lead on: the allowed next steps, a reason when it is Lost, and a note to go with it. */
+export function LeadStatusControl({ leadKey, status, nextStatuses }: LeadStatusControlProps) {
+  const id = useId();
+  const setStatus = useSetLeadStatus(leadKey);
+  const [next, setNext] = useState<LeadStatus | "">("");
+  const [reason, setReason] = useState<LostReason | "">("");
+  const [note, setNote] = useState("");
+  const [errors, setErrors] = useState<{ status?: string; reason?: string; note?: string }>({});
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = {
+      status: next === "" ? "Choose the new status." : undefined,
+      reason: next === "lost" && reason === "" ? "Say why it was lost." : undefined,
+      note:
+        next === "lost" && reason === "other" && note.trim() === ""
+          ? "Add a note saying why it was lost."
+          : note.length > NOTE_MAX_LENGTH
+            ? `A note can be at most ${NOTE_MAX_LENGTH.toLocaleString("en-AU")} characters.`
+            : undefined,
+    };
+    setErrors(found);
+    if (next === "" || found.reason || found.note) return;
+    setStatus.mutate(
+      {
+        status: next,
+        from: status,
+        lostReason: next === "lost" ? reason || null : null,
+        note: note.trim() || null,
+      },
+      {
+        onSuccess: () => {
+          toast.success(`Status set to ${LEAD_STATUS_LABELS[next]}`);
+          setNext("");
+          setReason("");
+          setNote("");
+        },
+        onError: (error) => toast.error("Couldn't change the status", { description: error.message }),
+      },
+    );
+  }
+
+  if (nextStatuses.length === 0) return null;
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-3" aria-label="Change status" noValidate>
+      <FormField id={`${id}-status`} label="New status" error={errors.status}>
+        {(control) => (
+          <Select
+            {...control}
+            value={next}
+            onChange={(event) => setNext(event.target.value as LeadStatus | "")}
+          >
+            <option value="">Choose…</option>
+            {nextStatuses.map((option) => (
+              <option key={option} value={option}>
+                {LEAD_STATUS_LABELS[option]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </FormField>
+      {next === "lost" && (
+        <FormField id={`${id}-reason`} label="Why was it lost?" error={errors.reason}>
+          {(control) => (
+            <Select
+              {...control}
+              value={reason}
+              onChange={(event) => setReason(event.target.value as LostReason | "")}
+            >
+              <option value="">Choose…</option>
+              {LOST_REASONS.map((option) => (
+                <option key={option} value={option}>
+                  {LOST_REASON_LABELS[option]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+      )}
+      <LeadNoteInput
+        id={`${id}-note`}
+        label={next === "lost" && reason === "other" ? "Note" : "Note (optional)"}
+        value={note}
+        onChange={setNote}
+        error={errors.note}
+      />
+      <div>
+        <Button type="submit" disabled={setStatus.isPending}>
+          {setStatus.isPending ? "Saving…" : "Save status"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { bulkSummary } from "./bulk-summary";
+import { guessCustomerContact } from "./customer-contact";
+import { daysListed, describeEvent, priceWithChange, safeListingUrl } from "./lead-display";
+
+describe("a lead in words", () => {
+  it("shows the price with its change since first seen", () => {
+    expect(priceWithChange({ price: 27_000, firstPrice: 28_500 })).toEqual({
+      price: "$27,000",
+      change: "▼ $1,500",
+    });
+    expect(priceWithChange({ price: 29_000, firstPrice: 28_500 })).toEqual({
+      price: "$29,000",
+      change: "▲ $500",
+    });
+    expect(priceWithChange({ price: 28_500, firstPrice: 28_500 }).change).toBeNull();
+    expect(priceWithChange({ price: null, firstPrice: null })).toEqual({ price: "No price", change: null });
+  });
+
+  it("counts days listed up to now, or to when it was taken down", () => {
+    const now = new Date("2026-12-03T09:00:00Z");
+    expect(daysListed({ listedAt: "2026-11-30T10:00:00Z", noLongerListedAt: null }, now)).toBe(2);
+    expect(
+      daysListed({ listedAt: "2026-11-30T10:00:00Z", noLongerListedAt: "2026-12-01T11:00:00Z" }, now),
+    ).toBe(1);
+  });
+
+  it("links only https listings", () => {
+    expect(safeListingUrl("https://www.carsales.com.au/cars/details/1/")).toBe(
+      "https://www.carsales.com.au/cars/details/1/",
+    );
+    expect(safeListingUrl("javascript:alert(1)")).toBeNull();
+    expect(safeListingUrl("http://example.com/")).toBeNull();
+    expect(safeListingUrl("not a url")).toBeNull();
+  });
+
+  it("describes each kind of history entry", () => {
+    expect(describeEvent({ kind: "seen", data: { price: 28_500 } }).title).toBe(
+      "First seen for sale at $28,500",
+    );
+    expect(describeEvent({ kind: "price_change", data: { from: 28_500, to: 27_000 } }).title).toBe(
+      "Price dropped from $28,500 to $27,000",
+    );
+    expect(describeEvent({ kind: "delisted", data: null }).title).toBe("No longer listed");
+    expect(
+      describeEvent({
+        kind: "status",
+        data: { from: "contacted", to: "lost", lostReason: "other", note: "Moved" },
+      }),
+    ).toEqual({ title: "Status changed from Contacted to Lost (other)", note: "Moved" });
+    expect(describeEvent({ kind: "assignment", data: { from: null, to: 3, toName: "Sam" } }).title).toBe(
+      "Assigned to Sam",
+    );
+    expect(describeEvent({ kind: "assignment", data: { from: 3, to: null, toName: null } }).title).toBe(
+      "Unassigned",
+    );
+    expect(describeEvent({ kind: "note", data: { text: "Rang" } })).toEqual({ title: "Note", note: "Rang" });
+  });
+});
+
+describe("the customer's name and phone", () => {
+  it("are guessed from the additional fields' names", () => {
+    expect(
+      guessCustomerContact({ customer_name: "Ann Smith", "Mobile No": "0400 000 000", vip: true }),
+    ).toEqual({
+      name: "Ann Smith",
+      phone: "0400 000 000",
+    });
+    expect(guessCustomerContact({ "Sales Person Name": "Bob", Phone: 398765432 })).toEqual({
+      name: null,
+      phone: "398765432",
+    });
+    expect(guessCustomerContact({})).toEqual({ name: null, phone: null });
+  });
+});
+
+describe("a bulk action's summary", () => {
+  it("counts what changed and groups the refusals by reason", () => {
+    expect(
+      bulkSummary(
+        { changed: [1, 2, 3], refused: [{ leadKey: 9, reason: "It is already assigned to them." }] },
+        { kind: "assign", userId: 3 },
+        "Sam",
+      ),
+    ).toBe("3 leads assigned to Sam; 1 refused: lead 9: It is already assigned to them.");
+    expect(
+      bulkSummary(
+        {
+          changed: [1],
+          refused: [
+            { leadKey: 4, reason: "It is already Won." },
+            { leadKey: 5, reason: "It is already Won." },
+          ],
+        },
+        { kind: "status", status: "won" },
+      ),
+    ).toBe("1 lead set to Won; 2 refused: 2 leads: It is already Won.");
+    expect(bulkSummary({ changed: [1, 2], refused: [] }, { kind: "assign", userId: null })).toBe(
+      "2 leads unassigned",
+    );
+  });
+});

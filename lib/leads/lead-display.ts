@@ -1,0 +1,106 @@
+import { formatAud, formatQuantity } from "@/lib/format";
+import type { LeadEvent, LeadSummary } from "./lead-detail";
+import { LEAD_STATUS_LABELS, LOST_REASON_LABELS } from "./lead-work";
+import type { LeadStatus, LostReason } from "./lead-status";
+
+/** How a lead's page words a lead and its history, without React. */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** "$27,000 ▼ $1,500": the price now and its change since first seen (nothing when unchanged or unknown). */
+export function priceWithChange(lead: Pick<LeadSummary, "price" | "firstPrice">): {
+  price: string;
+  change: string | null;
+} {
+  if (lead.price === null) return { price: "No price", change: null };
+  const price = formatAud(lead.price);
+  if (lead.firstPrice === null || lead.firstPrice === lead.price) return { price, change: null };
+  const difference = lead.price - lead.firstPrice;
+  return { price, change: `${difference < 0 ? "▼" : "▲"} ${formatAud(Math.abs(difference))}` };
+}
+
+/** Whole days on the market: from listing to now, or to when it was taken down. */
+export function daysListed(
+  lead: Pick<LeadSummary, "listedAt" | "noLongerListedAt">,
+  now = new Date(),
+): number {
+  const end = lead.noLongerListedAt ? Date.parse(lead.noLongerListedAt) : now.getTime();
+  return Math.max(0, Math.floor((end - Date.parse(lead.listedAt)) / DAY_MS));
+}
+
+export function daysListedText(
+  lead: Pick<LeadSummary, "listedAt" | "noLongerListedAt">,
+  now = new Date(),
+): string {
+  return formatQuantity(daysListed(lead, now), "day");
+}
+
+/** Only an https address becomes a link: anything else (javascript:, http:) is shown as text. */
+export function safeListingUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).protocol === "https:" ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+export function statusText(status: LeadStatus, lostReason: LostReason | null): string {
+  return status === "lost" && lostReason
+    ? `${LEAD_STATUS_LABELS.lost} (${LOST_REASON_LABELS[lostReason].toLowerCase()})`
+    : LEAD_STATUS_LABELS[status];
+}
+
+const isStatus = (value: unknown): value is LeadStatus =>
+  typeof value === "string" && value in LEAD_STATUS_LABELS;
+const isReason = (value: unknown): value is LostReason =>
+  typeof value === "string" && value in LOST_REASON_LABELS;
+const money = (value: unknown) => (typeof value === "number" ? formatAud(value) : "no price");
+const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : null);
+
+/** One line of the history: what happened, and the note that came with it, if any. */
+export function describeEvent(event: Pick<LeadEvent, "kind" | "data">): {
+  title: string;
+  note: string | null;
+} {
+  const data = event.data ?? {};
+  switch (event.kind) {
+    case "seen":
+      return {
+        title: `First seen for sale${typeof data.price === "number" ? ` at ${money(data.price)}` : ""}`,
+        note: null,
+      };
+    case "price_change": {
+      const dropped = typeof data.from === "number" && typeof data.to === "number" && data.to < data.from;
+      return {
+        title: `Price ${dropped ? "dropped" : "changed"} from ${money(data.from)} to ${money(data.to)}`,
+        note: null,
+      };
+    }
+    case "delisted":
+      return { title: "No longer listed", note: null };
+    case "relisted":
+      return { title: "Listed again", note: null };
+    case "status": {
+      const to = isStatus(data.to)
+        ? statusText(data.to, isReason(data.lostReason) ? data.lostReason : null)
+        : "a new status";
+      const from = isStatus(data.from) ? ` from ${LEAD_STATUS_LABELS[data.from]}` : "";
+      return { title: `Status changed${from} to ${to}`, note: text(data.note) };
+    }
+    case "assignment": {
+      const to = text(data.toName);
+      return { title: to ? `Assigned to ${to}` : "Unassigned", note: null };
+    }
+    case "note":
+      return { title: "Note", note: text(data.text) };
+  }
+}
+
+const MARKET_EVENTS = new Set<LeadEvent["kind"]>(["seen", "price_change", "delisted", "relisted"]);
+
+/** Who an entry of the history is by: a person, the market as the sync saw it, or an account since deleted. */
+export function eventActorName(event: Pick<LeadEvent, "kind" | "actor">): string {
+  if (event.actor) return event.actor.name;
+  return MARKET_EVENTS.has(event.kind) ? "Recapture" : "A deleted account";
+}
