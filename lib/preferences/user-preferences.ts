@@ -27,6 +27,10 @@ export interface PreferenceValues {
 }
 export type PreferenceName = keyof PreferenceValues;
 export type PreferenceValue<N extends PreferenceName> = PreferenceValues[N];
+/** The preferences that hold a table's column choices. */
+export type ColumnPreferenceName = {
+  [N in PreferenceName]: PreferenceValues[N] extends ColumnVisibilityPreference ? N : never;
+}[PreferenceName];
 
 export const USER_PREFERENCES: { [N in PreferenceName]: z.ZodType<PreferenceValues[N]> } = {
   "customers-table:columns": columnVisibilityPreferenceSchema,

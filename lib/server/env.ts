@@ -108,7 +108,10 @@ export const envSchema = z
       emptyAsUndefined,
       z
         .string()
-        .regex(MAIL_FROM_FORM, 'must be an address, or a name and an address: "Recapture <recapture@example.com>"')
+        .regex(
+          MAIL_FROM_FORM,
+          'must be an address, or a name and an address: "Recapture <recapture@example.com>"',
+        )
         .optional(),
     ),
     DASHBOARD_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
