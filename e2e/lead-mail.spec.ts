@@ -1,6 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { expectAccessible } from "./support/axe";
+import { expectFitsPhone, phone } from "./support/phone-layout";
 
 /**
  * Lead emails on the emulator, where nothing is configured for SMTP: every
@@ -106,5 +107,24 @@ test.describe("email notifications", () => {
       "true",
     );
     await expect(page.getByText("You get these emails.")).toBeVisible();
+  });
+});
+
+test.describe("on a phone", () => {
+  test.use({ role: "admin", ...phone });
+
+  test("the outbox, an email and the notifications switch fit a phone", async ({ page }) => {
+    await page.goto("/settings/notifications");
+    await expect(page.getByRole("switch", { name: "Email notifications" })).toBeVisible();
+    await expectFitsPhone(page, "notification settings");
+    await page.goto("/settings/outbox");
+    await expect(page.getByRole("heading", { name: "Outbox" })).toBeVisible();
+    await expectFitsPhone(page, "the outbox");
+    const email = page.getByRole("table", { name: "Emails, newest first" }).getByRole("link").first();
+    if ((await email.count()) > 0) {
+      await email.click();
+      await expect(page.getByLabel("Message text")).toBeVisible();
+      await expectFitsPhone(page, "an email");
+    }
   });
 });
