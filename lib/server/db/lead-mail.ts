@@ -122,13 +122,11 @@ export async function findDigestLeads(
   db?: Db,
 ): Promise<DigestLeads> {
   const kysely = db ?? (await database());
-  const inWindow = (column: "l.first_seen_at") =>
+  const [newRows, { count: newCount }] = await Promise.all([
     leadRows(kysely)
       .where("l.region", "=", region)
-      .where(column, ">", window.from)
-      .where(column, "<=", window.until);
-  const [newRows, { count: newCount }] = await Promise.all([
-    inWindow("l.first_seen_at")
+      .where("l.first_seen_at", ">", window.from)
+      .where("l.first_seen_at", "<=", window.until)
       .orderBy("l.first_seen_at", "desc")
       .orderBy("l.key", "desc")
       .limit(limit)
@@ -142,7 +140,7 @@ export async function findDigestLeads(
       .executeTakeFirstOrThrow(),
   ]);
 
-  // A window's price changes: a day's worth, read whole and folded per lead here.
+  // A window's price changes (a day's worth), read whole and folded per lead here, latest change first.
   const changes = await kysely
     .selectFrom("lead_events as e")
     .innerJoin("leads as l", "l.key", "e.lead_key")
@@ -154,17 +152,17 @@ export async function findDigestLeads(
     .orderBy("e.at")
     .orderBy("e.id")
     .execute();
-  const byLead = new Map<number, { from: number | null; to: number; latestAt: number }>();
+  const byLead = new Map<number, { from: number | null; to: number; latest: number }>();
   changes.forEach((change, order) => {
     if (change.first_seen_at > window.from) return;
     const { from, to } = JSON.parse(change.data ?? "{}") as { from?: number | null; to?: number };
     if (typeof to !== "number") return;
     const earlier = byLead.get(change.lead_key);
-    byLead.set(change.lead_key, { from: earlier ? earlier.from : (from ?? null), to, latestAt: order });
+    byLead.set(change.lead_key, { from: earlier ? earlier.from : (from ?? null), to, latest: order });
   });
   const drops = [...byLead.entries()]
     .filter(([, change]) => change.from !== null && change.to < change.from)
-    .sort(([, a], [, b]) => b.latestAt - a.latestAt);
+    .sort(([, a], [, b]) => b.latest - a.latest);
   const shown = await findLeadsForMail(
     drops.slice(0, limit).map(([key]) => key),
     kysely,

@@ -7,7 +7,7 @@ import {
   type LeadDigest,
 } from "@/lib/notifications/lead-digest-mail";
 import { database } from "@/lib/server/db";
-import { claimDigestDay, lastDigestCoveredUntil } from "@/lib/server/db/lead-digests";
+import { claimDigestDay, findDigestDay, lastDigestCoveredUntil } from "@/lib/server/db/lead-digests";
 import { findDigestLeads, findDigestRecipients } from "@/lib/server/db/lead-mail";
 import { env } from "@/lib/server/env";
 import type { LeasedJob } from "@/lib/server/jobs/leased-job";
@@ -36,6 +36,8 @@ export async function sendDueDigest(now: Date): Promise<DigestOutcome> {
   const settings = env();
   const day = dueDigestDay(now, settings.DIGEST_TIME, settings.DEALERSHIP_TIME_ZONE);
   if (!day) return { outcome: "not-due" };
+  // The job asks every minute: once the day's digest is out, that is one lookup.
+  if (await findDigestDay(day)) return { outcome: "already-sent", day };
   const context = mailContext();
   const until = now.toISOString();
 
