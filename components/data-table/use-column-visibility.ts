@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { functionalUpdate, type ColumnVisibilityState, type Updater } from "@tanstack/react-table";
 import { useCallback, useMemo } from "react";
 import { choicesAfterChange, shownColumns } from "@/components/data-table/column-visibility";
-import type { PreferenceName } from "@/lib/preferences/user-preferences";
+import type { ColumnPreferenceName } from "@/lib/preferences/user-preferences";
 import { preferenceQueries, useSavePreference } from "@/lib/queries/preferences";
 
 export interface ColumnVisibilityOptions {
@@ -22,7 +22,7 @@ const NONE: readonly string[] = [];
  * is saved in the background.
  */
 export function useColumnVisibility(
-  name: PreferenceName,
+  name: ColumnPreferenceName,
   { initial, hiddenByDefault = NONE }: ColumnVisibilityOptions = {},
 ) {
   const { data: saved, isPending } = useQuery({

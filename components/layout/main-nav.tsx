@@ -11,6 +11,8 @@ const links: { href: string; label: string; role: Role }[] = [
   { href: "/uploads/new", label: "New upload", role: "staff" },
   { href: "/settings/users", label: "Users", role: "admin" },
   { href: "/settings/audit", label: "Audit log", role: "admin" },
+  { href: "/settings/outbox", label: "Outbox", role: "admin" },
+  { href: "/settings/notifications", label: "Notifications", role: "viewer" },
 ];
 
 /** The section a path belongs to: the longest link that prefixes it, so /uploads/new is not also "Uploads". */

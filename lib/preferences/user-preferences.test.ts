@@ -19,6 +19,12 @@ describe("user preferences", () => {
     expect(schema.safeParse({ value: { ["x".repeat(101)]: true } }).success).toBe(false);
   });
 
+  it("takes the lead emails switch as on or off", () => {
+    const schema = preferenceRequestSchema("email:leads");
+    expect(schema.parse({ value: false })).toEqual({ value: false });
+    expect(schema.safeParse({ value: "off" }).success).toBe(false);
+  });
+
   it(`refuses a value over ${PREFERENCE_MAX_BYTES / 1024} KB or with too many columns`, () => {
     const schema = preferenceRequestSchema("customers-table:columns");
     const columns = (count: number, width: number, letter = "x") =>

@@ -20,15 +20,21 @@ export const columnVisibilityPreferenceSchema = z
 
 export type ColumnVisibilityPreference = z.infer<typeof columnVisibilityPreferenceSchema>;
 
-/** Each preference's value, by name. */
+/** Each preference's value, by name. `email:leads`: whether the person gets lead emails (unset: yes). */
 export interface PreferenceValues {
   "customers-table:columns": ColumnVisibilityPreference;
+  "email:leads": boolean;
 }
 export type PreferenceName = keyof PreferenceValues;
 export type PreferenceValue<N extends PreferenceName> = PreferenceValues[N];
+/** The preferences that hold a table's column choices. */
+export type ColumnPreferenceName = {
+  [N in PreferenceName]: PreferenceValues[N] extends ColumnVisibilityPreference ? N : never;
+}[PreferenceName];
 
 export const USER_PREFERENCES: { [N in PreferenceName]: z.ZodType<PreferenceValues[N]> } = {
   "customers-table:columns": columnVisibilityPreferenceSchema,
+  "email:leads": z.boolean(),
 };
 
 export const preferenceNameSchema = z.enum(Object.keys(USER_PREFERENCES) as [PreferenceName]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { embeddedEmulatorOptions, InvalidEnvironmentError, parseEnv } from "./env";
+import { dashboardUrl, embeddedEmulatorOptions, InvalidEnvironmentError, parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("runs on defaults alone, in emulator mode", () => {
@@ -81,6 +81,40 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ RECAPTURE_API_KEY: "live-key", SESSION_SECRET: "" })).toThrow(/SESSION_SECRET/);
     expect(parseEnv({ RECAPTURE_API_KEY: "live-key", SESSION_SECRET: secret }).SESSION_SECRET).toBe(secret);
     expect(parseEnv({ SESSION_SECRET: "" }).SESSION_SECRET).toBeUndefined();
+  });
+
+  it("keeps mail in the outbox without SMTP_URL, and sends at 08:00 unless told otherwise", () => {
+    const settings = parseEnv({});
+    expect(settings.SMTP_URL).toBeUndefined();
+    expect(settings.DIGEST_TIME).toBe("08:00");
+    expect(dashboardUrl(settings)).toBe("http://localhost:3000");
+    expect(parseEnv({ DIGEST_TIME: "17:30" }).DIGEST_TIME).toBe("17:30");
+    expect(() => parseEnv({ DIGEST_TIME: "8am" })).toThrow(/DIGEST_TIME: must be a time of day/);
+    expect(() => parseEnv({ DIGEST_TIME: "24:00" })).toThrow(/DIGEST_TIME/);
+  });
+
+  it("with SMTP_URL, needs MAIL_FROM and DASHBOARD_URL, and never echoes the mail server's password", () => {
+    const smtp = "smtp://mailer:hunter2-password@mail.dealership.com.au:587";
+    expect(() => parseEnv({ SMTP_URL: smtp, DASHBOARD_URL: "https://recapture.dealership.com.au" })).toThrow(
+      /MAIL_FROM: required when SMTP_URL is set/,
+    );
+    expect(() => parseEnv({ SMTP_URL: smtp, MAIL_FROM: "recapture@dealership.com.au" })).toThrow(
+      /DASHBOARD_URL: required when SMTP_URL is set/,
+    );
+    const settings = parseEnv({
+      SMTP_URL: smtp,
+      MAIL_FROM: "Recapture <recapture@dealership.com.au>",
+      DASHBOARD_URL: "https://recapture.dealership.com.au/",
+    });
+    expect(dashboardUrl(settings)).toBe("https://recapture.dealership.com.au");
+    expect(() => parseEnv({ MAIL_FROM: "not an address" })).toThrow(/MAIL_FROM/);
+    try {
+      parseEnv({ SMTP_URL: "http://mailer:hunter2-password@mail.dealership.com.au" });
+      expect.unreachable();
+    } catch (error) {
+      expect(String(error)).toContain("SMTP_URL: must be an smtp:// or smtps:// URL");
+      expect(String(error)).not.toContain("hunter2");
+    }
   });
 });
 

@@ -21,6 +21,14 @@ const faultSetting = faultSettingsSchema.shape;
 
 const PROXY_COUNT = "must be the number of proxies in front of the dashboard, 0 when there are none";
 
+const MISSING_MAIL_FROM =
+  'required when SMTP_URL is set: the address mail comes from, e.g. "Recapture <recapture@dealership.com.au>"';
+const MISSING_DASHBOARD_URL =
+  "required when SMTP_URL is set: the address people open the dashboard at, for the links in emails (https://…)";
+
+/** "Name <address>" or a bare address: what a From header holds. */
+const MAIL_FROM_FORM = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
+
 const MISSING_SECRET =
   "required when RECAPTURE_API_KEY is set (live mode); use at least 32 random characters, e.g. `openssl rand -base64 32`";
 
@@ -88,6 +96,32 @@ export const envSchema = z
           }
         }, "must be an IANA time zone such as Australia/Sydney"),
     ),
+    // Email (lib/server/notifications): sent through this SMTP server (smtp://user:password@host:587, or
+    // smtps:// for TLS from the start) from MAIL_FROM; without it every message waits in the outbox
+    // (/settings/outbox). Links in emails start with DASHBOARD_URL. The managers' digest goes out once a
+    // day at DIGEST_TIME (24-hour HH:MM) in DEALERSHIP_TIME_ZONE.
+    SMTP_URL: z.preprocess(
+      emptyAsUndefined,
+      z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+    ),
+    MAIL_FROM: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(
+          MAIL_FROM_FORM,
+          'must be an address, or a name and an address: "Recapture <recapture@example.com>"',
+        )
+        .optional(),
+    ),
+    DASHBOARD_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    DIGEST_TIME: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "must be a time of day as HH:MM, e.g. 08:00")
+        .default("08:00"),
+    ),
     // The embedded emulator (only used without RECAPTURE_API_KEY).
     EMULATOR_DB: z.preprocess(emptyAsUndefined, z.string().min(1).default("./data/emulator.db")),
     EMULATOR_PROCESS_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(500)),
@@ -123,6 +157,14 @@ export const envSchema = z
   .refine((settings) => !settings.RECAPTURE_API_KEY || settings.SESSION_SECRET, {
     path: ["SESSION_SECRET"],
     message: MISSING_SECRET,
+  })
+  .refine((settings) => !settings.SMTP_URL || settings.MAIL_FROM, {
+    path: ["MAIL_FROM"],
+    message: MISSING_MAIL_FROM,
+  })
+  .refine((settings) => !settings.SMTP_URL || settings.DASHBOARD_URL, {
+    path: ["DASHBOARD_URL"],
+    message: MISSING_DASHBOARD_URL,
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -140,8 +182,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new InvalidEnvironmentError(
       result.error.issues.map((issue) => {
         const name = String(issue.path[0]);
-        // Never echo a secret back into a log.
-        const shown = /KEY|SECRET/.test(name) ? "" : ` (got "${source[name] ?? ""}")`;
+        // Never echo a secret back into a log (SMTP_URL holds the mail server's password).
+        const shown = /KEY|SECRET|SMTP_URL/.test(name) ? "" : ` (got "${source[name] ?? ""}")`;
         return `${name}: ${issue.message}${shown}`;
       }),
     );
@@ -166,6 +208,11 @@ export type Mode = "emulator" | "live";
 
 export function mode(): Mode {
   return env().RECAPTURE_API_KEY ? "live" : "emulator";
+}
+
+/** The address the dashboard is opened at, for links in emails: DASHBOARD_URL, else this server on localhost. */
+export function dashboardUrl(settings: Env = env()): string {
+  return (settings.DASHBOARD_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, "");
 }
 
 /** The embedded emulator's options, from the same settings; it always starts with the demo dealership's data. */

@@ -5,6 +5,7 @@ import { countUsers } from "@/lib/server/db/users";
 import { env, InvalidEnvironmentError, mode } from "@/lib/server/env";
 import { watchClientAddresses } from "@/lib/server/http/client-address";
 import { startBackgroundJobs } from "@/lib/server/jobs/background-jobs";
+import { mailDestination } from "@/lib/server/notifications/mailer";
 import { embeddedEmulator } from "@/lib/server/recapture";
 import { recordEmulatorDemoUploads } from "@/lib/server/uploads/demo-uploads";
 import { recoverInterruptedSends } from "@/lib/server/uploads/sent-parts";
@@ -50,6 +51,7 @@ async function runStartUpSteps(): Promise<void> {
     void recordEmulatorDemoUploads();
     console.log("Recapture Dashboard: embedded emulator (no RECAPTURE_API_KEY set)");
   }
+  console.log(`Recapture Dashboard: email goes to ${mailDestination()}`);
   watchClientAddresses();
   // Background work (one instance at a time when several share a database): after the emulator, which it reads.
   startBackgroundJobs();

@@ -1,6 +1,7 @@
 import type { Generated } from "kysely";
 import type { Role } from "@/lib/auth/roles";
 import type { LeadEventKind, LeadStatus, LostReason } from "@/lib/leads/lead-status";
+import type { MailKind } from "@/lib/notifications/mail-message";
 import type { Region } from "@/lib/recapture/regions";
 import type { RegisteredUpload } from "@/lib/uploads/register-schemas";
 import type { SentPartState } from "@/lib/uploads/sent-part-state";
@@ -32,6 +33,8 @@ export interface Tables {
   lead_prices: LeadPricesTable;
   lead_events: LeadEventsTable;
   user_preferences: UserPreferencesTable;
+  outbox: OutboxTable;
+  lead_digests: LeadDigestsTable;
 }
 
 export interface UsersTable {
@@ -275,4 +278,26 @@ export interface UserPreferencesTable {
   name: string;
   value: string;
   updated_at: string;
+}
+
+/** One email to one person; neither sent_at nor error: waiting in the outbox. */
+export interface OutboxTable {
+  id: Generated<number>;
+  recipient: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  kind: MailKind;
+  created_at: string;
+  sent_at: string | null;
+  error: string | null;
+}
+
+/** A day's digest to managers, claimed once: `day` is yyyy-mm-dd in the dealership's time zone. */
+export interface LeadDigestsTable {
+  day: string;
+  covered_from: string;
+  covered_until: string;
+  new_leads: number;
+  price_drops: number;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { startCustomerSync } from "@/lib/server/customer-index/customer-sync";
+import { leadDigestJob } from "@/lib/server/notifications/lead-digest";
 import { recapture } from "@/lib/server/recapture";
 import { recoverOverdueSends } from "@/lib/server/uploads/sent-parts";
 import { trackUnfinishedUploads } from "@/lib/server/uploads/upload-tracker";
@@ -26,5 +27,9 @@ const holder = globalThis as typeof globalThis & { backgroundJobs?: RunningJob[]
 
 /** Starts every background job once per process (each runs only while this instance holds its lease). */
 export function startBackgroundJobs(): void {
-  holder.backgroundJobs ??= [startLeasedJob(uploadTracker), startCustomerSync()];
+  holder.backgroundJobs ??= [
+    startLeasedJob(uploadTracker),
+    startCustomerSync(),
+    startLeasedJob(leadDigestJob()),
+  ];
 }

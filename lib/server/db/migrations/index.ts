@@ -6,6 +6,7 @@ import { leadsMigration } from "./leads";
 import { managerRoleMigration } from "./manager-role";
 import type { Migration } from "./migration";
 import { monitoredVinsMigration } from "./monitored-vins";
+import { outboxMigration } from "./outbox";
 import { sharedStateMigration } from "./shared-state";
 import { demoUploadsMigration, sentPartsMigration, uploadsRegisterMigration } from "./uploads";
 import { userPreferencesMigration } from "./user-preferences";
@@ -31,4 +32,5 @@ export const migrations: Migration[] = [
   managerRoleMigration,
   userPreferencesMigration,
   monitoredVinsMigration,
+  outboxMigration,
 ];

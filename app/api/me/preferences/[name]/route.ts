@@ -4,6 +4,7 @@ import {
   preferenceRequestSchema,
   type PreferenceName,
 } from "@/lib/preferences/user-preferences";
+import { audit } from "@/lib/server/audit";
 import { findUserPreference, saveUserPreference } from "@/lib/server/db/user-preferences";
 import { HttpError, pathParam, readJson, route } from "@/lib/server/http";
 
@@ -29,5 +30,14 @@ export const PUT = route<Params>({}, async ({ request, user, params }) => {
     maxBytes: PREFERENCE_MAX_BYTES + 64,
   });
   await saveUserPreference(user.id, name, value);
+  // Turning one's email off (or on) is a change an admin may be asked about; column choices are not.
+  if (name === "email:leads")
+    await audit({
+      user,
+      action: "user.email_preference",
+      target: user.email,
+      outcome: "success",
+      detail: value ? "on" : "off",
+    });
   return Response.json({ value });
 });
