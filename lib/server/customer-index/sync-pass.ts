@@ -12,6 +12,7 @@ import {
   customersTaggedInPass,
   removeCustomersNotRead,
   writeIndexPage,
+  type IndexPage,
 } from "@/lib/server/db/customer-index";
 import {
   countIndexedCustomers,
@@ -25,6 +26,7 @@ import {
   uploadsToTag,
 } from "@/lib/server/db/customer-sync-state";
 import { refreshIndexStatistics } from "@/lib/server/db/statistics";
+import { notifyPriceDrops } from "@/lib/server/notifications/lead-notifications";
 import type { RecaptureClient } from "@/lib/server/recapture-client";
 import { walkCustomerList, type ListPage } from "./customer-walk";
 import type { Clock, RequestPacer } from "./request-pacer";
@@ -157,6 +159,13 @@ class PassProgress {
   }
 }
 
+/** Writes pages read; once committed, assignees hear of their leads' price drops. Returns the customers added. */
+async function writeAndTell(page: IndexPage, readAt: Date): Promise<number> {
+  const { added, leads } = await writeIndexPage(page, readAt);
+  await notifyPriceDrops(leads);
+  return added;
+}
+
 async function tagUploads(context: PassContext, region: Region, pass: number, progress: PassProgress) {
   const uploads = await uploadsToTag(region);
   if (uploads.length > 0 && progress.firstPass)
@@ -166,7 +175,7 @@ async function tagUploads(context: PassContext, region: Region, pass: number, pr
       {
         read: (offset) => readPage(context, region, { offset, limit: SYNC_PAGE_SIZE, upload_id: uploadId }),
         write: async (entries, { readAt }) =>
-          progress.record((await writeIndexPage({ region, pass, uploadId, ...splitPage(entries) }, readAt)).added),
+          progress.record(await writeAndTell({ region, pass, uploadId, ...splitPage(entries) }, readAt)),
         wasWritten: async (id) => (await customersTaggedInPass(region, pass, uploadId, [id])).has(id),
       },
       SYNC_PAGE_SIZE,
@@ -183,7 +192,7 @@ async function walkAll(context: PassContext, region: Region, pass: number, progr
     {
       read: (offset) => readPage(context, region, { offset, limit: SYNC_PAGE_SIZE }),
       write: async (entries, { readAt }) => {
-        added = (await writeIndexPage({ region, pass, ...splitPage(entries) }, readAt)).added;
+        added = await writeAndTell({ region, pass, ...splitPage(entries) }, readAt);
       },
       wasWritten: async (id) => (await customersReadInPass(region, pass, [id])).has(id),
       progress: (done, total) => progress.record(added, { done, total }),

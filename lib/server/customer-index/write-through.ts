@@ -3,6 +3,7 @@ import type { Region } from "@/lib/recapture/regions";
 import type { Customer } from "@/lib/recapture/schemas";
 import { indexCustomer, removeIndexedCustomer } from "@/lib/server/db/customer-index";
 import { env } from "@/lib/server/env";
+import { notifyPriceDrops } from "@/lib/server/notifications/lead-notifications";
 
 /**
  * Changes made through the dashboard show in the customer index at once,
@@ -28,8 +29,8 @@ export async function withCustomerIndexed<T extends { customer: Customer }>(
   region: Region | undefined,
   answer: T,
 ): Promise<T> {
-  await keepInStep(`customer ${answer.customer.id}`, () =>
-    indexCustomer(region ?? env().RECAPTURE_REGION, answer.customer),
+  await keepInStep(`customer ${answer.customer.id}`, async () =>
+    notifyPriceDrops(await indexCustomer(region ?? env().RECAPTURE_REGION, answer.customer)),
   );
   return answer;
 }

@@ -418,9 +418,13 @@ export async function removeCustomersNotRead(
 }
 
 /** A customer created, edited or read through the dashboard: in the index at once. */
-export async function indexCustomer(region: Region, customer: Customer, now = new Date()): Promise<void> {
+export async function indexCustomer(
+  region: Region,
+  customer: Customer,
+  now = new Date(),
+): Promise<RecordedSightings> {
   const { engine, kysely } = await dashboardDatabase();
-  await kysely.transaction().execute(async (trx) => {
+  return kysely.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom("indexed_customers")
       .select("id")
@@ -430,7 +434,7 @@ export async function indexCustomer(region: Region, customer: Customer, now = ne
     const entry = indexEntry(customer);
     const written = await upsertCustomers(trx, engine, region, [entry], now.toISOString(), undefined);
     await replaceDetails(trx, engine, region, [entry], written, () => before !== undefined);
-    await recordLeadSightings(trx, region, [sightedCustomer(customer)], now);
+    return recordLeadSightings(trx, region, [sightedCustomer(customer)], now);
   });
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyLeadsAssigned } from "@/lib/server/notifications/lead-notifications";
 import type { BulkAction, BulkResult, StatusRequest } from "@/lib/leads/lead-detail";
 import { LEAD_STATUS_LABELS, LOST_REASON_LABELS } from "@/lib/leads/lead-work";
 import { audit } from "@/lib/server/audit";
@@ -64,6 +65,10 @@ async function auditOutcome(
       outcome: "success",
       detail: to === null ? "to nobody" : `to ${assignees.get(to)}`,
     });
+  // Committed: each new assignee hears of their lead (not those who took it themselves; see the notifier).
+  await notifyLeadsAssigned(
+    outcome.assigned.map(({ leadKey, to }) => ({ leadKey, assigneeUserId: to, byUserId: user.id })),
+  );
 }
 
 /** Runs one action on one lead, audits it, and throws its refusal. */
@@ -79,13 +84,13 @@ function lostDetail(change: Pick<StatusRequest, "status" | "lostReason">): strin
   return change.status === "lost" && change.lostReason ? LOST_REASON_LABELS[change.lostReason] : null;
 }
 
-/** Moves a lead to a status. Notify here: `outcome.statusChanged`, and `outcome.assigned` when staff took it. */
+/** Moves a lead to a status. */
 export function setLeadStatus(user: SessionUser, leadKey: number, request: StatusRequest) {
   const { from, ...change } = request;
   return workOne(user, leadKey, { kind: "status", change, from });
 }
 
-/** Assigns a lead to an account, or nobody. Notify here: `outcome.assigned`. */
+/** Assigns a lead to an account, or nobody. */
 export function assignLead(user: SessionUser, leadKey: number, userId: number | null) {
   return workOne(user, leadKey, { kind: "assign", userId });
 }

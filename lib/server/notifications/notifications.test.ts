@@ -4,7 +4,7 @@ import type { Customer, Sighting } from "@/lib/recapture/schemas";
 import { database } from "@/lib/server/db";
 import { indexCustomer } from "@/lib/server/db/customer-index";
 import { findDigestDay } from "@/lib/server/db/lead-digests";
-import { recordLeadSightings } from "@/lib/server/db/leads";
+import type { RecordedSightings } from "@/lib/server/db/leads";
 import { findOutboxMessage, listOutbox } from "@/lib/server/db/outbox";
 import { saveUserPreference } from "@/lib/server/db/user-preferences";
 import { insertUser } from "@/lib/server/db/users";
@@ -54,18 +54,15 @@ function customer(id: string, sightings: Sighting[]): Customer {
   };
 }
 
-async function see(at: Date, customers: Record<string, Sighting[]>) {
-  for (const [id, sightings] of Object.entries(customers))
-    await indexCustomer("au", customer(id, sightings), at);
-  const db = await database();
-  return db.transaction().execute((trx) =>
-    recordLeadSightings(
-      trx,
-      "au",
-      Object.entries(customers).map(([customerId, sightings]) => ({ customerId, sightings })),
-      at,
-    ),
-  );
+/** Customers read (as a write-through does), with what their leads did. */
+async function see(at: Date, customers: Record<string, Sighting[]>): Promise<RecordedSightings> {
+  const seen: RecordedSightings = { added: [], priceChanges: [], delisted: [], relisted: [] };
+  for (const [id, sightings] of Object.entries(customers)) {
+    const recorded = await indexCustomer("au", customer(id, sightings), at);
+    for (const kind of ["added", "priceChanges", "delisted", "relisted"] as const)
+      (seen[kind] as unknown[]).push(...recorded[kind]);
+  }
+  return seen;
 }
 
 async function account(email: string, role: Role, options: { emails?: boolean; disabled?: boolean } = {}) {
