@@ -20,7 +20,13 @@ describe("guessContactFields", () => {
 
   it("never takes someone else's name or number", () => {
     expect(
-      guessContactFields(["Salesperson Name", "Dealer Phone", "Branch name", "Sales rep mobile", "File name"]),
+      guessContactFields([
+        "Salesperson Name",
+        "Dealer Phone",
+        "Branch name",
+        "Sales rep mobile",
+        "File name",
+      ]),
     ).toEqual({ name: [], phone: null });
   });
 
@@ -47,7 +53,10 @@ describe("contactOf", () => {
   });
 
   it("says null for what is missing, blank or not text", () => {
-    expect(contactOf({ first: "", last: null, mobile: { x: 1 } }, contact)).toEqual({ name: null, phone: null });
+    expect(contactOf({ first: "", last: null, mobile: { x: 1 } }, contact)).toEqual({
+      name: null,
+      phone: null,
+    });
     expect(contactOf(null, contact)).toEqual({ name: null, phone: null });
     expect(contactOf({ first: "Olivia" }, { name: [], phone: null })).toEqual({ name: null, phone: null });
   });

@@ -12,7 +12,8 @@ export interface ContactFields {
 }
 
 /** Fields about someone or something other than the customer: the salesperson's name is not the customer's. */
-const SOMEONE_ELSE = /\b(sales|salesperson|staff|user|dealer|dealership|agent|rep|manager|branch|company|business|file|upload|product|model|make|vehicle|car|emergency|referr(er|al)|fax)\b/;
+const SOMEONE_ELSE =
+  /\b(sales|salesperson|staff|user|dealer|dealership|agent|rep|manager|branch|company|business|file|upload|product|model|make|vehicle|car|emergency|referr(er|al)|fax)\b/;
 
 /** "Customer_Name", "customerName", "Full-name" → "customer name", "customer name", "full name". */
 function words(field: string): string {
@@ -42,7 +43,13 @@ export function guessContactFields(fieldNames: readonly string[]): ContactFields
   const first = firstMatching(fields, FIRST_NAME);
   const last = firstMatching(fields, LAST_NAME);
   const anyName = firstMatching(fields, /\bname\b/);
-  const name = whole ? [whole] : first || last ? [first, last].filter((f) => f !== undefined) : anyName ? [anyName] : [];
+  const name = whole
+    ? [whole]
+    : first || last
+      ? [first, last].filter((f) => f !== undefined)
+      : anyName
+        ? [anyName]
+        : [];
   // A mobile first: it's the number a salesperson calls, and texts.
   const phone = firstMatching(fields, MOBILE) ?? firstMatching(fields, PHONE) ?? null;
   return { name, phone };
