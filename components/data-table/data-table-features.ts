@@ -25,6 +25,8 @@ export interface DataTableColumnMeta {
   sticky?: boolean;
   /** A heading the column is listed under in the column menu, after the columns without one. */
   menuGroup?: string;
+  /** For a column the list can be sorted by: how it is sorted now, told to screen readers on its header. */
+  ariaSort?: "ascending" | "descending" | "none";
 }
 
 /**

@@ -82,6 +82,7 @@ export function DataTable<TData extends RowData>({
                 <th
                   key={header.id}
                   scope="col"
+                  aria-sort={header.column.columnDef.meta?.ariaSort}
                   className={`px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 ${header.column.id === stickyId ? STICKY_HEADER : ""} ${header.column.columnDef.meta?.className ?? ""}`}
                 >
                   {header.isPlaceholder ? null : <table.FlexRender header={header} />}
