@@ -129,7 +129,7 @@ export function LeadsInbox({ timeZone, people, renderSelectionActions }: LeadsIn
       />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm font-medium text-slate-800" aria-live="polite" data-testid="leads-total">
-          {query.data ? formatQuantity(query.data.total, filtered ? "matching lead" : "lead") : " "}
+          {query.data && formatQuantity(query.data.total, filtered ? "matching lead" : "lead")}
         </p>
         {filtered && (
           <Button variant="ghost" size="sm" onClick={clearFilters}>
