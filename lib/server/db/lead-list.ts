@@ -45,33 +45,41 @@ function containsPattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (wildcard) => `\\${wildcard}`)}%`;
 }
 
-/** The search: the customer's terms in the index (rego, VIN, name, phone…), the listing's title, or its lead id. */
+/**
+ * The leads a search finds, as a set of keys: those whose customer has a term starting with it in the index
+ * (rego, VIN, name, phone…), those whose listing's title contains it, and the one with it as its lead id.
+ * Each part is read by its own index (the title by one pass over the leads), not lead by lead.
+ */
 function searchOf(query: LeadListQuery, search: string, eb: Inbox) {
   const prefixes = searchPrefixes(search);
-  const alternatives = [
-    eb(sql`lower(l.listing_title)`, "like", sql<string>`${containsPattern(search.trim())} ESCAPE '\\'`),
-    eb("l.lead_id", "=", search.trim()),
-  ];
-  if (prefixes.length > 0)
-    alternatives.push(
-      eb(
-        "c.key",
-        "in",
-        eb
-          .selectFrom("indexed_customer_terms as t")
-          .select("t.customer_key")
-          .where("t.region", "=", query.region)
-          .where((terms) =>
-            terms.or(
-              prefixes.map((prefix) => {
-                const { from, to } = prefixRange(prefix);
-                return terms.and([terms("t.term", ">=", from), terms("t.term", "<", to)]);
-              }),
-            ),
-          ),
+  const byTitle = eb
+    .selectFrom("leads as tl")
+    .select("tl.key")
+    .where("tl.region", "=", query.region)
+    .where(sql<boolean>`lower(tl.listing_title) LIKE ${containsPattern(search.trim())} ESCAPE '\\'`);
+  const byLeadId = eb
+    .selectFrom("leads as il")
+    .select("il.key")
+    .where("il.region", "=", query.region)
+    .where("il.lead_id", "=", search.trim());
+  if (prefixes.length === 0) return eb("l.key", "in", byTitle.union(byLeadId));
+  const byCustomer = eb
+    .selectFrom("indexed_customer_terms as t")
+    .innerJoin("indexed_customers as tc", "tc.key", "t.customer_key")
+    .innerJoin("leads as cl", (join) =>
+      join.onRef("cl.region", "=", "tc.region").onRef("cl.customer_id", "=", "tc.id"),
+    )
+    .select("cl.key")
+    .where("t.region", "=", query.region)
+    .where((terms) =>
+      terms.or(
+        prefixes.map((prefix) => {
+          const { from, to } = prefixRange(prefix);
+          return terms.and([terms("t.term", ">=", from), terms("t.term", "<", to)]);
+        }),
       ),
     );
-  return eb.or(alternatives);
+  return eb("l.key", "in", byCustomer.union(byTitle).union(byLeadId));
 }
 
 /** The filters and search of `query`, as one condition. */
@@ -110,13 +118,13 @@ function matching(query: LeadListQuery, asker: LeadListAsker, now: Date) {
 function orderOf(sort: LeadSort) {
   switch (sort) {
     case "first_seen":
-      return { by: sql`l.first_seen_at`, reversed: false };
+      return { by: sql`l.first_seen_at`, reversed: false, nullable: false };
     case "price":
-      return { by: sql`l.price`, reversed: false };
+      return { by: sql`l.price`, reversed: false, nullable: true };
     case "price_change":
-      return { by: sql`l.price - l.first_price`, reversed: false };
+      return { by: sql`l.price - l.first_price`, reversed: false, nullable: true };
     case "days_listed":
-      return { by: sql`l.listed_at`, reversed: true };
+      return { by: sql`l.listed_at`, reversed: true, nullable: false };
   }
 }
 
@@ -131,22 +139,28 @@ export async function listLeads(
   const db = await database();
   const where = matching(query, asker, now);
 
-  const { total } = await inbox(db)
-    .select((eb) => eb.fn.countAll<number>().as("total"))
-    .where(where)
-    .executeTakeFirstOrThrow();
-
-  const { by, reversed } = orderOf(query.sort);
+  const { by, reversed, nullable } = orderOf(query.sort);
   const ascending = (query.direction === "asc") !== reversed;
-  // Leads without a price (or a first price) come last whichever way the list is sorted.
-  const keys = await inbox(db)
-    .select("l.key")
-    .where(where)
-    .orderBy(by, (order) => (ascending ? order.asc() : order.desc()).nullsLast())
-    .orderBy("l.key", ascending ? "asc" : "desc")
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+  // The total and the page's keys at once: PostgreSQL answers them on two connections.
+  const [{ total }, keys] = await Promise.all([
+    inbox(db)
+      .select((eb) => eb.fn.countAll<number>().as("total"))
+      .where(where)
+      .executeTakeFirstOrThrow(),
+    // Leads without a price (or a first price) come last whichever way the list is sorted. Times are never
+    // null, and saying so would keep PostgreSQL from reading the newest first off the index backwards.
+    inbox(db)
+      .select("l.key")
+      .where(where)
+      .orderBy(by, (order) => {
+        const ordered = ascending ? order.asc() : order.desc();
+        return nullable ? ordered.nullsLast() : ordered;
+      })
+      .orderBy("l.key", ascending ? "asc" : "desc")
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+  ]);
   if (keys.length === 0) return { total: Number(total), leads: [] };
 
   const rows = await inbox(db)
