@@ -104,6 +104,19 @@ export function LeadsFilters({ search, people, timeZone, onChange }: LeadsFilter
     set("statuses", statuses.length > 0 ? statuses : undefined);
   }
 
+  // On a phone the filters fold away under a button, so the leads start on the first screen.
+  const [unfolded, setUnfolded] = useState(false);
+  const chosen = [
+    search.statuses?.length,
+    search.assignee !== undefined,
+    search.seenWithinDays,
+    search.type,
+    search.sellerType,
+    search.state,
+    search.uploadId,
+  ].filter(Boolean).length;
+  const folded = unfolded ? "flex" : "hidden lg:flex";
+
   const order = ORDERS.findIndex((one) => one.sort === search.sort && one.direction === search.direction);
   const assigneeValue = search.assignee === undefined ? "" : String(search.assignee);
   const personKnown = typeof search.assignee !== "number" || people.some((one) => one.id === search.assignee);
@@ -145,133 +158,144 @@ export function LeadsFilters({ search, people, timeZone, onChange }: LeadsFilter
           />
         </Field>
         <Button type="submit">Search</Button>
+        <Button
+          variant="secondary"
+          className="lg:hidden"
+          aria-expanded={unfolded}
+          aria-controls={`${id}-filters`}
+          onClick={() => setUnfolded(!unfolded)}
+        >
+          {chosen > 0 ? `Filters (${chosen})` : "Filters"}
+        </Button>
       </form>
-      <div className="flex flex-wrap items-end gap-3">
-        <fieldset className="flex flex-col gap-1">
-          <legend className="text-xs font-medium text-slate-700">Status</legend>
-          <div className="flex flex-wrap gap-x-3 gap-y-1 pt-1">
-            {LEAD_STATUSES.map((status) => (
-              <label key={status} className="flex items-center gap-1.5 text-sm text-slate-800">
-                <input
-                  type="checkbox"
-                  className="size-4 accent-brand-600"
-                  checked={search.statuses?.includes(status) ?? false}
-                  onChange={(event) => toggleStatus(status, event.target.checked)}
-                />
-                {LEAD_STATUS_LABELS[status]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+      <div id={`${id}-filters`} className={`${folded} flex-col gap-3`}>
+        <div className="flex flex-wrap items-end gap-3">
+          <fieldset className="flex flex-col gap-1">
+            <legend className="text-xs font-medium text-slate-700">Status</legend>
+            <div className="flex flex-wrap gap-x-3 gap-y-1 pt-1">
+              {LEAD_STATUSES.map((status) => (
+                <label key={status} className="flex items-center gap-1.5 text-sm text-slate-800">
+                  <input
+                    type="checkbox"
+                    className="size-4 accent-brand-600"
+                    checked={search.statuses?.includes(status) ?? false}
+                    onChange={(event) => toggleStatus(status, event.target.checked)}
+                  />
+                  {LEAD_STATUS_LABELS[status]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        <div className="flex flex-wrap items-end gap-3">
+          <Field id={`${id}-assignee`} label="Assignee">
+            <Select
+              id={`${id}-assignee`}
+              value={assigneeValue}
+              onChange={(event) => {
+                const value = event.target.value;
+                set(
+                  "assignee",
+                  value === "" ? undefined : value === "mine" || value === "nobody" ? value : Number(value),
+                );
+              }}
+            >
+              <option value="">Anyone</option>
+              <option value="mine">Mine</option>
+              <option value="nobody">Nobody</option>
+              {people.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.name}
+                </option>
+              ))}
+              {!personKnown && <option value={assigneeValue}>Account {assigneeValue}</option>}
+            </Select>
+          </Field>
+          <Field id={`${id}-within`} label="Seen within">
+            <Select
+              id={`${id}-within`}
+              value={search.seenWithinDays ?? ""}
+              onChange={(event) =>
+                set(
+                  "seenWithinDays",
+                  event.target.value
+                    ? (Number(event.target.value) as LeadListSearch["seenWithinDays"])
+                    : undefined,
+                )
+              }
+            >
+              <option value="">Any time</option>
+              {LEAD_SEEN_WITHIN_DAYS.map((days) => (
+                <option key={days} value={days}>
+                  {days === 1 ? "The last day" : `The last ${days} days`}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field id={`${id}-type`} label="Type">
+            <Select
+              id={`${id}-type`}
+              value={search.type ?? ""}
+              onChange={(event) => set("type", (event.target.value || undefined) as LeadType | undefined)}
+            >
+              <option value="">Any</option>
+              {Object.entries(TYPE_LABELS).map(([type, label]) => (
+                <option key={type} value={type}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field id={`${id}-seller`} label="Seller">
+            <Select
+              id={`${id}-seller`}
+              value={search.sellerType ?? ""}
+              onChange={(event) =>
+                set("sellerType", (event.target.value || undefined) as LeadListSearch["sellerType"])
+              }
+            >
+              <option value="">Any</option>
+              <option value="private">Private</option>
+              <option value="dealer">Dealer</option>
+            </Select>
+          </Field>
+          <Field id={`${id}-state`} label="State">
+            <Select
+              id={`${id}-state`}
+              value={search.state ?? ""}
+              onChange={(event) => set("state", event.target.value || undefined)}
+            >
+              <option value="">Any</option>
+              {AU_STATES.map((state) => (
+                <option key={state} value={state}>
+                  {state}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field id={`${id}-order`} label="Sort">
+            <Select
+              id={`${id}-order`}
+              value={order}
+              onChange={(event) => {
+                const picked = ORDERS[Number(event.target.value)];
+                if (picked) onChange({ ...search, sort: picked.sort, direction: picked.direction });
+              }}
+            >
+              {ORDERS.map((one, index) => (
+                <option key={one.label} value={index}>
+                  {one.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <CustomersUploadFilter
+          uploadId={search.uploadId}
+          timeZone={timeZone}
+          onChange={(uploadId) => set("uploadId", uploadId)}
+        />
       </div>
-      <div className="flex flex-wrap items-end gap-3">
-        <Field id={`${id}-assignee`} label="Assignee">
-          <Select
-            id={`${id}-assignee`}
-            value={assigneeValue}
-            onChange={(event) => {
-              const value = event.target.value;
-              set(
-                "assignee",
-                value === "" ? undefined : value === "mine" || value === "nobody" ? value : Number(value),
-              );
-            }}
-          >
-            <option value="">Anyone</option>
-            <option value="mine">Mine</option>
-            <option value="nobody">Nobody</option>
-            {people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-            {!personKnown && <option value={assigneeValue}>Account {assigneeValue}</option>}
-          </Select>
-        </Field>
-        <Field id={`${id}-within`} label="Seen within">
-          <Select
-            id={`${id}-within`}
-            value={search.seenWithinDays ?? ""}
-            onChange={(event) =>
-              set(
-                "seenWithinDays",
-                event.target.value
-                  ? (Number(event.target.value) as LeadListSearch["seenWithinDays"])
-                  : undefined,
-              )
-            }
-          >
-            <option value="">Any time</option>
-            {LEAD_SEEN_WITHIN_DAYS.map((days) => (
-              <option key={days} value={days}>
-                {days === 1 ? "The last day" : `The last ${days} days`}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id={`${id}-type`} label="Type">
-          <Select
-            id={`${id}-type`}
-            value={search.type ?? ""}
-            onChange={(event) => set("type", (event.target.value || undefined) as LeadType | undefined)}
-          >
-            <option value="">Any</option>
-            {Object.entries(TYPE_LABELS).map(([type, label]) => (
-              <option key={type} value={type}>
-                {label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id={`${id}-seller`} label="Seller">
-          <Select
-            id={`${id}-seller`}
-            value={search.sellerType ?? ""}
-            onChange={(event) =>
-              set("sellerType", (event.target.value || undefined) as LeadListSearch["sellerType"])
-            }
-          >
-            <option value="">Any</option>
-            <option value="private">Private</option>
-            <option value="dealer">Dealer</option>
-          </Select>
-        </Field>
-        <Field id={`${id}-state`} label="State">
-          <Select
-            id={`${id}-state`}
-            value={search.state ?? ""}
-            onChange={(event) => set("state", event.target.value || undefined)}
-          >
-            <option value="">Any</option>
-            {AU_STATES.map((state) => (
-              <option key={state} value={state}>
-                {state}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id={`${id}-order`} label="Sort">
-          <Select
-            id={`${id}-order`}
-            value={order}
-            onChange={(event) => {
-              const picked = ORDERS[Number(event.target.value)];
-              if (picked) onChange({ ...search, sort: picked.sort, direction: picked.direction });
-            }}
-          >
-            {ORDERS.map((one, index) => (
-              <option key={one.label} value={index}>
-                {one.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </div>
-      <CustomersUploadFilter
-        uploadId={search.uploadId}
-        timeZone={timeZone}
-        onChange={(uploadId) => set("uploadId", uploadId)}
-      />
     </div>
   );
 }
