@@ -50,6 +50,14 @@ const pages: Record<string, PhonePage> = {
       await new CustomersPage(page).expectLoaded();
     },
   },
+  "/leads": {
+    role: "viewer",
+    open: async (page) => {
+      await page.goto("/leads");
+      await h1(page, "Leads");
+      await expect(page.getByTestId("leads-total")).not.toBeEmpty();
+    },
+  },
   "/customers": {
     role: "viewer",
     open: (page) => new CustomersPage(page).goto(),

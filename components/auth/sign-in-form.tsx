@@ -9,7 +9,8 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { homePathFor } from "@/lib/auth/next-path";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import { signInSchema, type SignIn } from "@/lib/auth/schemas";
 import { apiFetch } from "@/lib/queries/api";
 
@@ -19,12 +20,14 @@ export interface DemoAccount {
 }
 
 export interface SignInFormProps {
-  /** Where to go after signing in: already checked to be a path on this site. */
-  next: string;
+  /** Where to go after signing in: already checked to be a path on this site; without one, the role's home. */
+  next?: string;
   /** Listed under the form in emulator mode; clicking one fills the form in. */
   demoAccounts: DemoAccount[];
   demoPassword?: string;
 }
+
+const signedInSchema = z.object({ user: z.object({ role: z.enum(ROLES) }) });
 
 export function SignInForm({ next, demoAccounts, demoPassword }: SignInFormProps) {
   const form = useForm<z.input<typeof signInSchema>, unknown, SignIn>({
@@ -35,11 +38,11 @@ export function SignInForm({ next, demoAccounts, demoPassword }: SignInFormProps
   const queryClient = useQueryClient();
   const signIn = useMutation({
     mutationFn: (values: SignIn) =>
-      apiFetch("/api/auth/sign-in", { method: "POST", body: JSON.stringify(values) }, z.unknown()),
-    onSuccess: () => {
+      apiFetch("/api/auth/sign-in", { method: "POST", body: JSON.stringify(values) }, signedInSchema),
+    onSuccess: ({ user }) => {
       // Nothing cached for a previous account may survive into this one.
       queryClient.clear();
-      router.replace(next);
+      router.replace(next ?? homePathFor(user.role));
       router.refresh();
     },
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HOME_PATH, safeNextPath, signInPath } from "./next-path";
+import { HOME_PATH, homePathFor, safeNextPath, signInPath } from "./next-path";
 
 describe("safeNextPath", () => {
   it("keeps a path on this site with its query and hash", () => {
@@ -33,5 +33,12 @@ describe("signInPath", () => {
     expect(signInPath("/uploads/new")).toBe("/sign-in?next=%2Fuploads%2Fnew");
     expect(signInPath(HOME_PATH)).toBe("/sign-in");
     expect(signInPath("//evil.example")).toBe("/sign-in");
+  });
+});
+
+describe("homePathFor", () => {
+  it("starts managers in the leads inbox and everyone else where they always have", () => {
+    expect(homePathFor("manager")).toBe("/leads");
+    for (const role of ["viewer", "staff", "admin"] as const) expect(homePathFor(role)).toBe(HOME_PATH);
   });
 });

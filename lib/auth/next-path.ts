@@ -1,5 +1,12 @@
+import type { Role } from "./roles";
+
 /** Where people land after signing in when there is nowhere better to go back to. */
 export const HOME_PATH = "/customers";
+
+/** Where someone lands after signing in with nowhere asked for: managers start the day in the leads inbox. */
+export function homePathFor(role: Role): string {
+  return role === "manager" ? "/leads" : HOME_PATH;
+}
 
 /** Set by proxy.ts on page requests so a page that finds no session can send people back where they were. */
 export const REQUEST_PATH_HEADER = "x-dashboard-path";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { safeNextPath } from "@/lib/auth/next-path";
+import { homePathFor, safeNextPath } from "@/lib/auth/next-path";
 import { currentUser, DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/server/auth";
 import { mode } from "@/lib/server/env";
 
@@ -13,8 +13,11 @@ interface SignInPageProps {
 
 export default async function SignInPage({ searchParams }: SignInPageProps) {
   const { next } = await searchParams;
-  const destination = safeNextPath(Array.isArray(next) ? next[0] : next);
-  if (await currentUser()) redirect(destination);
+  const asked = Array.isArray(next) ? next[0] : next;
+  // Without a page to go back to, each role has its own home (known once signed in).
+  const destination = asked ? safeNextPath(asked) : undefined;
+  const user = await currentUser();
+  if (user) redirect(destination ?? homePathFor(user.role));
   const demo = mode() === "emulator";
 
   return (

@@ -1,0 +1,230 @@
+import "server-only";
+import { sql, type ExpressionBuilder, type Kysely } from "kysely";
+import { prefixRange, searchPrefixes } from "@/lib/customer-index/search-terms";
+import { contactOf, type ContactFields } from "@/lib/leads/contact-fields";
+import {
+  leadListQuerySchema,
+  safeListingUrl,
+  type LeadListEntry,
+  type LeadListQuery,
+  type LeadListResponse,
+  type LeadSort,
+} from "@/lib/leads/lead-list";
+import { database } from "./index";
+import type { IndexedCustomersTable, LeadsTable, Tables } from "./schema";
+
+/**
+ * The leads inbox: one page of leads with their customers' details from the
+ * customer index, filtered and sorted, and the filtered total. A lead keeps
+ * what it knows when its customer has left the index (a left join). The
+ * default order, newest first, is read off an index of the leads migration
+ * and stops at the page's end; the page's keys are found first and its rows
+ * joined after, so leads skipped to reach a later page are never joined.
+ */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type InboxTables = Tables & { l: LeadsTable; c: IndexedCustomersTable };
+type Inbox = ExpressionBuilder<InboxTables, "l" | "c">;
+
+/** Who is asking: "mine" is their leads. */
+export interface LeadListAsker {
+  userId: number;
+}
+
+function inbox(db: Kysely<Tables>) {
+  return db
+    .selectFrom("leads as l")
+    .leftJoin("indexed_customers as c", (join) =>
+      join.onRef("c.region", "=", "l.region").onRef("c.id", "=", "l.customer_id"),
+    );
+}
+
+/** `%text%` for LIKE, with the text's own wildcards taken literally (escaped with a backslash). */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (wildcard) => `\\${wildcard}`)}%`;
+}
+
+/**
+ * The leads a search finds, as a set of keys: those whose customer has a term starting with it in the index
+ * (rego, VIN, name, phone…), those whose listing's title contains it, and the one with it as its lead id.
+ * Each part is read by its own index (the title by one pass over the leads), not lead by lead.
+ */
+function searchOf(query: LeadListQuery, search: string, eb: Inbox) {
+  const prefixes = searchPrefixes(search);
+  const byTitle = eb
+    .selectFrom("leads as tl")
+    .select("tl.key")
+    .where("tl.region", "=", query.region)
+    .where(sql<boolean>`lower(tl.listing_title) LIKE ${containsPattern(search.trim())} ESCAPE '\\'`);
+  const byLeadId = eb
+    .selectFrom("leads as il")
+    .select("il.key")
+    .where("il.region", "=", query.region)
+    .where("il.lead_id", "=", search.trim());
+  if (prefixes.length === 0) return eb("l.key", "in", byTitle.union(byLeadId));
+  const byCustomer = eb
+    .selectFrom("indexed_customer_terms as t")
+    .innerJoin("indexed_customers as tc", "tc.key", "t.customer_key")
+    .innerJoin("leads as cl", (join) =>
+      join.onRef("cl.region", "=", "tc.region").onRef("cl.customer_id", "=", "tc.id"),
+    )
+    .select("cl.key")
+    .where("t.region", "=", query.region)
+    .where((terms) =>
+      terms.or(
+        prefixes.map((prefix) => {
+          const { from, to } = prefixRange(prefix);
+          return terms.and([terms("t.term", ">=", from), terms("t.term", "<", to)]);
+        }),
+      ),
+    );
+  return eb("l.key", "in", byCustomer.union(byTitle).union(byLeadId));
+}
+
+/** The filters and search of `query`, as one condition. */
+function matching(query: LeadListQuery, asker: LeadListAsker, now: Date) {
+  return (eb: Inbox) => {
+    const conditions = [eb("l.region", "=", query.region)];
+    if (query.statuses?.length) conditions.push(eb("l.status", "in", query.statuses));
+    if (query.assignee === "nobody") conditions.push(eb("l.assignee_user_id", "is", null));
+    else if (query.assignee !== undefined)
+      conditions.push(
+        eb("l.assignee_user_id", "=", query.assignee === "mine" ? asker.userId : query.assignee),
+      );
+    if (query.seenWithinDays !== undefined)
+      conditions.push(
+        eb("l.first_seen_at", ">=", new Date(now.getTime() - query.seenWithinDays * DAY_MS).toISOString()),
+      );
+    if (query.type === "new_listing")
+      conditions.push(eb("l.no_longer_listed_at", "is", null), eb("l.price_changed_at", "is", null));
+    if (query.type === "price_drop")
+      conditions.push(eb("l.no_longer_listed_at", "is", null), eb("l.price", "<", eb.ref("l.first_price")));
+    if (query.type === "no_longer_listed") conditions.push(eb("l.no_longer_listed_at", "is not", null));
+    if (query.sellerType) conditions.push(eb("l.seller_type", "=", query.sellerType));
+    if (query.priceMin !== undefined) conditions.push(eb("l.price", ">=", query.priceMin));
+    if (query.priceMax !== undefined) conditions.push(eb("l.price", "<=", query.priceMax));
+    if (query.state) conditions.push(eb("c.state", "=", query.state.trim().toUpperCase()));
+    if (query.uploadId) conditions.push(eb("c.upload_id", "=", query.uploadId));
+    if (query.search?.trim()) conditions.push(searchOf(query, query.search, eb));
+    return eb.and(conditions);
+  };
+}
+
+/**
+ * What each sort orders by. Days listed counts from when the market listed it, so the longest listed
+ * has the earliest `listed_at`: its directions are the other way round.
+ */
+function orderOf(sort: LeadSort) {
+  switch (sort) {
+    case "first_seen":
+      return { by: sql`l.first_seen_at`, reversed: false, nullable: false };
+    case "price":
+      return { by: sql`l.price`, reversed: false, nullable: true };
+    case "price_change":
+      return { by: sql`l.price - l.first_price`, reversed: false, nullable: true };
+    case "days_listed":
+      return { by: sql`l.listed_at`, reversed: true, nullable: false };
+  }
+}
+
+/** One page of the inbox and the filtered total. `contact` says which additional fields hold name and phone. */
+export async function listLeads(
+  question: LeadListQuery,
+  asker: LeadListAsker,
+  contact: ContactFields,
+  now = new Date(),
+): Promise<LeadListResponse> {
+  const query = leadListQuerySchema.parse(question);
+  const db = await database();
+  const where = matching(query, asker, now);
+
+  const { by, reversed, nullable } = orderOf(query.sort);
+  const ascending = (query.direction === "asc") !== reversed;
+  // The total and the page's keys at once: PostgreSQL answers them on two connections.
+  const [{ total }, keys] = await Promise.all([
+    inbox(db)
+      .select((eb) => eb.fn.countAll<number>().as("total"))
+      .where(where)
+      .executeTakeFirstOrThrow(),
+    // Leads without a price (or a first price) come last whichever way the list is sorted. Times are never
+    // null, and saying so would keep PostgreSQL from reading the newest first off the index backwards.
+    inbox(db)
+      .select("l.key")
+      .where(where)
+      .orderBy(by, (order) => {
+        const ordered = ascending ? order.asc() : order.desc();
+        return nullable ? ordered.nullsLast() : ordered;
+      })
+      .orderBy("l.key", ascending ? "asc" : "desc")
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+  ]);
+  if (keys.length === 0) return { total: Number(total), leads: [] };
+
+  const rows = await inbox(db)
+    .leftJoin("users as u", "u.id", "l.assignee_user_id")
+    .select([
+      "l.key",
+      "l.lead_id",
+      "l.customer_id",
+      "l.first_seen_at",
+      "l.listed_at",
+      "l.no_longer_listed_at",
+      "l.listing_url",
+      "l.listing_title",
+      "l.seller_type",
+      "l.price",
+      "l.first_price",
+      "l.status",
+      "l.assignee_user_id",
+      "c.key as customer_key",
+      "c.rego",
+      "c.state",
+      "c.vehicle_title",
+      "c.additional_fields",
+      "u.name as assignee_name",
+      "u.email as assignee_email",
+    ])
+    .where(
+      "l.key",
+      "in",
+      keys.map(({ key }) => key),
+    )
+    .execute();
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  const leads = keys.map(({ key }): LeadListEntry => {
+    const row = byKey.get(key)!;
+    const indexed = row.customer_key !== null;
+    const fields = row.additional_fields
+      ? (JSON.parse(row.additional_fields) as Record<string, unknown>)
+      : null;
+    return {
+      key: row.key,
+      leadId: row.lead_id,
+      firstSeenAt: row.first_seen_at,
+      listedAt: row.listed_at,
+      noLongerListedAt: row.no_longer_listed_at,
+      listingUrl: safeListingUrl(row.listing_url),
+      listingTitle: row.listing_title,
+      sellerType: row.seller_type,
+      price: row.price,
+      firstPrice: row.first_price,
+      status: row.status,
+      assignee:
+        row.assignee_user_id === null
+          ? null
+          : { id: row.assignee_user_id, name: row.assignee_name ?? row.assignee_email ?? "Someone" },
+      customer: {
+        id: row.customer_id,
+        indexed,
+        rego: row.rego,
+        state: row.state,
+        vehicleTitle: row.vehicle_title,
+        ...contactOf(fields, contact),
+      },
+    };
+  });
+  return { total: Number(total), leads };
+}
