@@ -1,5 +1,5 @@
 /** Where people land after signing in when there is nowhere better to go back to. */
-export const HOME_PATH = "/customers";
+export const HOME_PATH = "/";
 
 /** Set by proxy.ts on page requests so a page that finds no session can send people back where they were. */
 export const REQUEST_PATH_HEADER = "x-dashboard-path";
