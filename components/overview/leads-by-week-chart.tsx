@@ -12,6 +12,9 @@ const OUTCOME_COLOURS: Record<LeadOutcome, string> = {
   dismissed: "#94a3b8",
 };
 
+/** slate-700, the page's body text. */
+const TEXT_COLOUR = "#334155";
+
 export interface LeadsByWeekChartProps {
   weeks: WeekOfLeads[];
 }
@@ -39,11 +42,13 @@ export function LeadsByWeekChart({ weeks }: LeadsByWeekChartProps) {
         minTickGap={8}
       />
       <YAxis allowDecimals={false} tick={{ fill: "#475569", fontSize: 12 }} />
-      <Tooltip labelFormatter={(monday) => weekLabel(String(monday))} />
-      <Legend
-        // Legend text in the page's colour: the paler outcome colours are too faint for text.
-        formatter={(value) => <span className="text-sm text-slate-700">{value}</span>}
+      {/* Text in the page's colours, not the outcomes': the paler ones are too faint for text. */}
+      <Tooltip
+        labelFormatter={(monday) => weekLabel(String(monday))}
+        itemStyle={{ color: TEXT_COLOUR }}
+        labelStyle={{ color: TEXT_COLOUR, fontWeight: 600 }}
       />
+      <Legend formatter={(value) => <span className="text-sm text-slate-700">{value}</span>} />
       {LEAD_OUTCOMES.map((outcome) => (
         <Bar
           key={outcome}

@@ -15,7 +15,8 @@ export function LeadsByWeekTable({ weeks }: LeadsByWeekTableProps) {
       <summary className="cursor-pointer rounded font-medium text-brand-700 hover:text-brand-900">
         Show the figures as a table
       </summary>
-      <div className="mt-3 overflow-x-auto">
+      {/* Focusable and named, so keyboard users can scroll it sideways on a phone. */}
+      <div role="region" aria-label="Leads per week, table" tabIndex={0} className="mt-3 overflow-x-auto">
         <table className="w-full min-w-[28rem] text-left tabular-nums">
           <caption className="sr-only">Leads first seen each week, by where they stand now</caption>
           <thead className="border-b border-slate-200 text-slate-600">
