@@ -47,8 +47,13 @@ export function LeadsByWeekChart({ weeks }: LeadsByWeekChartProps) {
         labelFormatter={(monday) => weekLabel(String(monday))}
         itemStyle={{ color: TEXT_COLOUR }}
         labelStyle={{ color: TEXT_COLOUR, fontWeight: 600 }}
+        // In the order of the outcomes, as the table has them, not alphabetical.
+        itemSorter={(item) => LEAD_OUTCOMES.indexOf(item.dataKey as LeadOutcome)}
       />
-      <Legend formatter={(value) => <span className="text-sm text-slate-700">{value}</span>} />
+      <Legend
+        itemSorter={null}
+        formatter={(value) => <span className="text-sm text-slate-700">{value}</span>}
+      />
       {LEAD_OUTCOMES.map((outcome) => (
         <Bar
           key={outcome}

@@ -17,19 +17,19 @@ export function LeadsByWeekTable({ weeks }: LeadsByWeekTableProps) {
       </summary>
       {/* Focusable and named, so keyboard users can scroll it sideways on a phone. */}
       <div role="region" aria-label="Leads per week, table" tabIndex={0} className="mt-3 overflow-x-auto">
-        <table className="w-full min-w-[28rem] text-left tabular-nums">
+        <table className="w-full text-left tabular-nums">
           <caption className="sr-only">Leads first seen each week, by where they stand now</caption>
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">
+              <th scope="col" className="py-2 pr-2 font-medium">
                 Week
               </th>
               {LEAD_OUTCOMES.map((outcome) => (
-                <th key={outcome} scope="col" className="px-3 py-2 text-right font-medium">
+                <th key={outcome} scope="col" className="px-2 py-2 text-right font-medium">
                   {OUTCOME_LABELS[outcome]}
                 </th>
               ))}
-              <th scope="col" className="py-2 pl-3 text-right font-medium">
+              <th scope="col" className="py-2 pl-2 text-right font-medium">
                 Total
               </th>
             </tr>
@@ -37,15 +37,15 @@ export function LeadsByWeekTable({ weeks }: LeadsByWeekTableProps) {
           <tbody className="divide-y divide-slate-100">
             {weeks.map((week) => (
               <tr key={week.monday}>
-                <th scope="row" className="whitespace-nowrap py-2 pr-3 font-normal">
+                <th scope="row" className="whitespace-nowrap py-2 pr-2 font-normal">
                   {weekLabel(week.monday)}
                 </th>
                 {LEAD_OUTCOMES.map((outcome) => (
-                  <td key={outcome} className="px-3 py-2 text-right">
+                  <td key={outcome} className="px-2 py-2 text-right">
                     {formatCount(week[outcome])}
                   </td>
                 ))}
-                <td className="py-2 pl-3 text-right font-medium">{formatCount(total(week))}</td>
+                <td className="py-2 pl-2 text-right font-medium">{formatCount(total(week))}</td>
               </tr>
             ))}
           </tbody>
