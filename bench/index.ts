@@ -12,12 +12,10 @@
  * BENCH_CUSTOMERS changes the count; BENCH_ENGINES=sqlite (or postgresql) runs one engine.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { NextRequest } from "next/server";
-import pg from "pg";
 import { GET as getIndexedCustomers } from "@/app/api/customers/route";
 import { indexedCustomersResponseSchema } from "@/lib/customer-index/indexed-customers-response";
 import { customerIndexSearchString, type CustomerIndexSearch } from "@/lib/customer-index/query-params";
@@ -33,6 +31,7 @@ import { forgetSettings } from "@/lib/server/env";
 import { createRecaptureClient } from "@/lib/server/recapture-client";
 import { upstreamFetch } from "@/lib/server/upstream-fetch";
 import { waitFor } from "@/lib/testing/wait-for-server";
+import { benchEngines, percentile } from "./bench-engines";
 
 const COUNT = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const KEY = "bench-key";
@@ -42,45 +41,6 @@ const WARM_UP = 5;
 
 const format = (n: number) => Math.round(n).toLocaleString("en-AU");
 const megabytes = (bytes: number) => `${format(bytes / 1024 / 1024)} MB`;
-
-function percentile(sortedMs: number[], share: number): number {
-  return sortedMs[Math.min(sortedMs.length - 1, Math.ceil(share * sortedMs.length) - 1)]!;
-}
-
-interface Engine {
-  name: string;
-  url: string;
-  done(): Promise<void>;
-}
-
-async function postgresEngine(): Promise<Engine | undefined> {
-  let server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  let throwaway: string | undefined;
-  if (!server) {
-    try {
-      const exports = execFileSync("bash", ["scripts/throwaway-postgres.sh", "start"], { encoding: "utf8" });
-      server = /TEST_DATABASE_URL=(\S+)/.exec(exports)?.[1];
-      throwaway = /THROWAWAY_POSTGRES_DIR=(\S+)/.exec(exports)?.[1];
-    } catch (error) {
-      console.log(`PostgreSQL skipped: no BENCH_DATABASE_URL and no throwaway server (${String(error)})`);
-      return undefined;
-    }
-  }
-  const admin = new pg.Pool({ connectionString: server, max: 1 });
-  const schema = `bench_index_${randomBytes(4).toString("hex")}`;
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const url = new URL(server!);
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  return {
-    name: "PostgreSQL",
-    url: url.toString(),
-    async done() {
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
-      if (throwaway) execFileSync("bash", ["scripts/throwaway-postgres.sh", "stop", throwaway]);
-    },
-  };
-}
 
 /** The five questions, each a function of the run number so a search isn't answered from a warm cache only. */
 function questions(uploadId: string): [string, (run: number) => CustomerIndexSearch][] {
@@ -163,9 +123,6 @@ async function main() {
   const folder = mkdtempSync(join(tmpdir(), "bench-index-"));
   const emulatorDb = join(folder, "emulator.db");
   let emulator: ReturnType<typeof spawn> | undefined;
-  const engines: Engine[] = [
-    { name: "SQLite", url: `file:${join(folder, "dashboard.db")}`, done: async () => {} },
-  ];
   try {
     console.log(`Seeding the emulator with ${format(COUNT)} customers…`);
     const uploadIds = JSON.parse(
@@ -188,12 +145,7 @@ async function main() {
     await waitFor(`http://127.0.0.1:${EMULATOR_PORT}/v2/recapture/customers?region=au&limit=1`, emulator, {
       headers: { ApiKey: KEY },
     });
-    const only = process.env.BENCH_ENGINES?.toLowerCase();
-    if (only === "postgresql") engines.pop();
-    const postgres = only === "sqlite" ? undefined : await postgresEngine();
-    if (postgres) engines.push(postgres);
-
-    for (const engine of engines) {
+    for (const engine of await benchEngines(folder, "index")) {
       process.env.DATABASE_URL = engine.url;
       forgetSettings();
       await closeDatabase();

@@ -76,14 +76,14 @@ test.describe("signing in and out", () => {
     await expect(signInPage.email).toHaveValue("viewer@demo.local");
     await expect(signInPage.password).toHaveValue(DEMO_PASSWORD);
     await signInPage.submit.click();
-    await expect(page).toHaveURL(/\/customers$/);
+    await expect(page).toHaveURL(/\/$/);
   });
 
   for (const next of ["https://evil.example/steal", "//evil.example/steal", "/\\evil.example"]) {
     test(`after signing in, next=${next} leads home, not off the site`, async ({ page, signInPage }) => {
       await signInPage.goto(next);
       await signInPage.signIn("viewer@demo.local", DEMO_PASSWORD);
-      await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/customers$/);
+      await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/$/);
     });
   }
 
@@ -187,7 +187,7 @@ test.describe("session cookie", () => {
   test("is invisible to page scripts", async ({ page, context, signInPage }) => {
     await signInPage.goto();
     await signInPage.signIn("viewer@demo.local", DEMO_PASSWORD);
-    await expect(page).toHaveURL(/\/customers$/);
+    await expect(page).toHaveURL(/\/$/);
     const cookie = (await context.cookies()).find((candidate) => candidate.name === "recapture_session");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
     expect(await page.evaluate(() => document.cookie)).not.toContain("recapture_session");

@@ -263,7 +263,7 @@ test.describe("pages", () => {
     await new SignInPage(signedOut).goto();
     await expect(signedOut.getByRole("status").filter({ hasText: "Emulator: simulated data" })).toBeVisible();
     await new SignInPage(signedOut).signIn("staff@demo.local", "demo-password");
-    await expect(signedOut).toHaveURL(/\/customers$/);
+    await expect(signedOut).toHaveURL(/\/$/);
     await signedOut.close();
 
     expect(violations).toEqual([]);

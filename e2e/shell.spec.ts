@@ -7,12 +7,13 @@ test.describe("app shell", () => {
 
   test("navigation leads to each section with its own title", async ({ page }) => {
     await page.goto("/");
-    await expect(page).toHaveURL(/\/customers$/);
+    await expect(page).toHaveTitle("Overview · Recapture Dashboard");
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const [label, path, title] of [
       ["Uploads", "/uploads", "Uploads"],
       ["New upload", "/uploads/new", "New upload"],
       ["Customers", "/customers", "Customers"],
+      ["Overview", "/", "Overview"],
     ] as const) {
       await nav.getByRole("link", { name: label, exact: true }).click();
       await expect(page).toHaveURL(new RegExp(`${path}$`));

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { expect, test, type Role } from "./fixtures";
 import { CustomersPage } from "./pages/customers-page";
+import { OverviewPage } from "./pages/overview-page";
 import { UploadWizardPage } from "./pages/upload-wizard-page";
 import { appPages } from "./support/app-routes";
 import { expectAccessible } from "./support/axe";
@@ -46,8 +47,7 @@ const pages: Record<string, PhonePage> = {
   "/": {
     role: "viewer",
     open: async (page) => {
-      await page.goto("/");
-      await new CustomersPage(page).expectLoaded();
+      await new OverviewPage(page).goto();
     },
   },
   "/leads": {

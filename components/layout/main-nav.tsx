@@ -6,6 +6,7 @@ import { hasRole, type Role } from "@/lib/auth/roles";
 
 /** Each link with the least role that can use its page; the server checks again, this only hides what a role can't do. */
 const links: { href: string; label: string; role: Role }[] = [
+  { href: "/", label: "Overview", role: "viewer" },
   { href: "/leads", label: "Leads", role: "viewer" },
   { href: "/customers", label: "Customers", role: "viewer" },
   { href: "/uploads", label: "Uploads", role: "viewer" },

@@ -1,7 +1,7 @@
 import type { Role } from "./roles";
 
 /** Where people land after signing in when there is nowhere better to go back to. */
-export const HOME_PATH = "/customers";
+export const HOME_PATH = "/";
 
 /** Where someone lands after signing in with nowhere asked for: managers start the day in the leads inbox. */
 export function homePathFor(role: Role): string {
