@@ -7,7 +7,12 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { AU_STATES } from "@/lib/au-states";
-import { LEAD_SEEN_WITHIN_DAYS, type LeadSort, type LeadType } from "@/lib/leads/lead-list";
+import {
+  LEAD_CONTACT_DUE_HOURS,
+  LEAD_SEEN_WITHIN_DAYS,
+  type LeadSort,
+  type LeadType,
+} from "@/lib/leads/lead-list";
 import type { LeadListSearch } from "@/lib/leads/lead-list-params";
 import { LEAD_STATUSES, type LeadStatus } from "@/lib/leads/lead-status";
 
@@ -24,6 +29,9 @@ export interface LeadsFiltersProps {
   /** A new search, back on its first page. */
   onChange: (search: LeadListSearch) => void;
 }
+
+/** The "Seen" choice for leads seen too long ago to still be waiting for a call. */
+const WAITING = "waiting";
 
 const TYPE_LABELS: Record<LeadType, string> = {
   new_listing: "New listing",
@@ -109,7 +117,7 @@ export function LeadsFilters({ search, people, timeZone, onChange }: LeadsFilter
   const chosen = [
     search.statuses?.length,
     search.assignee !== undefined,
-    search.seenWithinDays,
+    search.seenWithinDays || search.seenBeforeHours,
     search.type,
     search.sellerType,
     search.state,
@@ -211,18 +219,21 @@ export function LeadsFilters({ search, people, timeZone, onChange }: LeadsFilter
               {!personKnown && <option value={assigneeValue}>Account {assigneeValue}</option>}
             </Select>
           </Field>
-          <Field id={`${id}-within`} label="Seen within">
+          <Field id={`${id}-within`} label="Seen">
             <Select
               id={`${id}-within`}
-              value={search.seenWithinDays ?? ""}
-              onChange={(event) =>
-                set(
-                  "seenWithinDays",
-                  event.target.value
-                    ? (Number(event.target.value) as LeadListSearch["seenWithinDays"])
-                    : undefined,
-                )
-              }
+              value={search.seenBeforeHours ? WAITING : (search.seenWithinDays ?? "")}
+              onChange={(event) => {
+                const value = event.target.value;
+                const rest = without(without(search, "seenWithinDays"), "seenBeforeHours");
+                onChange(
+                  value === WAITING
+                    ? { ...rest, seenBeforeHours: LEAD_CONTACT_DUE_HOURS }
+                    : value
+                      ? { ...rest, seenWithinDays: Number(value) as LeadListSearch["seenWithinDays"] }
+                      : rest,
+                );
+              }}
             >
               <option value="">Any time</option>
               {LEAD_SEEN_WITHIN_DAYS.map((days) => (
@@ -230,6 +241,7 @@ export function LeadsFilters({ search, people, timeZone, onChange }: LeadsFilter
                   {days === 1 ? "The last day" : `The last ${days} days`}
                 </option>
               ))}
+              <option value={WAITING}>More than {LEAD_CONTACT_DUE_HOURS} hours ago</option>
             </Select>
           </Field>
           <Field id={`${id}-type`} label="Type">

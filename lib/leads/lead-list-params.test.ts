@@ -42,6 +42,13 @@ describe("parseLeadListSearch", () => {
     expect(isLeadListFiltered(parse("min=0"))).toBe(true);
   });
 
+  it("reads the overview's link to the new leads nobody called within 24 hours, and writes it back", () => {
+    const waiting = parse("status=new&seen_before=24h");
+    expect(waiting).toMatchObject({ statuses: ["new"], seenBeforeHours: 24 });
+    expect(leadListSearchString(waiting)).toBe("?status=new&seen_before=24h");
+    expect(parse("seen_before=48h").seenBeforeHours).toBeUndefined();
+  });
+
   it("keeps the known statuses of a list, each once", () => {
     expect(parse("status=won,bogus,won").statuses).toEqual(["won"]);
     expect(parse("status=bogus").statuses).toBeUndefined();

@@ -3,6 +3,7 @@ import { DEFAULT_PAGE_SIZE, isPageSize, type PageSize } from "@/components/data-
 import { uploadIdSchema } from "@/lib/recapture/schemas";
 import { LEAD_STATUSES } from "./lead-status";
 import {
+  LEAD_CONTACT_DUE_HOURS,
   LEAD_SEARCH_MAX_LENGTH,
   LEAD_SEEN_WITHIN_DAYS,
   LEAD_SORTS,
@@ -15,7 +16,7 @@ import {
 /**
  * A question to the leads inbox as a query string, the one form shared by the
  * /leads URL and GET /api/leads:
- * `?q=smith&status=new,contacted&assignee=mine&within=7&type=price_drop&seller=private&min=10000&max=40000&state=VIC&upload=<id>&sort=price&dir=asc&page=2&size=100`.
+ * `?q=smith&status=new,contacted&assignee=mine&within=7&seen_before=24h&type=price_drop&seller=private&min=10000&max=40000&state=VIC&upload=<id>&sort=price&dir=asc&page=2&size=100`.
  * `assignee` is `mine`, `nobody` or an account's id. Anything missing or
  * malformed falls back to the default rather than failing, so an old or
  * hand-edited link still opens a sensible list; defaults are left out when
@@ -73,6 +74,7 @@ export function parseLeadListSearch(params: SearchSource): LeadListSearch {
   const statuses = parseStatuses(params.get("status"));
   const assignee = optional(assigneeSchema, params.get("assignee"));
   const within = optional(withinSchema, params.get("within"));
+  const seenBefore = params.get("seen_before") === `${LEAD_CONTACT_DUE_HOURS}h`;
   const type = optional(z.enum(LEAD_TYPES), params.get("type"));
   const sellerType = optional(z.enum(["private", "dealer"]), params.get("seller"));
   const priceMin = optional(dollarsSchema, params.get("min"));
@@ -86,6 +88,7 @@ export function parseLeadListSearch(params: SearchSource): LeadListSearch {
     ...(statuses ? { statuses } : {}),
     ...(assignee !== undefined ? { assignee } : {}),
     ...(within ? { seenWithinDays: within } : {}),
+    ...(seenBefore ? { seenBeforeHours: LEAD_CONTACT_DUE_HOURS } : {}),
     ...(type ? { type } : {}),
     ...(sellerType ? { sellerType } : {}),
     ...(priceMin !== undefined ? { priceMin } : {}),
@@ -116,6 +119,7 @@ export function leadListSearchString(search: LeadListSearch): string {
   if (search.statuses?.length) params.set("status", search.statuses.join(","));
   if (search.assignee !== undefined) params.set("assignee", String(search.assignee));
   if (search.seenWithinDays) params.set("within", String(search.seenWithinDays));
+  if (search.seenBeforeHours) params.set("seen_before", `${search.seenBeforeHours}h`);
   if (search.type) params.set("type", search.type);
   if (search.sellerType) params.set("seller", search.sellerType);
   if (search.priceMin !== undefined) params.set("min", String(search.priceMin));

@@ -38,6 +38,9 @@ export const leadAssigneeFilterSchema = z.union([
 ]);
 export type LeadAssigneeFilter = z.infer<typeof leadAssigneeFilterSchema>;
 
+/** A new lead should have been called within this many hours (the overview counts those that weren't). */
+export const LEAD_CONTACT_DUE_HOURS = 24;
+
 const priceSchema = z.number().finite().min(0);
 
 export const leadListQuerySchema = z.object({
@@ -48,6 +51,8 @@ export const leadListQuerySchema = z.object({
     .number()
     .refine((days): days is LeadSeenWithinDays => (LEAD_SEEN_WITHIN_DAYS as readonly number[]).includes(days))
     .optional(),
+  /** Seen more than this long ago: with status New, the leads nobody has called yet. */
+  seenBeforeHours: z.literal(LEAD_CONTACT_DUE_HOURS).optional(),
   type: z.enum(LEAD_TYPES).optional(),
   sellerType: z.enum(["private", "dealer"]).optional(),
   priceMin: priceSchema.optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LEAD_CONTACT_DUE_HOURS } from "./lead-list";
 import type { LeadStatus } from "./lead-status";
 
 /**
@@ -8,7 +9,7 @@ import type { LeadStatus } from "./lead-status";
  */
 
 /** A lead still "new" this long after it was first seen has waited too long for a call. */
-export const CONTACT_DUE_HOURS = 24;
+export const CONTACT_DUE_HOURS = LEAD_CONTACT_DUE_HOURS;
 /** Time to first contact is measured over the leads first contacted in this many days. */
 export const FIRST_CONTACT_DAYS = 30;
 /** The chart's span, this week included. */

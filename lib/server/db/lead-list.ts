@@ -96,6 +96,14 @@ function matching(query: LeadListQuery, asker: LeadListAsker, now: Date) {
       conditions.push(
         eb("l.first_seen_at", ">=", new Date(now.getTime() - query.seenWithinDays * DAY_MS).toISOString()),
       );
+    if (query.seenBeforeHours !== undefined)
+      conditions.push(
+        eb(
+          "l.first_seen_at",
+          "<",
+          new Date(now.getTime() - query.seenBeforeHours * 60 * 60 * 1000).toISOString(),
+        ),
+      );
     if (query.type === "new_listing")
       conditions.push(eb("l.no_longer_listed_at", "is", null), eb("l.price_changed_at", "is", null));
     if (query.type === "price_drop")
