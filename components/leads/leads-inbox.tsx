@@ -1,18 +1,20 @@
 "use client";
 
+import { toast } from "sonner";
 import { useQuery } from "@tanstack/react-query";
 import { functionalUpdate, useTable, type PaginationState, type Updater } from "@tanstack/react-table";
 import { useSearchParams } from "next/navigation";
-import { useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { dataTableFeatures } from "@/components/data-table/data-table-features";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { nextTablePage, toPaginationState } from "@/components/data-table/table-page";
 import { LeadCards } from "@/components/leads/lead-cards";
+import { LeadBulkActions } from "@/components/leads/lead-bulk-actions";
 import { LeadSelectionBar } from "@/components/leads/lead-selection-bar";
 import { leadColumns } from "@/components/leads/leads-columns";
 import { LeadsFilters, type LeadAssigneeOption } from "@/components/leads/leads-filters";
-import { useLeadSelection, type LeadSelection } from "@/components/leads/use-lead-selection";
+import { useLeadSelection } from "@/components/leads/use-lead-selection";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
@@ -32,11 +34,10 @@ export interface LeadsInboxProps {
   timeZone: string;
   /** The people leads can be assigned to, for the assignee filter. */
   people: readonly LeadAssigneeOption[];
-  /**
-   * The actions on the selected leads (assign to…, set status), drawn in the selection bar.
-   * The slot the bulk actions fill: pass them from a client component wrapping this one.
-   */
-  renderSelectionActions?: (selection: LeadSelection) => ReactNode;
+  /** Staff and up work leads: they get the actions on the selected leads (the server checks each lead again). */
+  canWork: boolean;
+  /** Managers and admins allocate leads to anyone. */
+  canAssign: boolean;
 }
 
 const NO_LEADS: LeadListEntry[] = [];
@@ -51,7 +52,7 @@ function refine(next: LeadListSearch): LeadListSearch {
   return { ...next, page: 1 };
 }
 
-export function LeadsInbox({ timeZone, people, renderSelectionActions }: LeadsInboxProps) {
+export function LeadsInbox({ timeZone, people, canWork, canAssign }: LeadsInboxProps) {
   const searchParams = useSearchParams();
   const search = useMemo(() => parseLeadListSearch(searchParams), [searchParams]);
   const query = useQuery(leadQueries.list(search));
@@ -179,7 +180,18 @@ export function LeadsInbox({ timeZone, people, renderSelectionActions }: LeadsIn
           {!query.isPending && <DataTablePagination table={table} itemLabel="leads" />}
         </>
       )}
-      <LeadSelectionBar selection={selection}>{renderSelectionActions?.(selection)}</LeadSelectionBar>
+      <LeadSelectionBar selection={selection}>
+        {canWork && (
+          <LeadBulkActions
+            selectedKeys={selection.keys}
+            canAssign={canAssign}
+            onDone={({ summary, changed }) => {
+              toast(summary);
+              selection.setMany(changed, false);
+            }}
+          />
+        )}
+      </LeadSelectionBar>
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { env } from "@/lib/server/env";
 export const metadata: Metadata = { title: "Leads" };
 
 export default async function LeadsPage() {
-  await requireUser();
+  const user = await requireUser();
   // Leads are worked by staff and up: the people the assignee filter offers.
   const people = (await listUsers())
     .filter((user) => !user.disabled && hasRole(user.role, "staff"))
@@ -23,7 +23,12 @@ export default async function LeadsPage() {
       />
       {/* The inbox reads its question from the URL on the client. */}
       <Suspense>
-        <LeadsInbox timeZone={env().DEALERSHIP_TIME_ZONE} people={people} />
+        <LeadsInbox
+          timeZone={env().DEALERSHIP_TIME_ZONE}
+          people={people}
+          canWork={hasRole(user.role, "staff")}
+          canAssign={hasRole(user.role, "manager")}
+        />
       </Suspense>
     </>
   );
