@@ -151,9 +151,13 @@ test.describe("reads", () => {
     page,
     apiAs,
   }) => {
-    await setFaults(await apiAs("staff"), { rateLimitRate: 1, rateLimitResetSeconds: 40 });
-    await page.goto("/customers");
-    await expect(page.getByRole("alert").filter({ hasText: "Couldn't load customers" })).toContainText(
+    const staff = await apiAs("staff");
+    // A customer's own page reads the API live (the table is answered from the dashboard's index).
+    const listed = await staff.get("/api/recapture/customers?limit=1");
+    const [customer] = ((await listed.json()) as { customers: { id: string }[] }).customers;
+    await setFaults(staff, { rateLimitRate: 1, rateLimitResetSeconds: 40 });
+    await page.goto(`/customers/${customer!.id}`);
+    await expect(page.getByRole("alert").filter({ hasText: "Couldn't load this customer" })).toContainText(
       "The Recapture API is busy. Try again in 40 seconds.",
     );
   });
