@@ -79,6 +79,8 @@ test.beforeAll(async () => {
   await waitFor(`${DASHBOARD_URL}/api/health`, app);
   admin = await playwrightRequest.newContext({
     baseURL: DASHBOARD_URL,
+    // The dashboard refuses a write from another origin.
+    extraHTTPHeaders: { Origin: DASHBOARD_URL },
     storageState: await signInViaApi(DASHBOARD_URL, demoEmail("admin"), DEMO_PASSWORD),
   });
   // The start-up sync records the demo customers' sightings as leads.
