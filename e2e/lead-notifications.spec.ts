@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import type { ParsedMail } from "mailparser";
 import { e2eServerEnv } from "../playwright.config";
-import { dueDigestDay } from "@/lib/notifications/digest-schedule";
 import { DEMO_PASSWORD, demoEmail, expect, signInViaApi, test } from "./fixtures";
+import { digestDueAt } from "./support/digest";
 import { startTestSmtpServer, type TestSmtpServer } from "@/lib/testing/smtp-test-server";
 import { waitFor } from "@/lib/testing/wait-for-server";
 
@@ -25,19 +25,6 @@ const PORT = Number(process.env.E2E_PORT ?? 3100) + 1300;
 const DASHBOARD_URL = `http://localhost:${PORT}`;
 /** The key the dashboard calls its embedded emulator with: a secret that must never reach an email. */
 const API_KEY = `mail-e2e-key-${Math.random().toString(36).slice(2)}-do-not-leak`;
-const TIME_ZONE = "Australia/Melbourne";
-// The last minute of the dealership's day: the instance's own digest job is (all but) never due
-// while the spec runs, so the test hook alone sends the day's digest.
-const DIGEST_TIME = "23:59";
-
-/** The first minute from now at which the digest is due: within the next day, so it covers today's leads. */
-function digestDueAt(): string {
-  for (let minutes = 0; minutes <= 24 * 60; minutes += 1) {
-    const at = new Date(Date.now() + minutes * 60_000 + 20_000);
-    if (dueDigestDay(at, DIGEST_TIME, TIME_ZONE)) return at.toISOString();
-  }
-  throw new Error("The digest was never due within a day");
-}
 
 interface LeadRow {
   key: number;
@@ -70,8 +57,6 @@ test.beforeAll(async () => {
       SMTP_URL: smtp.url,
       MAIL_FROM: "Recapture <recapture@dealership.example>",
       DASHBOARD_URL,
-      DEALERSHIP_TIME_ZONE: TIME_ZONE,
-      DIGEST_TIME,
     },
     stdio: "ignore",
     detached: true,
