@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/format";
-import { guessCustomerContact } from "@/lib/leads/customer-contact";
+import { customerContact, telHref } from "@/lib/leads/contact-fields";
 import type { LeadCustomer, LeadSummary } from "@/lib/leads/lead-detail";
 import { daysListedText, priceWithChange, safeListingUrl } from "@/lib/leads/lead-display";
 
@@ -15,7 +15,8 @@ export interface LeadFactsProps {
 /** What a salesperson needs before picking up the phone: the listing, the price, the car and the customer. */
 export function LeadFacts({ lead, customer, timeZone }: LeadFactsProps) {
   const { price, change } = priceWithChange(lead);
-  const contact = customer ? guessCustomerContact(customer.additionalFields) : { name: null, phone: null };
+  const contact = customer ? customerContact(customer.additionalFields) : { name: null, phone: null };
+  const tel = contact.phone ? telHref(contact.phone) : null;
   const href = safeListingUrl(lead.listingUrl);
   const facts: [string, ReactNode][] = [
     [
@@ -76,12 +77,12 @@ export function LeadFacts({ lead, customer, timeZone }: LeadFactsProps) {
     ["Name", contact.name ?? "—"],
     [
       "Phone",
-      contact.phone ? (
-        <a href={`tel:${contact.phone.replace(/[^\d+]/g, "")}`} className="text-brand-700 hover:underline">
+      tel ? (
+        <a href={tel} className="text-brand-700 hover:underline">
           {contact.phone}
         </a>
       ) : (
-        "—"
+        (contact.phone ?? "—")
       ),
     ],
   ];

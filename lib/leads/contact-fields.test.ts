@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactOf, guessContactFields, telHref } from "./contact-fields";
+import { contactOf, customerContact, guessContactFields, telHref } from "./contact-fields";
 
 describe("guessContactFields", () => {
   it("finds the demo's customer_name and no phone", () => {
@@ -59,6 +59,24 @@ describe("contactOf", () => {
     });
     expect(contactOf(null, contact)).toEqual({ name: null, phone: null });
     expect(contactOf({ first: "Olivia" }, { name: [], phone: null })).toEqual({ name: null, phone: null });
+  });
+});
+
+describe("customerContact", () => {
+  it("guesses from one customer's own fields, as the lead page does", () => {
+    expect(customerContact({ customer_name: "Ann Smith", "Mobile No": "0400 000 000", vip: true })).toEqual({
+      name: "Ann Smith",
+      phone: "0400 000 000",
+    });
+    expect(customerContact({ "Sales Person Name": "Bob", Phone: 398765432 })).toEqual({
+      name: null,
+      phone: "398765432",
+    });
+    expect(customerContact({ first_name: "Ann", surname: "Smith", full_name: "Ann B. Smith" })).toEqual({
+      name: "Ann B. Smith",
+      phone: null,
+    });
+    expect(customerContact({})).toEqual({ name: null, phone: null });
   });
 });
 

@@ -75,6 +75,18 @@ export function contactOf(
   };
 }
 
+/**
+ * One customer's name and phone guessed from their own fields' names: for a
+ * page about one customer, where the dealership's other customers' fields are
+ * not at hand. Same guess as the inbox's, so both show the same person.
+ */
+export function customerContact(additionalFields: Readonly<Record<string, unknown>>): {
+  name: string | null;
+  phone: string | null;
+} {
+  return contactOf(additionalFields, guessContactFields(Object.keys(additionalFields)));
+}
+
 /** A phone number as a tel: link: digits and a leading +, or null when there are too few digits to dial. */
 export function telHref(phone: string): string | null {
   const dialable = phone.trim().replace(/(?!^\+)[^\d]/g, "");

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { bulkSummary } from "./bulk-summary";
-import { guessCustomerContact } from "./customer-contact";
 import { daysListed, describeEvent, priceWithChange, safeListingUrl } from "./lead-display";
 
 describe("a lead in words", () => {
@@ -55,22 +54,6 @@ describe("a lead in words", () => {
       "Unassigned",
     );
     expect(describeEvent({ kind: "note", data: { text: "Rang" } })).toEqual({ title: "Note", note: "Rang" });
-  });
-});
-
-describe("the customer's name and phone", () => {
-  it("are guessed from the additional fields' names", () => {
-    expect(
-      guessCustomerContact({ customer_name: "Ann Smith", "Mobile No": "0400 000 000", vip: true }),
-    ).toEqual({
-      name: "Ann Smith",
-      phone: "0400 000 000",
-    });
-    expect(guessCustomerContact({ "Sales Person Name": "Bob", Phone: 398765432 })).toEqual({
-      name: null,
-      phone: "398765432",
-    });
-    expect(guessCustomerContact({})).toEqual({ name: null, phone: null });
   });
 });
 
