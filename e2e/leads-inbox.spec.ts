@@ -87,7 +87,7 @@ test.describe("the leads inbox", () => {
     const privateOnly = await expectTotalAsApiSays(page, api);
     expect(privateOnly).toBeLessThanOrEqual(everything.total);
 
-    await filters.getByLabel("Seen within").selectOption("90");
+    await filters.getByLabel("Seen", { exact: true }).selectOption("90");
     await expect(page).toHaveURL(/within=90/);
     expect(await expectTotalAsApiSays(page, api)).toBeLessThanOrEqual(privateOnly);
 

@@ -42,6 +42,29 @@ async function firstUpload(api: APIRequestContext): Promise<string> {
   return uploads[0]!.id;
 }
 
+async function firstLead(api: APIRequestContext): Promise<number> {
+  const response = await api.get("/api/leads");
+  const { leads } = (await response.json()) as { leads: { key: number }[] };
+  expect(leads.length, "leads from the demo customers' sightings").toBeGreaterThan(0);
+  return leads[0]!.key;
+}
+
+/** An email in the outbox: a lead assigned to the demo salesperson by someone else. */
+async function outboxMessage(page: Page, api: APIRequestContext): Promise<string> {
+  const { assignees } = (await (await api.get("/api/leads/assignees")).json()) as {
+    assignees: { id: number; name: string }[];
+  };
+  const staff = assignees.find(({ name }) => name === "Demo Staff");
+  expect(staff, "the demo salesperson among the assignees").toBeDefined();
+  const lead = await firstLead(api);
+  await api.post(`/api/leads/${lead}/assignment`, { data: { userId: null } });
+  expect((await api.post(`/api/leads/${lead}/assignment`, { data: { userId: staff!.id } })).ok()).toBe(true);
+  await page.goto("/settings/outbox");
+  const href = await page.locator('a[href^="/settings/outbox/"]').first().getAttribute("href");
+  expect(href, "a message in the outbox").toBeTruthy();
+  return href!;
+}
+
 /** Each signed-in page, by its path in app/ as support/app-routes.ts lists it. */
 const pages: Record<string, PhonePage> = {
   "/": {
@@ -56,6 +79,13 @@ const pages: Record<string, PhonePage> = {
       await page.goto("/leads");
       await h1(page, "Leads");
       await expect(page.getByTestId("leads-total")).not.toBeEmpty();
+    },
+  },
+  "/leads/1": {
+    role: "viewer",
+    open: async (page, api) => {
+      await page.goto(`/leads/${await firstLead(api)}`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     },
   },
   "/customers": {
@@ -103,6 +133,27 @@ const pages: Record<string, PhonePage> = {
       await page.goto("/settings/users");
       await h1(page, "Users");
       await expect(page.getByRole("table")).toBeVisible();
+    },
+  },
+  "/settings/notifications": {
+    role: "viewer",
+    open: async (page) => {
+      await page.goto("/settings/notifications");
+      await h1(page, "Notifications");
+    },
+  },
+  "/settings/outbox": {
+    role: "admin",
+    open: async (page) => {
+      await page.goto("/settings/outbox");
+      await h1(page, "Outbox");
+    },
+  },
+  "/settings/outbox/1": {
+    role: "admin",
+    open: async (page, api) => {
+      await page.goto(await outboxMessage(page, api));
+      await expect(page.getByRole("heading", { level: 1, name: /^Lead assigned to you/ })).toBeVisible();
     },
   },
   "/settings/audit": {
@@ -241,7 +292,14 @@ test.describe("as staff, open rows and forms", () => {
 
     await scrollToRightEnd(customers.table.locator("xpath=.."));
     await expectUncovered(customers.rows.first().getByRole("link"), "the first rego, scrolled");
+    // Newest sighting first, the first customer's open sightings can fill the screen: bring the next row up.
+    await customers.rows
+      .nth(1)
+      .evaluate((row) => window.scrollTo(0, window.scrollY + row.getBoundingClientRect().top - 200));
     await expectUncovered(customers.rows.nth(1).getByRole("link"), "the second rego, scrolled");
+    await sightings.evaluate((table) =>
+      window.scrollTo(0, window.scrollY + table.getBoundingClientRect().top - 200),
+    );
     await expectUncovered(sightings.getByRole("columnheader", { name: "Seen" }), "the sightings, scrolled");
     await expectFitsPhone(page, "staff customers scrolled sideways");
   });
