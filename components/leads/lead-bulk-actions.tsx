@@ -10,7 +10,7 @@ import { bulkActionFromChoice, type BulkActionChoice } from "@/lib/leads/bulk-ac
 import { bulkSummary } from "@/lib/leads/bulk-summary";
 import type { BulkAction, BulkResult } from "@/lib/leads/lead-detail";
 import { LEAD_STATUSES, LOST_REASONS, type LeadStatus, type LostReason } from "@/lib/leads/lead-status";
-import { LEAD_STATUS_LABELS, LOST_REASON_LABELS } from "@/lib/leads/lead-work";
+import { LEAD_STATUS_LABELS, LOST_REASON_LABELS } from "@/lib/leads/lead-status";
 import { leadWorkQueries, useBulkLeadAction } from "@/lib/queries/lead-work";
 
 export interface LeadBulkActionsProps {

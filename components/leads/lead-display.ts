@@ -7,15 +7,6 @@ import { formatAud, formatDateTime } from "@/lib/format";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export const LEAD_STATUS_LABELS: Record<LeadStatus, string> = {
-  new: "New",
-  contacted: "Contacted",
-  appointment: "Appointment",
-  won: "Won",
-  lost: "Lost",
-  dismissed: "Dismissed",
-};
-
 export const LEAD_STATUS_TONES: Record<LeadStatus, BadgeTone> = {
   new: "brand",
   contacted: "warning",

@@ -1,4 +1,5 @@
-import { LEAD_STATUS_LABELS, LEAD_STATUS_TONES } from "@/components/leads/lead-display";
+import { LEAD_STATUS_TONES } from "@/components/leads/lead-display";
+import { LEAD_STATUS_LABELS } from "@/lib/leads/lead-status";
 import { Badge } from "@/components/ui/badge";
 import type { LeadStatus } from "@/lib/leads/lead-status";
 

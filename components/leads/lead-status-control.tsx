@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Select } from "@/components/ui/select";
 import { LOST_REASONS, type LeadStatus, type LostReason } from "@/lib/leads/lead-status";
-import { LEAD_STATUS_LABELS, LOST_REASON_LABELS, NOTE_MAX_LENGTH } from "@/lib/leads/lead-work";
+import { LEAD_STATUS_LABELS, LOST_REASON_LABELS } from "@/lib/leads/lead-status";
+import { NOTE_MAX_LENGTH } from "@/lib/leads/lead-work";
 import { useSetLeadStatus } from "@/lib/queries/lead-work";
 import { LeadNoteInput } from "./lead-note-input";
 

@@ -2,7 +2,6 @@
 
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { CustomersUploadFilter } from "@/components/customers/customers-upload-filter";
-import { LEAD_STATUS_LABELS } from "@/components/leads/lead-display";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -14,7 +13,7 @@ import {
   type LeadType,
 } from "@/lib/leads/lead-list";
 import type { LeadListSearch } from "@/lib/leads/lead-list-params";
-import { LEAD_STATUSES, type LeadStatus } from "@/lib/leads/lead-status";
+import { LEAD_STATUS_LABELS, LEAD_STATUSES, type LeadStatus } from "@/lib/leads/lead-status";
 
 /** A person leads can be assigned to. */
 export interface LeadAssigneeOption {

@@ -1,6 +1,6 @@
 import { formatQuantity } from "@/lib/format";
 import type { BulkAction, BulkResult } from "./lead-detail";
-import { LEAD_STATUS_LABELS } from "./lead-work";
+import { LEAD_STATUS_LABELS } from "./lead-status";
 
 /**
  * What a bulk action did, in a sentence: "3 leads assigned to Sam; 1 refused:

@@ -1,6 +1,6 @@
 import { formatAud, formatQuantity } from "@/lib/format";
 import type { LeadEvent, LeadSummary } from "./lead-detail";
-import { LEAD_STATUS_LABELS, LOST_REASON_LABELS } from "./lead-work";
+import { LEAD_STATUS_LABELS, LOST_REASON_LABELS } from "./lead-status";
 import type { LeadStatus, LostReason } from "./lead-status";
 
 /** How a lead's page words a lead and its history, without React. */

@@ -1,5 +1,5 @@
 import { hasRole, type Role } from "@/lib/auth/roles";
-import type { LeadStatus, LostReason } from "./lead-status";
+import { LEAD_STATUS_LABELS, type LeadStatus, type LostReason } from "./lead-status";
 
 /**
  * The rules for working a lead, without the database: who may do what, which
@@ -30,22 +30,6 @@ export const OPEN_STATUSES = ["new", "contacted", "appointment"] as const satisf
 const PROGRESS: readonly LeadStatus[] = ["new", "contacted", "appointment", "won"];
 
 export const NOTE_MAX_LENGTH = 2_000;
-
-export const LEAD_STATUS_LABELS: Record<LeadStatus, string> = {
-  new: "New",
-  contacted: "Contacted",
-  appointment: "Appointment",
-  won: "Won",
-  lost: "Lost",
-  dismissed: "Dismissed",
-};
-
-export const LOST_REASON_LABELS: Record<LostReason, string> = {
-  sold_elsewhere: "Sold elsewhere",
-  not_interested: "Not interested",
-  unreachable: "Couldn't reach",
-  other: "Other",
-};
 
 export function isOpen(status: LeadStatus): boolean {
   return (OPEN_STATUSES as readonly LeadStatus[]).includes(status);

@@ -1,11 +1,10 @@
 import "server-only";
 import type { Insertable, Kysely, Transaction } from "kysely";
-import type { LeadStatus } from "@/lib/leads/lead-status";
+import { LEAD_STATUS_LABELS, type LeadStatus } from "@/lib/leads/lead-status";
 import {
   decideAssignment,
   decideNote,
   decideStatusChange,
-  LEAD_STATUS_LABELS,
   type LeadWorker,
   type LeadWorkRefusal,
   type LeadWorkRefusalCode,

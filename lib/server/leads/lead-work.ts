@@ -1,7 +1,7 @@
 import "server-only";
 import { notifyLeadsAssigned } from "@/lib/server/notifications/lead-notifications";
 import type { BulkAction, BulkResult, StatusRequest } from "@/lib/leads/lead-detail";
-import { LEAD_STATUS_LABELS, LOST_REASON_LABELS } from "@/lib/leads/lead-work";
+import { LEAD_STATUS_LABELS, LOST_REASON_LABELS } from "@/lib/leads/lead-status";
 import { audit } from "@/lib/server/audit";
 import type { SessionUser } from "@/lib/server/auth/sessions";
 import { leadAuditNames } from "@/lib/server/db/lead-detail";
