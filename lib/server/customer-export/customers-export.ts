@@ -9,8 +9,8 @@ import type { SessionUser } from "@/lib/server/auth/sessions";
 import { customerIndexStatus } from "@/lib/server/customer-index/index-status";
 import { DomainError } from "@/lib/server/domain-error";
 import { customersExportStream, type ExportEnd } from "./export-stream";
-import { CONTENT_TYPES, type ExportFormat } from "./sheet-writer";
-import { takeExportTurn } from "./export-turn";
+import { CONTENT_TYPES, type ExportFormat } from "@/lib/server/spreadsheet-export/sheet-writer";
+import { takeExportTurn } from "@/lib/server/spreadsheet-export/export-turn";
 
 export interface CustomersExportOrder {
   user: SessionUser;
@@ -59,7 +59,7 @@ export async function startCustomersExport(order: CustomersExportOrder): Promise
       "index_not_ready",
       "The customer list can be exported once the dashboard has finished indexing every customer. Try again when the customers page says it is up to date.",
     );
-  const turn = await takeExportTurn(order.user.id);
+  const turn = await takeExportTurn("customers", order.user.id);
   if (!turn)
     throw new DomainError(
       "busy",

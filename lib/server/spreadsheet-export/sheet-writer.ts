@@ -1,6 +1,6 @@
-import type { ExportCell } from "@/lib/customer-export/cells";
+import type { ExportCell } from "@/lib/spreadsheet-export/cells";
 
-/** One format of the customers export, written a chunk of rows at a time into bytes to send. */
+/** One format of a spreadsheet export, written a chunk of rows at a time into bytes to send. */
 export interface SheetWriter {
   /** The file's start and its header row. */
   start(headers: readonly string[]): Uint8Array[];
