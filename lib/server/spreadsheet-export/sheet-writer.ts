@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/lib/format";
 import type { ExportCell } from "@/lib/spreadsheet-export/cells";
 
 /** One format of a spreadsheet export, written a chunk of rows at a time into bytes to send. */
@@ -15,3 +16,14 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
+
+/** customers-2026-12-03.csv: what is exported and the day in the dealership's zone. */
+export function exportFileName(
+  kind: string,
+  format: ExportFormat,
+  timeZone: string,
+  now = new Date(),
+): string {
+  const [day, month, year] = formatDateTime(now.toISOString(), timeZone).split(/[/ ]/);
+  return `${kind}-${year}-${month}-${day}.${format}`;
+}
