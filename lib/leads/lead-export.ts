@@ -1,5 +1,7 @@
+import { DEFAULT_PAGE_SIZE } from "@/components/data-table/data-table-features";
 import { dayCells, type ExportCell } from "@/lib/spreadsheet-export/cells";
 import type { LeadListEntry } from "./lead-list";
+import { leadListSearchString, type LeadListSearch } from "./lead-list-params";
 import { daysListed } from "./lead-display";
 import { LEAD_STATUS_LABELS } from "./lead-work";
 
@@ -47,4 +49,15 @@ export function leadExportRows(timeZone: string, now: Date) {
     LEAD_STATUS_LABELS[lead.status],
     lead.assignee?.name ?? null,
   ];
+}
+
+export const LEADS_EXPORT_URL = "/api/leads/export";
+
+/** The export of every lead the inbox's filters match, in its order (its page and size aside). */
+export function leadsExportHref(search: LeadListSearch, format: "csv" | "xlsx"): string {
+  const params = new URLSearchParams(
+    leadListSearchString({ ...search, page: 1, pageSize: DEFAULT_PAGE_SIZE }),
+  );
+  params.set("format", format);
+  return `${LEADS_EXPORT_URL}?${params}`;
 }
