@@ -279,11 +279,11 @@ export async function* walkLeads(
             ? sql<boolean>`(${by}, l.key) ${after} (${position.value}, ${position.key})`
             : nullable
               ? sql<boolean>`${by} IS NOT NULL`
-              : sql<boolean>`1 = 1`;
+              : undefined;
       const keys = await inbox(db)
         .select(["l.key", sql<unknown>`${by}`.as("sort_value")])
         .where(where)
-        .where(inPhase)
+        .$if(inPhase !== undefined, (rows) => rows.where(inPhase!))
         .orderBy(by, ascending ? "asc" : "desc")
         .orderBy("l.key", ascending ? "asc" : "desc")
         .limit(chunkSize)
