@@ -16,7 +16,7 @@ import pg from "pg";
 import { CUSTOMER_COLUMNS } from "@/lib/customer-export/columns";
 import type { Customer } from "@/lib/recapture/schemas";
 import { customersExportStream } from "@/lib/server/customer-export/export-stream";
-import type { ExportFormat } from "@/lib/server/customer-export/sheet-writer";
+import type { ExportFormat } from "@/lib/server/spreadsheet-export/sheet-writer";
 import { closeDatabase } from "@/lib/server/db";
 import { writeIndexPage } from "@/lib/server/db/customer-index";
 import { forgetSettings } from "@/lib/server/env";

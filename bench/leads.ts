@@ -15,6 +15,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Updateable } from "kysely";
 import { NextRequest } from "next/server";
+import { GET as getLeads } from "@/app/api/leads/route";
 import { GET as getOverview } from "@/app/api/overview/route";
 import type { LeadStatus } from "@/lib/leads/lead-status";
 import type { Customer } from "@/lib/recapture/schemas";
@@ -57,12 +58,16 @@ interface Question {
   role: Role;
 }
 
-/**
- * What is timed. The /leads list's default page and a filtered page (GET /api/leads) belong here
- * too, with the role the inbox is opened as: one line each, beside the overview's.
- */
+/** What is timed: the overview's figures and the /leads inbox's pages, as a manager opens them. */
 const QUESTIONS: Question[] = [
   { name: "overview's figures", handler: getOverview, path: () => "/api/overview", role: "viewer" },
+  { name: "leads inbox, default page", handler: getLeads, path: () => "/api/leads", role: "manager" },
+  {
+    name: "leads inbox, filtered page",
+    handler: getLeads,
+    path: () => "/api/leads?status=new,contacted&within=30&seller=private",
+    role: "manager",
+  },
 ];
 
 const customerId = (index: number) => `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`;

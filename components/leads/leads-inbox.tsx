@@ -7,6 +7,7 @@ import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { dataTableFeatures } from "@/components/data-table/data-table-features";
+import { ExportMenu } from "@/components/data-table/export-menu";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { nextTablePage, toPaginationState } from "@/components/data-table/table-page";
 import { LeadCards } from "@/components/leads/lead-cards";
@@ -19,7 +20,8 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatQuantity } from "@/lib/format";
+import { formatCount, formatQuantity } from "@/lib/format";
+import { leadsExportHref } from "@/lib/leads/lead-export";
 import type { LeadListEntry, LeadSort } from "@/lib/leads/lead-list";
 import {
   defaultLeadDirection,
@@ -50,6 +52,14 @@ function showSearch(search: LeadListSearch) {
 /** A filter changed: back to the first page, keeping the page size. */
 function refine(next: LeadListSearch): LeadListSearch {
   return { ...next, page: 1 };
+}
+
+/** The Export menu's first line: every matching lead goes in the file, not only the page on screen. */
+function exportNote(total: number | undefined): string {
+  if (total === undefined) return "Exports every lead that matches.";
+  if (total === 0) return "No leads match, so there is nothing to export.";
+  if (total === 1) return "Exports the 1 lead that matches.";
+  return `Exports all ${formatCount(total)} leads that match.`;
 }
 
 export function LeadsInbox({ timeZone, people, canWork, canAssign }: LeadsInboxProps) {
@@ -132,11 +142,18 @@ export function LeadsInbox({ timeZone, people, canWork, canAssign }: LeadsInboxP
         <p className="text-sm font-medium text-slate-800" aria-live="polite" data-testid="leads-total">
           {query.data && formatQuantity(query.data.total, filtered ? "matching lead" : "lead")}
         </p>
-        {filtered && (
-          <Button variant="ghost" size="sm" onClick={clearFilters}>
-            Clear filters
-          </Button>
-        )}
+        <div className="flex items-center gap-2">
+          {filtered && (
+            <Button variant="ghost" size="sm" onClick={clearFilters}>
+              Clear filters
+            </Button>
+          )}
+          <ExportMenu
+            disabled={!query.data}
+            note={exportNote(query.data?.total)}
+            exportHref={query.data?.total ? (format) => leadsExportHref(search, format) : undefined}
+          />
+        </div>
       </div>
       {query.isError ? (
         <div className="rounded-lg border border-slate-200 bg-white shadow-sm">

@@ -10,7 +10,7 @@ import { openWorkbook } from "@/lib/spreadsheet";
 import { describeEachEngine } from "@/lib/testing/database-engines";
 import { startCustomersExport } from "./customers-export";
 import { customersExportStream, type ExportEnd, type ExportRequest } from "./export-stream";
-import type { ExportFormat } from "./sheet-writer";
+import type { ExportFormat } from "@/lib/server/spreadsheet-export/sheet-writer";
 
 const FORMULA = '=HYPERLINK("http://x")';
 

@@ -2,15 +2,19 @@ import "server-only";
 import { DEFAULT_PAGE_SIZE } from "@/components/data-table/data-table-features";
 import type { ExportColumn } from "@/lib/customer-export/columns";
 import { customerIndexSearchString, type CustomerIndexSearch } from "@/lib/customer-index/query-params";
-import { formatDateTime, formatQuantity } from "@/lib/format";
+import { formatQuantity } from "@/lib/format";
 import type { Region } from "@/lib/recapture/regions";
 import { audit } from "@/lib/server/audit";
 import type { SessionUser } from "@/lib/server/auth/sessions";
 import { customerIndexStatus } from "@/lib/server/customer-index/index-status";
 import { DomainError } from "@/lib/server/domain-error";
 import { customersExportStream, type ExportEnd } from "./export-stream";
-import { CONTENT_TYPES, type ExportFormat } from "./sheet-writer";
-import { takeExportTurn } from "./export-turn";
+import {
+  CONTENT_TYPES,
+  exportFileName,
+  type ExportFormat,
+} from "@/lib/server/spreadsheet-export/sheet-writer";
+import { takeExportTurn } from "@/lib/server/spreadsheet-export/export-turn";
 
 export interface CustomersExportOrder {
   user: SessionUser;
@@ -25,12 +29,6 @@ export interface CustomersExportFile {
   fileName: string;
   contentType: string;
   body: ReadableStream<Uint8Array>;
-}
-
-/** customers-2026-12-03.csv: the day in the dealership's zone. */
-export function exportFileName(format: ExportFormat, timeZone: string, now = new Date()): string {
-  const [day, month, year] = formatDateTime(now.toISOString(), timeZone).split(/[/ ]/);
-  return `customers-${year}-${month}-${day}.${format}`;
 }
 
 /** "1,480 customers as csv; filters ?state=VIC; columns rego,state", and how it ended if it didn't. */
@@ -59,7 +57,7 @@ export async function startCustomersExport(order: CustomersExportOrder): Promise
       "index_not_ready",
       "The customer list can be exported once the dashboard has finished indexing every customer. Try again when the customers page says it is up to date.",
     );
-  const turn = await takeExportTurn(order.user.id);
+  const turn = await takeExportTurn("customers", order.user.id);
   if (!turn)
     throw new DomainError(
       "busy",
@@ -91,7 +89,7 @@ export async function startCustomersExport(order: CustomersExportOrder): Promise
     },
   );
   return {
-    fileName: exportFileName(order.format, order.timeZone),
+    fileName: exportFileName("customers", order.format, order.timeZone),
     contentType: CONTENT_TYPES[order.format],
     body,
   };

@@ -3,6 +3,7 @@ import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import { prefixRange, searchPrefixes } from "@/lib/customer-index/search-terms";
 import { contactOf, type ContactFields } from "@/lib/leads/contact-fields";
 import {
+  LEAD_PAGE_SIZE,
   leadListQuerySchema,
   safeListingUrl,
   type LeadListEntry,
@@ -170,7 +171,15 @@ export async function listLeads(
       .execute(),
   ]);
   if (keys.length === 0) return { total: Number(total), leads: [] };
+  return { total: Number(total), leads: await entriesOf(db, keys, contact) };
+}
 
+/** The inbox's rows of `keys`, in their order, with what the customer index knows of each one's customer. */
+async function entriesOf(
+  db: Kysely<Tables>,
+  keys: readonly { key: number }[],
+  contact: ContactFields,
+): Promise<LeadListEntry[]> {
   const rows = await inbox(db)
     .leftJoin("users as u", "u.id", "l.assignee_user_id")
     .select([
@@ -202,7 +211,7 @@ export async function listLeads(
     )
     .execute();
   const byKey = new Map(rows.map((row) => [row.key, row]));
-  const leads = keys.map(({ key }): LeadListEntry => {
+  return keys.map(({ key }): LeadListEntry => {
     const row = byKey.get(key)!;
     const indexed = row.customer_key !== null;
     const fields = row.additional_fields
@@ -234,5 +243,56 @@ export async function listLeads(
       },
     };
   });
-  return { total: Number(total), leads };
+}
+
+export const LEAD_WALK_CHUNK = 1_000;
+
+/**
+ * Every lead matching a question (its page aside), in the order listLeads pages them, a chunk
+ * at a time (for the export). Each chunk starts after the last row of the one before, by
+ * (sort value, key), so the 30th chunk costs what the first did where an OFFSET would count
+ * past every lead before it. Leads without a price sit after the rest whichever the direction
+ * and compare as nothing, so they are read as a phase of their own, by key.
+ */
+export async function* walkLeads(
+  question: Omit<LeadListQuery, "page" | "pageSize">,
+  asker: LeadListAsker,
+  contact: ContactFields,
+  { now = new Date(), chunkSize = LEAD_WALK_CHUNK }: { now?: Date; chunkSize?: number } = {},
+): AsyncGenerator<LeadListEntry[]> {
+  const query = leadListQuerySchema.parse({ ...question, page: 1, pageSize: LEAD_PAGE_SIZE.max });
+  const db = await database();
+  const where = matching(query, asker, now);
+  const { by, reversed, nullable } = orderOf(query.sort);
+  const ascending = (query.direction === "asc") !== reversed;
+  const after = sql.raw(ascending ? ">" : "<");
+  const phases = nullable ? (["valued", "empty"] as const) : (["valued"] as const);
+
+  for (const phase of phases) {
+    let last: { value: unknown; key: number } | undefined;
+    for (;;) {
+      const position = last;
+      const inPhase =
+        phase === "empty"
+          ? sql<boolean>`${by} IS NULL${position ? sql` AND l.key ${after} ${position.key}` : sql``}`
+          : position
+            ? sql<boolean>`(${by}, l.key) ${after} (${position.value}, ${position.key})`
+            : nullable
+              ? sql<boolean>`${by} IS NOT NULL`
+              : undefined;
+      const keys = await inbox(db)
+        .select(["l.key", sql<unknown>`${by}`.as("sort_value")])
+        .where(where)
+        .$if(inPhase !== undefined, (rows) => rows.where(inPhase!))
+        .orderBy(by, ascending ? "asc" : "desc")
+        .orderBy("l.key", ascending ? "asc" : "desc")
+        .limit(chunkSize)
+        .execute();
+      if (keys.length === 0) break;
+      const end = keys[keys.length - 1]!;
+      last = { value: end.sort_value, key: end.key };
+      yield await entriesOf(db, keys, contact);
+      if (keys.length < chunkSize) break;
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import { parseExportColumns } from "@/lib/customer-export/columns";
 import { parseCustomerIndexSearch } from "@/lib/customer-index/query-params";
 import { startCustomersExport } from "@/lib/server/customer-export/customers-export";
-import { EXPORT_FORMATS, type ExportFormat } from "@/lib/server/customer-export/sheet-writer";
+import { EXPORT_FORMATS, type ExportFormat } from "@/lib/server/spreadsheet-export/sheet-writer";
 import { env } from "@/lib/server/env";
 import { HttpError, requestRegion, route } from "@/lib/server/http";
 

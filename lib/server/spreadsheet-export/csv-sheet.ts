@@ -1,4 +1,4 @@
-import type { ExportCell } from "@/lib/customer-export/cells";
+import type { ExportCell } from "@/lib/spreadsheet-export/cells";
 import { csvLines } from "@/lib/csv/formulae";
 import type { SheetWriter } from "./sheet-writer";
 

@@ -1,5 +1,5 @@
 import { Zip, ZipDeflate } from "fflate";
-import type { ExportCell } from "@/lib/customer-export/cells";
+import type { ExportCell } from "@/lib/spreadsheet-export/cells";
 import type { SheetWriter } from "./sheet-writer";
 
 /**
