@@ -3,7 +3,7 @@ import { dayCells, type ExportCell } from "@/lib/spreadsheet-export/cells";
 import type { LeadListEntry } from "./lead-list";
 import { leadListSearchString, type LeadListSearch } from "./lead-list-params";
 import { daysListed } from "./lead-display";
-import { LEAD_STATUS_LABELS } from "./lead-work";
+import { LEAD_STATUS_LABELS } from "./lead-status";
 
 /**
  * A lead as a row of the leads export, the inbox's facts one value a cell, so a
