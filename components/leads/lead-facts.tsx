@@ -51,10 +51,7 @@ export function LeadFacts({ lead, customer, timeZone }: LeadFactsProps) {
         )}
       </>,
     ],
-    [
-      "Days listed",
-      lead.noLongerListedAt ? `${daysListedText(lead)} (no longer listed)` : daysListedText(lead),
-    ],
+    ["Days listed", daysListedText(lead, timeZone)],
     [
       "Seller",
       lead.sellerType ? (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bulkSummary } from "./bulk-summary";
-import { daysListed, describeEvent, priceWithChange, safeListingUrl } from "./lead-display";
+import { daysListed, daysListedText, describeEvent, priceWithChange, safeListingUrl } from "./lead-display";
 
 describe("a lead in words", () => {
   it("shows the price with its change since first seen", () => {
@@ -22,6 +22,25 @@ describe("a lead in words", () => {
     expect(
       daysListed({ listedAt: "2026-11-30T10:00:00Z", noLongerListedAt: "2026-12-01T11:00:00Z" }, now),
     ).toBe(1);
+  });
+
+  it("says since when a listing taken down is no longer listed, on the dealership's calendar", () => {
+    const now = new Date("2026-12-03T09:00:00Z");
+    expect(
+      daysListedText(
+        { listedAt: "2026-11-30T10:00:00Z", noLongerListedAt: null },
+        "Australia/Melbourne",
+        now,
+      ),
+    ).toBe("2 days");
+    // 14:00 UTC on the 1st is already the 2nd in Melbourne.
+    expect(
+      daysListedText(
+        { listedAt: "2026-11-30T10:00:00Z", noLongerListedAt: "2026-12-01T14:00:00Z" },
+        "Australia/Melbourne",
+        now,
+      ),
+    ).toBe("1 day (no longer listed since 02/12/2026)");
   });
 
   it("links only https listings", () => {

@@ -1,4 +1,4 @@
-import { formatAud, formatQuantity } from "@/lib/format";
+import { formatAud, formatDateTime, formatQuantity } from "@/lib/format";
 import type { LeadEvent, LeadSummary } from "./lead-detail";
 import { LEAD_STATUS_LABELS, LOST_REASON_LABELS } from "./lead-status";
 import type { LeadStatus, LostReason } from "./lead-status";
@@ -28,11 +28,16 @@ export function daysListed(
   return Math.max(0, Math.floor((end - Date.parse(lead.listedAt)) / DAY_MS));
 }
 
+/** "12 days", or "12 days (no longer listed since 03/12/2026)" once taken down, on the dealership's calendar. */
 export function daysListedText(
   lead: Pick<LeadSummary, "listedAt" | "noLongerListedAt">,
+  timeZone: string,
   now = new Date(),
 ): string {
-  return formatQuantity(daysListed(lead, now), "day");
+  const days = formatQuantity(daysListed(lead, now), "day");
+  if (!lead.noLongerListedAt) return days;
+  const [day] = formatDateTime(lead.noLongerListedAt, timeZone).split(" ");
+  return `${days} (no longer listed since ${day})`;
 }
 
 /** Only an https address becomes a link: anything else (javascript:, http:) is shown as text. */
