@@ -11,6 +11,7 @@ import { insertUser } from "@/lib/server/db/users";
 import { forgetSettings } from "@/lib/server/env";
 import { startLeasedJob } from "@/lib/server/jobs/leased-job";
 import { describeEachEngine } from "@/lib/testing/database-engines";
+import { afterFirstCompletePass } from "@/lib/testing/index-history";
 import { startTestSmtpServer, type TestSmtpServer } from "@/lib/testing/smtp-test-server";
 import { leadDigestJob, sendDueDigest } from "./lead-digest";
 import { notifyLeadAssigned, notifyLeadsAssigned, notifyPriceDrops } from "./lead-notifications";
@@ -112,6 +113,7 @@ function expectOnlySafeLinks(html: string) {
 describeEachEngine("lead emails through a real SMTP server", () => {
   let smtp: TestSmtpServer;
   beforeEach(async () => {
+    await afterFirstCompletePass();
     smtp = await startTestSmtpServer();
     useSettings({
       ...liveSettings,
@@ -228,7 +230,8 @@ describeEachEngine("lead emails through a real SMTP server", () => {
 });
 
 describeEachEngine("lead emails without SMTP_URL", () => {
-  beforeEach(() => {
+  beforeEach(async () => {
+    await afterFirstCompletePass();
     useSettings({ ...liveSettings, SMTP_URL: "", MAIL_FROM: "" });
   });
 
@@ -255,7 +258,8 @@ describeEachEngine("lead emails without SMTP_URL", () => {
 });
 
 describeEachEngine("the managers' daily digest", () => {
-  beforeEach(() => {
+  beforeEach(async () => {
+    await afterFirstCompletePass();
     useSettings({ ...liveSettings, SMTP_URL: "", MAIL_FROM: "" });
   });
 
