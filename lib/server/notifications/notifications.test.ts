@@ -371,3 +371,25 @@ describeEachEngine("the managers' daily digest", () => {
     });
   });
 });
+
+describeEachEngine("the dealership's history in mail", () => {
+  beforeEach(() => {
+    useSettings({ ...liveSettings, SMTP_URL: "", MAIL_FROM: "" });
+  });
+
+  it("is no news: no price drop email and no digest for the old sightings of the first pass", async () => {
+    const sam = await account("sam@dealership.com.au", "staff");
+    await account("morgan@dealership.com.au", "manager");
+    const listedLongAgo = { at: "2026-10-01T00:00:00.000Z" };
+    // No pass of the index has been complete yet: the dashboard is meeting the dealership's history.
+    const { added } = await see(SEEN_3RD, { c1: [{ ...sighting("L1", 28_500), ...listedLongAgo }] });
+    // Someone gives it to Sam without reopening it: a drop in price is still not Sam's news.
+    await assign(added[0]!, sam.id);
+    const changes = await see(SEEN_4TH, { c1: [{ ...sighting("L1", 26_000), ...listedLongAgo }] });
+    expect(changes.priceChanges).toHaveLength(1);
+
+    await notifyPriceDrops(changes);
+    expect(await outbox()).toEqual([]);
+    expect(await sendDueDigest(DIGEST_TIME_5TH)).toEqual({ outcome: "nothing-new", day: "2026-12-05" });
+  });
+});
