@@ -10,8 +10,9 @@ import { expectFitsPhone, phone } from "./support/phone-layout";
  * reads only.
  *
  * Needs leads to exist: the start-up sync records the demo customers'
- * sightings as leads, and GET /api/leads (the inbox's list) finds one still
- * New and assigned to nobody for each test.
+ * sightings as leads (those listed more than 14 days before it, most of
+ * them, as Dismissed history), and GET /api/leads (the inbox's list) finds
+ * one still New and assigned to nobody for each test.
  */
 
 interface LeadRow {
@@ -111,6 +112,35 @@ test.describe("working a lead", () => {
       "Contacted",
       "Appointment",
     ]);
+  });
+
+  test("an old demo sighting is the dealership's history: Dismissed automatically, saying why", async ({
+    page,
+  }) => {
+    // The demo's sightings go back years: the start-up sync met them as history, not as news.
+    await page.goto("/leads");
+    const filters = page.getByRole("search", { name: "Search and filter leads" }).locator("..");
+    await filters.getByRole("checkbox", { name: "Dismissed" }).click();
+    await expect(page).toHaveURL(/status=dismissed/);
+    const seen = page.getByRole("columnheader", { name: "Seen" });
+    await seen.getByRole("button").click();
+    await expect(seen).toHaveAttribute("aria-sort", "ascending");
+    // The first seen of all: listed long before the dashboard was looking.
+    const oldest = page
+      .getByRole("table", { name: "Leads" })
+      .getByRole("rowheader")
+      .getByRole("link")
+      .first();
+    await oldest.click();
+    await expect(page).toHaveURL(/\/leads\/\d+$/);
+    await expect(page.getByRole("heading", { level: 1 }).locator("..").getByText("Dismissed")).toBeVisible();
+    const history = leadPage(page).history;
+    const dismissal = history.getByRole("listitem").filter({
+      hasText: "Dismissed automatically: listed more than 14 days before the dashboard first saw it",
+    });
+    // By nobody: the sync, in the history's words, not a raw record.
+    await expect(dismissal).toContainText("· Recapture");
+    await expect(history).not.toContainText("{");
   });
 
   test("staff can't work a lead assigned to someone else", async ({ api, apiAs, browser, sessionFor }) => {

@@ -1,9 +1,5 @@
 import type { Region } from "@/lib/recapture/regions";
-import {
-  finishSyncPass,
-  recordCompletePass,
-  startSyncPass,
-} from "@/lib/server/db/customer-sync-state";
+import { finishSyncPass, recordCompletePass, startSyncPass } from "@/lib/server/db/customer-sync-state";
 
 /**
  * The customer index as after its first complete pass, long ago: from here a

@@ -92,7 +92,9 @@ export function notifyPriceDrops(changes: Pick<RecordedSightings, "priceChanges"
     const messages = drops.flatMap(({ key, from, to }) => {
       const lead = leads.get(key);
       const assignee = lead?.assigneeUserId == null ? undefined : assignees.get(lead.assigneeUserId);
-      return lead && assignee && !lead.dismissed ? [priceDropMail(assignee, { lead, from, to }, context)] : [];
+      return lead && assignee && !lead.dismissed
+        ? [priceDropMail(assignee, { lead, from, to }, context)]
+        : [];
     });
     await deliverMail(messages);
   });
