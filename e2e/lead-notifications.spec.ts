@@ -7,6 +7,7 @@ import type { ParsedMail } from "mailparser";
 import { e2eServerEnv } from "../playwright.config";
 import { DEMO_PASSWORD, demoEmail, expect, signInViaApi, test } from "./fixtures";
 import { digestDueAt } from "./support/digest";
+import { listACarToday } from "./support/lead-news";
 import { startTestSmtpServer, type TestSmtpServer } from "@/lib/testing/smtp-test-server";
 import { waitFor } from "@/lib/testing/wait-for-server";
 
@@ -165,6 +166,8 @@ test("a manager assigns a lead on its page and the salesperson gets one email th
 });
 
 test("the managers' digest, driven through the test hook, arrives by SMTP with its counts", async () => {
+  // The demo's sightings are the dealership's history: today's news is a car listed today.
+  await listACarToday(admin);
   const before = smtp.received.length;
   const at = digestDueAt();
   const response = await admin.post(`/api/test-hooks/digest?at=${encodeURIComponent(at)}`);
