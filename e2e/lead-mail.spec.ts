@@ -2,6 +2,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { expectAccessible } from "./support/axe";
 import { digestDueAt } from "./support/digest";
+import { listACarToday } from "./support/lead-news";
 import { expectFitsPhone, phone } from "./support/phone-layout";
 
 /**
@@ -9,8 +10,8 @@ import { expectFitsPhone, phone } from "./support/phone-layout";
  * message waits in the outbox that admins read. The digest's time is driven
  * through the emulator-only test hook (POST /api/test-hooks/digest?at=…).
  *
- * The digest test needs leads: the start-up sync records the demo customers'
- * sightings as leads.
+ * The digest test needs news: the demo customers' sightings are the
+ * dealership's history, so it has the emulator list a car today.
  */
 
 /** Drives the digest at the first minute it is due (e2e/support/digest.ts). */
@@ -33,6 +34,7 @@ test.describe("the outbox", () => {
       200,
     );
     try {
+      await listACarToday(api);
       expect(await driveDigest(api)).toMatchObject({ outcome: "sent" });
       // A second run the same day finds the day's digest taken.
       expect(await driveDigest(api)).toMatchObject({ outcome: "already-sent" });

@@ -4,6 +4,7 @@ import Papa from "papaparse";
 import { openWorkbook } from "@/lib/spreadsheet";
 import { expect, test } from "./fixtures";
 import { expectAccessible } from "./support/axe";
+import { listACarToday } from "./support/lead-news";
 
 /**
  * The leads export: every lead the inbox's filters match (not only the page on screen), as CSV
@@ -55,6 +56,8 @@ test.describe("leads export", () => {
         timeout: 30_000,
       })
       .toBeGreaterThan(0);
+    // A New lead whatever the demo's history holds: a car listed today.
+    await listACarToday(api);
     const response = await api.get("/api/leads?status=new");
     expect(response.status()).toBe(200);
     const { total } = (await response.json()) as { total: number };

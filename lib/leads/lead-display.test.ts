@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { bulkSummary } from "./bulk-summary";
-import { daysListed, daysListedText, describeEvent, priceWithChange, safeListingUrl } from "./lead-display";
+import {
+  daysListed,
+  daysListedText,
+  describeEvent,
+  eventActorName,
+  priceWithChange,
+  safeListingUrl,
+} from "./lead-display";
+import { HISTORY_DISMISSAL } from "./lead-history";
 
 describe("a lead in words", () => {
   it("shows the price with its change since first seen", () => {
@@ -73,6 +81,18 @@ describe("a lead in words", () => {
       "Unassigned",
     );
     expect(describeEvent({ kind: "note", data: { text: "Rang" } })).toEqual({ title: "Note", note: "Rang" });
+  });
+
+  it("says why the dealership's history was dismissed, and that nobody did it", () => {
+    const dismissal = { kind: "status", data: { ...HISTORY_DISMISSAL }, actor: null } as const;
+    expect(describeEvent(dismissal)).toEqual({
+      title: "Dismissed automatically: listed more than 14 days before the dashboard first saw it",
+      note: null,
+    });
+    expect(eventActorName(dismissal)).toBe("Recapture");
+    expect(eventActorName({ kind: "status", data: { from: "new", to: "dismissed" }, actor: null })).toBe(
+      "A deleted account",
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { formatAud, formatDateTime, formatQuantity } from "@/lib/format";
 import type { LeadEvent, LeadSummary } from "./lead-detail";
+import { HISTORY_DISMISSAL_DAYS, isHistoryDismissal } from "./lead-history";
 import { LEAD_STATUS_LABELS, LOST_REASON_LABELS } from "./lead-status";
 import type { LeadStatus, LostReason } from "./lead-status";
 
@@ -87,6 +88,11 @@ export function describeEvent(event: Pick<LeadEvent, "kind" | "data">): {
     case "relisted":
       return { title: "Listed again", note: null };
     case "status": {
+      if (isHistoryDismissal(data))
+        return {
+          title: `Dismissed automatically: listed more than ${HISTORY_DISMISSAL_DAYS} days before the dashboard first saw it`,
+          note: null,
+        };
       const to = isStatus(data.to)
         ? statusText(data.to, isReason(data.lostReason) ? data.lostReason : null)
         : "a new status";
@@ -104,8 +110,11 @@ export function describeEvent(event: Pick<LeadEvent, "kind" | "data">): {
 
 const MARKET_EVENTS = new Set<LeadEvent["kind"]>(["seen", "price_change", "delisted", "relisted"]);
 
-/** Who an entry of the history is by: a person, the market as the sync saw it, or an account since deleted. */
-export function eventActorName(event: Pick<LeadEvent, "kind" | "actor">): string {
+/**
+ * Who an entry of the history is by: a person, the market as the sync saw it
+ * (and the sync's dismissal of the dealership's history), or an account since deleted.
+ */
+export function eventActorName(event: Pick<LeadEvent, "kind" | "actor" | "data">): string {
   if (event.actor) return event.actor.name;
-  return MARKET_EVENTS.has(event.kind) ? "Recapture" : "A deleted account";
+  return MARKET_EVENTS.has(event.kind) || isHistoryDismissal(event.data) ? "Recapture" : "A deleted account";
 }

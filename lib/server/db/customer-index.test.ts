@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import type { Customer } from "@/lib/recapture/schemas";
 import { describeEachEngine } from "@/lib/testing/database-engines";
+import { afterFirstCompletePass } from "@/lib/testing/index-history";
 import { searchIndexedCustomers } from "./customer-index-search";
 import {
   customersReadInPass,
@@ -53,6 +54,7 @@ async function idsOf(query: Partial<Parameters<typeof searchIndexedCustomers>[0]
 
 describeEachEngine("customer index writes", () => {
   it("brings the leads of every customer read up to date: new, price changed, no longer listed", async () => {
+    await afterFirstCompletePass();
     const listing = sighting("2024-06-01T00:00:00.000Z", { listing_price: 27_000 });
     const car = customer({ sightings: [listing] });
     const read = (sightings: Customer["sightings"], pass: number) =>

@@ -1,7 +1,8 @@
-import { expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import type { LeadListQuery } from "@/lib/leads/lead-list";
 import type { Customer, Sighting } from "@/lib/recapture/schemas";
 import { describeEachEngine } from "@/lib/testing/database-engines";
+import { afterFirstCompletePass } from "@/lib/testing/index-history";
 import { indexCustomer } from "./customer-index";
 import { database } from "./index";
 import { listLeads } from "./lead-list";
@@ -149,6 +150,9 @@ async function leadIds(query: Partial<LeadListQuery>, userId = 0) {
 }
 
 describeEachEngine("the leads inbox", () => {
+  // Leads met after the index was first complete: news, not the dealership's history.
+  beforeEach(() => afterFirstCompletePass());
+
   it("lists leads newest first, with what the index knows of each customer", async () => {
     const { first } = await seed();
     const page = await listLeads(everything, { userId: first.id }, CONTACT, NOW);

@@ -18,6 +18,7 @@ const SWITCHED_OFF = JSON.stringify(false);
 
 export interface LeadForMailWithAssignee extends LeadForMail {
   assigneeUserId: number | null;
+  dismissed: boolean;
 }
 
 function leadRows(db: Kysely<Tables>) {
@@ -35,6 +36,7 @@ function leadRows(db: Kysely<Tables>) {
       "l.seller_type",
       "l.first_seen_at",
       "l.assignee_user_id",
+      "l.status",
       "c.vehicle_title",
       "c.rego",
       "c.state",
@@ -56,6 +58,7 @@ function toLeadForMail(row: LeadRow): LeadForMailWithAssignee {
     sellerType: row.seller_type,
     firstSeenAt: row.first_seen_at,
     assigneeUserId: row.assignee_user_id,
+    dismissed: row.status === "dismissed",
   };
 }
 
@@ -114,6 +117,8 @@ export interface DigestLeads {
  * went down in that window (not counting the new ones, already listed with
  * their price): each lead once, from its price before the first drop to its
  * price after the last change. At most `limit` of each are read whole.
+ * Dismissed leads are no news (whether a person dismissed them or the sync
+ * did, as the dealership's history: lib/leads/lead-history.ts).
  */
 export async function findDigestLeads(
   region: Region,
@@ -127,6 +132,7 @@ export async function findDigestLeads(
       .where("l.region", "=", region)
       .where("l.first_seen_at", ">", window.from)
       .where("l.first_seen_at", "<=", window.until)
+      .where("l.status", "<>", "dismissed")
       .orderBy("l.first_seen_at", "desc")
       .orderBy("l.key", "desc")
       .limit(limit)
@@ -137,6 +143,7 @@ export async function findDigestLeads(
       .where("region", "=", region)
       .where("first_seen_at", ">", window.from)
       .where("first_seen_at", "<=", window.until)
+      .where("status", "<>", "dismissed")
       .executeTakeFirstOrThrow(),
   ]);
 
@@ -146,6 +153,7 @@ export async function findDigestLeads(
     .innerJoin("leads as l", "l.key", "e.lead_key")
     .select(["e.lead_key", "e.data", "l.first_seen_at"])
     .where("l.region", "=", region)
+    .where("l.status", "<>", "dismissed")
     .where("e.kind", "=", "price_change")
     .where("e.at", ">", window.from)
     .where("e.at", "<=", window.until)

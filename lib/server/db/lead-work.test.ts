@@ -2,6 +2,7 @@ import { beforeEach, expect, it } from "vitest";
 import type { Role } from "@/lib/auth/roles";
 import type { Customer, Sighting } from "@/lib/recapture/schemas";
 import { describeEachEngine } from "@/lib/testing/database-engines";
+import { afterFirstCompletePass } from "@/lib/testing/index-history";
 import { indexCustomer, removeIndexedCustomer } from "./customer-index";
 import { database } from "./index";
 import { leadAuditNames, listAssignees, readLeadDetail } from "./lead-detail";
@@ -73,6 +74,7 @@ let vic: { id: number; role: Role };
 
 describeEachEngine("working leads", () => {
   beforeEach(async () => {
+    await afterFirstCompletePass();
     maya = await account("maya@dealer.test", "manager", "Maya Manager");
     sam = await account("sam@dealer.test", "staff", "Sam Sales");
     priya = await account("priya@dealer.test", "staff");

@@ -1,6 +1,7 @@
-import { expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import type { Sighting } from "@/lib/recapture/schemas";
 import { describeEachEngine } from "@/lib/testing/database-engines";
+import { afterFirstCompletePass } from "@/lib/testing/index-history";
 import { database } from "./index";
 import { indexCustomer, removeIndexedCustomer } from "./customer-index";
 import { recordLeadSightings } from "./leads";
@@ -59,6 +60,9 @@ async function lead(leadId: string) {
 }
 
 describeEachEngine("leads from sightings", () => {
+  // Leads met after the index was first complete: news, not the dealership's history.
+  beforeEach(() => afterFirstCompletePass());
+
   it("records a new lead, first seen now, with its first price", async () => {
     const recorded = await record(MONDAY, { c1: [sighting("L1")], c2: [] });
     expect(recorded.added).toHaveLength(1);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Insertable, Kysely } from "kysely";
+import { firstSighting, HISTORY_DISMISSAL } from "@/lib/leads/lead-history";
 import { leadChanges, type KnownLead, type SightedCustomer } from "@/lib/leads/sighting-changes";
 import type { Region } from "@/lib/recapture/regions";
 import { IN_LIST_CHUNK, inChunks } from "./in-list";
@@ -73,9 +74,23 @@ async function knownLeads(
 }
 
 /**
+ * Whether the dashboard is still meeting the region's history: no pass of the
+ * customer index has read the whole list yet (customer_sync.complete_pass).
+ */
+async function meetingHistory(db: Kysely<Tables>, region: Region): Promise<boolean> {
+  const sync = await db
+    .selectFrom("customer_sync")
+    .select("complete_pass")
+    .where("region", "=", region)
+    .executeTakeFirst();
+  return sync?.complete_pass == null;
+}
+
+/**
  * Records what these customers' sightings, just read from the API, say about
- * their leads: a lead id never seen is a new lead (status New, its first
- * price, a `seen` event); a known lead at another price gets the price and a
+ * their leads: a lead id never seen is a new lead (its first price, a `seen`
+ * event; first seen now and New, or, while the dashboard is meeting the
+ * dealership's history, as lib/leads/lead-history.ts decides); a known lead at another price gets the price and a
  * `price_change` event; a listed lead of one of these customers that is no
  * longer among its sightings is no longer listed (`delisted`), and one that
  * comes back is listed again (`relisted`, status untouched). Every lead found
@@ -96,34 +111,42 @@ export async function recordLeadSightings(
   const changes = leadChanges(customers, await knownLeads(db, region, customerIds, leadIds));
   const prices: Insertable<LeadPricesTable>[] = [];
   const events: Insertable<LeadEventsTable>[] = [];
+  const history = changes.added.length > 0 && (await meetingHistory(db, region));
 
   await eachChunk(changes.added, async (batch) => {
     const inserted = await db
       .insertInto("leads")
       .values(
-        batch.map(({ customerId, sighting }) => ({
-          region,
-          lead_id: sighting.lead_id,
-          customer_id: customerId,
-          listed_at: sighting.at,
-          first_seen_at: at,
-          last_seen_at: at,
-          listing_url: sighting.listing_url,
-          listing_title: sighting.listing_title,
-          seller_type: sighting.seller_type,
-          first_price: sighting.listing_price,
-          price: sighting.listing_price,
-          status_changed_at: at,
-        })),
+        batch.map(({ customerId, sighting }) => {
+          const first = firstSighting(sighting.at, now, history);
+          return {
+            region,
+            lead_id: sighting.lead_id,
+            customer_id: customerId,
+            listed_at: sighting.at,
+            first_seen_at: first.firstSeenAt,
+            last_seen_at: at,
+            listing_url: sighting.listing_url,
+            listing_title: sighting.listing_title,
+            seller_type: sighting.seller_type,
+            first_price: sighting.listing_price,
+            price: sighting.listing_price,
+            status: first.status,
+            // A lead dismissed as history was dismissed now; one left New has been New since first seen.
+            status_changed_at: first.status === "new" ? first.firstSeenAt : at,
+          };
+        }),
       )
       // A write-through and a sync page may find the same new lead at once: the first records it.
       .onConflict((conflict) => conflict.columns(["region", "lead_id"]).doNothing())
-      .returning(["key", "price"])
+      .returning(["key", "price", "first_seen_at", "status"])
       .execute();
-    for (const { key, price } of inserted) {
+    for (const { key, price, first_seen_at: seenAt, status } of inserted) {
       recorded.added.push(key);
-      if (price !== null) prices.push({ lead_key: key, price, seen_at: at });
-      events.push({ lead_key: key, at, kind: "seen", data: JSON.stringify({ price }) });
+      if (price !== null) prices.push({ lead_key: key, price, seen_at: seenAt });
+      events.push({ lead_key: key, at: seenAt, kind: "seen", data: JSON.stringify({ price }) });
+      if (status === "dismissed")
+        events.push({ lead_key: key, at, kind: "status", data: JSON.stringify(HISTORY_DISMISSAL) });
     }
   });
 

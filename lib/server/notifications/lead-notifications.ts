@@ -74,7 +74,8 @@ export function notifyLeadsAssigned(assignments: readonly LeadAssignment[]): Pro
 /**
  * "A lead of yours dropped in price", to each lead's assignee, for the price
  * changes a read of sightings recorded (recordLeadSightings' answer); rises,
- * leads with no assignee and a first price appearing send nothing.
+ * leads with no assignee, dismissed leads (a person's, or the dealership's
+ * history the sync dismissed) and a first price appearing send nothing.
  */
 export function notifyPriceDrops(changes: Pick<RecordedSightings, "priceChanges">): Promise<void> {
   return quietly("the price drop emails", async () => {
@@ -91,7 +92,9 @@ export function notifyPriceDrops(changes: Pick<RecordedSightings, "priceChanges"
     const messages = drops.flatMap(({ key, from, to }) => {
       const lead = leads.get(key);
       const assignee = lead?.assigneeUserId == null ? undefined : assignees.get(lead.assigneeUserId);
-      return lead && assignee ? [priceDropMail(assignee, { lead, from, to }, context)] : [];
+      return lead && assignee && !lead.dismissed
+        ? [priceDropMail(assignee, { lead, from, to }, context)]
+        : [];
     });
     await deliverMail(messages);
   });

@@ -11,6 +11,7 @@ import { insertUser } from "@/lib/server/db/users";
 import { forgetSettings } from "@/lib/server/env";
 import { startLeasedJob } from "@/lib/server/jobs/leased-job";
 import { describeEachEngine } from "@/lib/testing/database-engines";
+import { afterFirstCompletePass } from "@/lib/testing/index-history";
 import { startTestSmtpServer, type TestSmtpServer } from "@/lib/testing/smtp-test-server";
 import { leadDigestJob, sendDueDigest } from "./lead-digest";
 import { notifyLeadAssigned, notifyLeadsAssigned, notifyPriceDrops } from "./lead-notifications";
@@ -112,6 +113,7 @@ function expectOnlySafeLinks(html: string) {
 describeEachEngine("lead emails through a real SMTP server", () => {
   let smtp: TestSmtpServer;
   beforeEach(async () => {
+    await afterFirstCompletePass();
     smtp = await startTestSmtpServer();
     useSettings({
       ...liveSettings,
@@ -228,7 +230,8 @@ describeEachEngine("lead emails through a real SMTP server", () => {
 });
 
 describeEachEngine("lead emails without SMTP_URL", () => {
-  beforeEach(() => {
+  beforeEach(async () => {
+    await afterFirstCompletePass();
     useSettings({ ...liveSettings, SMTP_URL: "", MAIL_FROM: "" });
   });
 
@@ -255,7 +258,8 @@ describeEachEngine("lead emails without SMTP_URL", () => {
 });
 
 describeEachEngine("the managers' daily digest", () => {
-  beforeEach(() => {
+  beforeEach(async () => {
+    await afterFirstCompletePass();
     useSettings({ ...liveSettings, SMTP_URL: "", MAIL_FROM: "" });
   });
 
@@ -365,5 +369,27 @@ describeEachEngine("the managers' daily digest", () => {
       outcome: "sent",
       day: "2026-12-04",
     });
+  });
+});
+
+describeEachEngine("the dealership's history in mail", () => {
+  beforeEach(() => {
+    useSettings({ ...liveSettings, SMTP_URL: "", MAIL_FROM: "" });
+  });
+
+  it("is no news: no price drop email and no digest for the old sightings of the first pass", async () => {
+    const sam = await account("sam@dealership.com.au", "staff");
+    await account("morgan@dealership.com.au", "manager");
+    const listedLongAgo = { at: "2026-10-01T00:00:00.000Z" };
+    // No pass of the index has been complete yet: the dashboard is meeting the dealership's history.
+    const { added } = await see(SEEN_3RD, { c1: [{ ...sighting("L1", 28_500), ...listedLongAgo }] });
+    // Someone gives it to Sam without reopening it: a drop in price is still not Sam's news.
+    await assign(added[0]!, sam.id);
+    const changes = await see(SEEN_4TH, { c1: [{ ...sighting("L1", 26_000), ...listedLongAgo }] });
+    expect(changes.priceChanges).toHaveLength(1);
+
+    await notifyPriceDrops(changes);
+    expect(await outbox()).toEqual([]);
+    expect(await sendDueDigest(DIGEST_TIME_5TH)).toEqual({ outcome: "nothing-new", day: "2026-12-05" });
   });
 });

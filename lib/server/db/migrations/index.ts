@@ -2,6 +2,7 @@ import { accountsMigration } from "./accounts";
 import { auditSummariesMigration } from "./audit-summaries";
 import { columnMappingsMigration } from "./column-mappings";
 import { customerIndexMigration } from "./customer-index";
+import { leadHistoryMigration } from "./lead-history";
 import { leadsMigration } from "./leads";
 import { managerRoleMigration } from "./manager-role";
 import type { Migration } from "./migration";
@@ -33,4 +34,5 @@ export const migrations: Migration[] = [
   userPreferencesMigration,
   monitoredVinsMigration,
   outboxMigration,
+  leadHistoryMigration,
 ];

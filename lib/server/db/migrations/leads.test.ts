@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/server/db";
 import { TEST_ENGINES } from "@/lib/testing/database-engines";
 import { migrations } from "./index";
+import { leadHistoryMigration } from "./lead-history";
 import { leadsMigration } from "./leads";
 
 for (const engine of TEST_ENGINES) {
@@ -24,7 +25,10 @@ for (const engine of TEST_ENGINES) {
       );
       await old.close();
 
-      const migrated = await openDatabase(url);
+      // As the backfill left them: the next migration dismisses the old ones (lead-history.test.ts).
+      const migrated = await openDatabase(url, {
+        migrations: migrations.slice(0, migrations.indexOf(leadHistoryMigration)),
+      });
       const leads = await migrated.kysely
         .selectFrom("leads")
         .select([
