@@ -76,7 +76,11 @@ function searchOf(query: LeadListQuery, search: string, eb: Inbox) {
       .where("t.term", ">=", from)
       .where("t.term", "<", to);
   });
-  return eb("l.key", "in", byCustomer.reduce((found, part) => found.union(part), byTitle.union(byLeadId)));
+  return eb(
+    "l.key",
+    "in",
+    byCustomer.reduce((found, part) => found.union(part), byTitle.union(byLeadId)),
+  );
 }
 
 /** The filters and search of `query`, as one condition. */
@@ -146,28 +150,39 @@ export async function listLeads(
 
   const { by, reversed, nullable } = orderOf(query.sort);
   const ascending = (query.direction === "asc") !== reversed;
-  // The total and the page's keys at once: PostgreSQL answers them on two connections.
-  const [{ total }, keys] = await Promise.all([
+  const counted = () =>
     inbox(db)
       .select((eb) => eb.fn.countAll<number>().as("total"))
       .where(where)
-      .executeTakeFirstOrThrow(),
-    // Leads without a price (or a first price) come last whichever way the list is sorted. Times are never
-    // null, and saying so would keep PostgreSQL from reading the newest first off the index backwards.
-    inbox(db)
-      .select("l.key")
-      .where(where)
-      .orderBy(by, (order) => {
-        const ordered = ascending ? order.asc() : order.desc();
-        return nullable ? ordered.nullsLast() : ordered;
-      })
-      .orderBy("l.key", ascending ? "asc" : "desc")
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-  ]);
-  if (keys.length === 0) return { total: Number(total), leads: [] };
-  return { total: Number(total), leads: await entriesOf(db, keys, contact) };
+      .executeTakeFirstOrThrow()
+      .then(({ total }) => Number(total));
+  // Leads without a price (or a first price) come last whichever way the list is sorted. Times are never
+  // null, and saying so would keep PostgreSQL from reading the newest first off the index backwards.
+  const pageKeys = inbox(db)
+    .select("l.key")
+    .where(where)
+    .orderBy(by, (order) => {
+      const ordered = ascending ? order.asc() : order.desc();
+      return nullable ? ordered.nullsLast() : ordered;
+    })
+    .orderBy("l.key", ascending ? "asc" : "desc")
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+
+  let total: number;
+  let keys: { key: number }[];
+  if (query.search?.trim()) {
+    // Finding a search's leads is most of its cost, so they are found once, for the page and the total
+    // alike (counted beside each row). A page past the end has no row to carry it: counted on its own.
+    const rows = await pageKeys.select(sql<number>`count(*) over ()`.as("total")).execute();
+    keys = rows;
+    total = rows.length > 0 ? Number(rows[0]!.total) : query.page > 1 ? await counted() : 0;
+  } else {
+    // The total and the page's keys at once: PostgreSQL answers them on two connections.
+    [total, keys] = await Promise.all([counted(), pageKeys.execute()]);
+  }
+  if (keys.length === 0) return { total, leads: [] };
+  return { total, leads: await entriesOf(db, keys, contact) };
 }
 
 /** The inbox's rows of `keys`, in their order, with what the customer index knows of each one's customer. */
