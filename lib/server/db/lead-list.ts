@@ -12,7 +12,7 @@ import {
   type LeadSort,
 } from "@/lib/leads/lead-list";
 import { database } from "./index";
-import type { IndexedCustomersTable, LeadsTable, Tables } from "./schema";
+import type { LeadsTable, Tables } from "./schema";
 
 /**
  * The leads inbox: one page of leads with their customers' details from the
@@ -20,19 +20,20 @@ import type { IndexedCustomersTable, LeadsTable, Tables } from "./schema";
  * what it knows when its customer has left the index (a left join). The
  * default order, newest first, is read off an index of the leads migration
  * and stops at the page's end; the page's keys are found first and its rows
- * joined after, so leads skipped to reach a later page are never joined.
+ * joined after, so leads skipped to reach a later page are never joined (nor
+ * counted ones: the filters on the customer ask for the lead's customer).
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-type InboxTables = Tables & { l: LeadsTable; c: IndexedCustomersTable };
-type Inbox = ExpressionBuilder<InboxTables, "l" | "c">;
+type Inbox = ExpressionBuilder<Tables & { l: LeadsTable }, "l">;
 
 /** Who is asking: "mine" is their leads. */
 export interface LeadListAsker {
   userId: number;
 }
 
+/** Leads with their customers, as indexed (none when the customer has left the index). */
 function inbox(db: Kysely<Tables>) {
   return db
     .selectFrom("leads as l")
@@ -83,7 +84,22 @@ function searchOf(query: LeadListQuery, search: string, eb: Inbox) {
   );
 }
 
-/** The filters and search of `query`, as one condition. */
+/**
+ * The lead's customer, as indexed, has `value` in `column`. Asked of the customer itself rather than of a
+ * join: the pages and totals join no customer otherwise, and SQLite would look each lead's up all the same.
+ */
+function customerWhose(eb: Inbox, column: "state" | "upload_id", value: string) {
+  return eb.exists(
+    eb
+      .selectFrom("indexed_customers as fc")
+      .select("fc.key")
+      .whereRef("fc.region", "=", "l.region")
+      .whereRef("fc.id", "=", "l.customer_id")
+      .where(`fc.${column}`, "=", value),
+  );
+}
+
+/** The filters and search of `query`, as one condition on the lead. */
 function matching(query: LeadListQuery, asker: LeadListAsker, now: Date) {
   return (eb: Inbox) => {
     const conditions = [eb("l.region", "=", query.region)];
@@ -113,8 +129,8 @@ function matching(query: LeadListQuery, asker: LeadListAsker, now: Date) {
     if (query.sellerType) conditions.push(eb("l.seller_type", "=", query.sellerType));
     if (query.priceMin !== undefined) conditions.push(eb("l.price", ">=", query.priceMin));
     if (query.priceMax !== undefined) conditions.push(eb("l.price", "<=", query.priceMax));
-    if (query.state) conditions.push(eb("c.state", "=", query.state.trim().toUpperCase()));
-    if (query.uploadId) conditions.push(eb("c.upload_id", "=", query.uploadId));
+    if (query.state) conditions.push(customerWhose(eb, "state", query.state.trim().toUpperCase()));
+    if (query.uploadId) conditions.push(customerWhose(eb, "upload_id", query.uploadId));
     if (query.search?.trim()) conditions.push(searchOf(query, query.search, eb));
     return eb.and(conditions);
   };
@@ -151,14 +167,16 @@ export async function listLeads(
   const { by, reversed, nullable } = orderOf(query.sort);
   const ascending = (query.direction === "asc") !== reversed;
   const counted = () =>
-    inbox(db)
+    db
+      .selectFrom("leads as l")
       .select((eb) => eb.fn.countAll<number>().as("total"))
       .where(where)
       .executeTakeFirstOrThrow()
       .then(({ total }) => Number(total));
   // Leads without a price (or a first price) come last whichever way the list is sorted. Times are never
   // null, and saying so would keep PostgreSQL from reading the newest first off the index backwards.
-  const pageKeys = inbox(db)
+  const pageKeys = db
+    .selectFrom("leads as l")
     .select("l.key")
     .where(where)
     .orderBy(by, (order) => {
@@ -291,7 +309,8 @@ export async function* walkLeads(
             : nullable
               ? sql<boolean>`${by} IS NOT NULL`
               : undefined;
-      const keys = await inbox(db)
+      const keys = await db
+        .selectFrom("leads as l")
         .select(["l.key", sql<unknown>`${by}`.as("sort_value")])
         .where(where)
         .$if(inPhase !== undefined, (rows) => rows.where(inPhase!))
