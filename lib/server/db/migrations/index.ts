@@ -3,6 +3,7 @@ import { auditSummariesMigration } from "./audit-summaries";
 import { columnMappingsMigration } from "./column-mappings";
 import { customerIndexMigration } from "./customer-index";
 import { leadsMigration } from "./leads";
+import { leadsByCustomerMigration } from "./leads-by-customer";
 import { managerRoleMigration } from "./manager-role";
 import type { Migration } from "./migration";
 import { monitoredVinsMigration } from "./monitored-vins";
@@ -33,4 +34,5 @@ export const migrations: Migration[] = [
   userPreferencesMigration,
   monitoredVinsMigration,
   outboxMigration,
+  leadsByCustomerMigration,
 ];
