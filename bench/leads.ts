@@ -102,6 +102,7 @@ const QUESTIONS: Question[] = [
   inboxPage("assignee mine (a salesperson)", () => "assignee=mine", "salesperson"),
   {
     name: "a lead's page",
+    // Its params are the path's key, which `params` below gives.
     handler: getLead as RouteHandler,
     path: (run) => `/api/leads/${1 + spread(run, LEADS)}`,
     params: (run) => ({ key: String(1 + spread(run, LEADS)) }),
