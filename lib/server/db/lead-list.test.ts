@@ -246,6 +246,46 @@ describeEachEngine("the leads inbox", () => {
     expect(await leadIds({ search: "smith", state: "NSW" })).toEqual([]);
   });
 
+  it("pages through a search's leads by price, ties by key, no price last, counting every one it finds", async () => {
+    // Thirty Nguyens among thirty-three customers; prices repeat every fourth lead and lead 07 has none.
+    const indexes = Array.from({ length: 33 }, (_, index) => index);
+    for (const index of indexes) {
+      const id = `cust-${index}`;
+      const name = index < 30 ? "Ava Nguyen" : "Noah Lee";
+      await indexCustomer(
+        "au",
+        customer(id, { rego: `R${index}`, additional_fields: { customer_name: name } }),
+      );
+      await record(new Date(Date.UTC(2026, 10, 1, index)).toISOString(), id, [
+        sighting(`lead-${String(index).padStart(2, "0")}`, "2026-11-01T00:00:00.000Z", {
+          listing_price: index === 7 ? null : 1_000 + (index % 4) * 100,
+        }),
+      ]);
+    }
+    const found = indexes.filter((index) => index < 30 && index !== 7);
+    const byPrice = (remainders: number[], keys: number[]) =>
+      remainders.flatMap((remainder) => keys.filter((index) => index % 4 === remainder)).concat(7);
+    const name = (index: number) => `lead-${String(index).padStart(2, "0")}`;
+    for (const [direction, expected] of [
+      ["asc", byPrice([0, 1, 2, 3], found)],
+      ["desc", byPrice([3, 2, 1, 0], [...found].reverse())],
+    ] as const) {
+      const pages = await Promise.all(
+        [1, 2, 3].map((page) =>
+          listLeads(
+            { ...everything, search: "nguyen", sort: "price", direction, page },
+            { userId: 0 },
+            CONTACT,
+            NOW,
+          ),
+        ),
+      );
+      expect(pages.map((page) => page.total)).toEqual([30, 30, 30]);
+      expect(pages.flatMap((page) => page.leads.map((lead) => lead.leadId))).toEqual(expected.map(name));
+      expect(pages.map((page) => page.leads.length)).toEqual([25, 5, 0]);
+    }
+  });
+
   it("sorts by price, price change and days listed, leads without a price last", async () => {
     await seed();
     expect(await leadIds({ sort: "price", direction: "asc" })).toEqual(["b", "d", "a", "c", "e"]);

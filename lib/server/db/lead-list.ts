@@ -12,7 +12,7 @@ import {
   type LeadSort,
 } from "@/lib/leads/lead-list";
 import { database } from "./index";
-import type { IndexedCustomersTable, LeadsTable, Tables } from "./schema";
+import type { LeadsTable, Tables } from "./schema";
 
 /**
  * The leads inbox: one page of leads with their customers' details from the
@@ -20,19 +20,20 @@ import type { IndexedCustomersTable, LeadsTable, Tables } from "./schema";
  * what it knows when its customer has left the index (a left join). The
  * default order, newest first, is read off an index of the leads migration
  * and stops at the page's end; the page's keys are found first and its rows
- * joined after, so leads skipped to reach a later page are never joined.
+ * joined after, so leads skipped to reach a later page are never joined (nor
+ * counted ones: the filters on the customer ask for the lead's customer).
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-type InboxTables = Tables & { l: LeadsTable; c: IndexedCustomersTable };
-type Inbox = ExpressionBuilder<InboxTables, "l" | "c">;
+type Inbox = ExpressionBuilder<Tables & { l: LeadsTable }, "l">;
 
 /** Who is asking: "mine" is their leads. */
 export interface LeadListAsker {
   userId: number;
 }
 
+/** Leads with their customers, as indexed (none when the customer has left the index). */
 function inbox(db: Kysely<Tables>) {
   return db
     .selectFrom("leads as l")
@@ -49,10 +50,10 @@ function containsPattern(text: string): string {
 /**
  * The leads a search finds, as a set of keys: those whose customer has a term starting with it in the index
  * (rego, VIN, name, phone…), those whose listing's title contains it, and the one with it as its lead id.
- * Each part is read by its own index (the title by one pass over the leads), not lead by lead.
+ * Each part is read by its own index (the title by one pass over the leads), not lead by lead. Each prefix
+ * is a range of its own in the union: SQLite reads an OR of ranges as a scan of every term in the region.
  */
 function searchOf(query: LeadListQuery, search: string, eb: Inbox) {
-  const prefixes = searchPrefixes(search);
   const byTitle = eb
     .selectFrom("leads as tl")
     .select("tl.key")
@@ -63,27 +64,42 @@ function searchOf(query: LeadListQuery, search: string, eb: Inbox) {
     .select("il.key")
     .where("il.region", "=", query.region)
     .where("il.lead_id", "=", search.trim());
-  if (prefixes.length === 0) return eb("l.key", "in", byTitle.union(byLeadId));
-  const byCustomer = eb
-    .selectFrom("indexed_customer_terms as t")
-    .innerJoin("indexed_customers as tc", "tc.key", "t.customer_key")
-    .innerJoin("leads as cl", (join) =>
-      join.onRef("cl.region", "=", "tc.region").onRef("cl.customer_id", "=", "tc.id"),
-    )
-    .select("cl.key")
-    .where("t.region", "=", query.region)
-    .where((terms) =>
-      terms.or(
-        prefixes.map((prefix) => {
-          const { from, to } = prefixRange(prefix);
-          return terms.and([terms("t.term", ">=", from), terms("t.term", "<", to)]);
-        }),
-      ),
-    );
-  return eb("l.key", "in", byCustomer.union(byTitle).union(byLeadId));
+  const byCustomer = searchPrefixes(search).map((prefix) => {
+    const { from, to } = prefixRange(prefix);
+    return eb
+      .selectFrom("indexed_customer_terms as t")
+      .innerJoin("indexed_customers as tc", "tc.key", "t.customer_key")
+      .innerJoin("leads as cl", (join) =>
+        join.onRef("cl.region", "=", "tc.region").onRef("cl.customer_id", "=", "tc.id"),
+      )
+      .select("cl.key")
+      .where("t.region", "=", query.region)
+      .where("t.term", ">=", from)
+      .where("t.term", "<", to);
+  });
+  return eb(
+    "l.key",
+    "in",
+    byCustomer.reduce((found, part) => found.union(part), byTitle.union(byLeadId)),
+  );
 }
 
-/** The filters and search of `query`, as one condition. */
+/**
+ * The lead's customer, as indexed, has `value` in `column`. Asked of the customer itself rather than of a
+ * join: the pages and totals join no customer otherwise, and SQLite would look each lead's up all the same.
+ */
+function customerWhose(eb: Inbox, column: "state" | "upload_id", value: string) {
+  return eb.exists(
+    eb
+      .selectFrom("indexed_customers as fc")
+      .select("fc.key")
+      .whereRef("fc.region", "=", "l.region")
+      .whereRef("fc.id", "=", "l.customer_id")
+      .where(`fc.${column}`, "=", value),
+  );
+}
+
+/** The filters and search of `query`, as one condition on the lead. */
 function matching(query: LeadListQuery, asker: LeadListAsker, now: Date) {
   return (eb: Inbox) => {
     const conditions = [eb("l.region", "=", query.region)];
@@ -113,8 +129,8 @@ function matching(query: LeadListQuery, asker: LeadListAsker, now: Date) {
     if (query.sellerType) conditions.push(eb("l.seller_type", "=", query.sellerType));
     if (query.priceMin !== undefined) conditions.push(eb("l.price", ">=", query.priceMin));
     if (query.priceMax !== undefined) conditions.push(eb("l.price", "<=", query.priceMax));
-    if (query.state) conditions.push(eb("c.state", "=", query.state.trim().toUpperCase()));
-    if (query.uploadId) conditions.push(eb("c.upload_id", "=", query.uploadId));
+    if (query.state) conditions.push(customerWhose(eb, "state", query.state.trim().toUpperCase()));
+    if (query.uploadId) conditions.push(customerWhose(eb, "upload_id", query.uploadId));
     if (query.search?.trim()) conditions.push(searchOf(query, query.search, eb));
     return eb.and(conditions);
   };
@@ -150,28 +166,41 @@ export async function listLeads(
 
   const { by, reversed, nullable } = orderOf(query.sort);
   const ascending = (query.direction === "asc") !== reversed;
-  // The total and the page's keys at once: PostgreSQL answers them on two connections.
-  const [{ total }, keys] = await Promise.all([
-    inbox(db)
+  const counted = () =>
+    db
+      .selectFrom("leads as l")
       .select((eb) => eb.fn.countAll<number>().as("total"))
       .where(where)
-      .executeTakeFirstOrThrow(),
-    // Leads without a price (or a first price) come last whichever way the list is sorted. Times are never
-    // null, and saying so would keep PostgreSQL from reading the newest first off the index backwards.
-    inbox(db)
-      .select("l.key")
-      .where(where)
-      .orderBy(by, (order) => {
-        const ordered = ascending ? order.asc() : order.desc();
-        return nullable ? ordered.nullsLast() : ordered;
-      })
-      .orderBy("l.key", ascending ? "asc" : "desc")
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-  ]);
-  if (keys.length === 0) return { total: Number(total), leads: [] };
-  return { total: Number(total), leads: await entriesOf(db, keys, contact) };
+      .executeTakeFirstOrThrow()
+      .then(({ total }) => Number(total));
+  // Leads without a price (or a first price) come last whichever way the list is sorted. Times are never
+  // null, and saying so would keep PostgreSQL from reading the newest first off the index backwards.
+  const pageKeys = db
+    .selectFrom("leads as l")
+    .select("l.key")
+    .where(where)
+    .orderBy(by, (order) => {
+      const ordered = ascending ? order.asc() : order.desc();
+      return nullable ? ordered.nullsLast() : ordered;
+    })
+    .orderBy("l.key", ascending ? "asc" : "desc")
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+
+  let total: number;
+  let keys: { key: number }[];
+  if (query.search?.trim()) {
+    // Finding a search's leads is most of its cost, so they are found once, for the page and the total
+    // alike (counted beside each row). A page past the end has no row to carry it: counted on its own.
+    const rows = await pageKeys.select(sql<number>`count(*) over ()`.as("total")).execute();
+    keys = rows;
+    total = rows.length > 0 ? Number(rows[0]!.total) : query.page > 1 ? await counted() : 0;
+  } else {
+    // The total and the page's keys at once: PostgreSQL answers them on two connections.
+    [total, keys] = await Promise.all([counted(), pageKeys.execute()]);
+  }
+  if (keys.length === 0) return { total, leads: [] };
+  return { total, leads: await entriesOf(db, keys, contact) };
 }
 
 /** The inbox's rows of `keys`, in their order, with what the customer index knows of each one's customer. */
@@ -280,7 +309,8 @@ export async function* walkLeads(
             : nullable
               ? sql<boolean>`${by} IS NOT NULL`
               : undefined;
-      const keys = await inbox(db)
+      const keys = await db
+        .selectFrom("leads as l")
         .select(["l.key", sql<unknown>`${by}`.as("sort_value")])
         .where(where)
         .$if(inPhase !== undefined, (rows) => rows.where(inPhase!))

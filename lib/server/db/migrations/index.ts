@@ -4,6 +4,7 @@ import { columnMappingsMigration } from "./column-mappings";
 import { customerIndexMigration } from "./customer-index";
 import { leadHistoryMigration } from "./lead-history";
 import { leadsMigration } from "./leads";
+import { leadsByCustomerMigration } from "./leads-by-customer";
 import { managerRoleMigration } from "./manager-role";
 import type { Migration } from "./migration";
 import { monitoredVinsMigration } from "./monitored-vins";
@@ -35,4 +36,5 @@ export const migrations: Migration[] = [
   monitoredVinsMigration,
   outboxMigration,
   leadHistoryMigration,
+  leadsByCustomerMigration,
 ];
