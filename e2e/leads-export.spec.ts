@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Download, Page } from "@playwright/test";
 import Papa from "papaparse";
+import { LEAD_EXPORT_HEADERS } from "@/lib/leads/lead-export";
 import { openWorkbook } from "@/lib/spreadsheet";
 import { expect, test } from "./fixtures";
 import { expectAccessible } from "./support/axe";
@@ -13,23 +14,6 @@ import { listACarToday } from "./support/lead-news";
  * sync. A formula-looking listing title is neutralised in lib/server/leads/leads-export.test.ts:
  * the emulator's controls can't set a listing's title.
  */
-
-const HEADERS = [
-  "Seen",
-  "Days listed",
-  "Vehicle",
-  "Rego",
-  "State",
-  "Listing title",
-  "Listing URL",
-  "Price (AUD)",
-  "Change since first seen (AUD)",
-  "Seller type",
-  "Customer name",
-  "Phone",
-  "Status",
-  "Assignee",
-];
 
 function csvRows(text: string): string[][] {
   expect(text.charCodeAt(0), "a byte-order mark for Excel").toBe(0xfeff);
@@ -74,18 +58,18 @@ test.describe("leads export", () => {
     const csv = await downloadFrom(page, "CSV (.csv)");
     expect(csv.suggestedFilename()).toMatch(/^leads-\d{4}-\d\d-\d\d\.csv$/);
     const rows = csvRows(await readFile((await csv.path())!, "utf8"));
-    expect(rows[0]).toEqual(HEADERS);
+    expect(rows[0]).toEqual(LEAD_EXPORT_HEADERS);
     expect(rows.length).toBe(1 + total);
-    const status = HEADERS.indexOf("Status");
+    const status = LEAD_EXPORT_HEADERS.indexOf("Status");
     expect(rows.slice(1).every((row) => row[status] === "New")).toBe(true);
-    const seen = HEADERS.indexOf("Seen");
+    const seen = LEAD_EXPORT_HEADERS.indexOf("Seen");
     expect(rows.slice(1).every((row) => /^\d\d\/\d\d\/\d{4}$/.test(row[seen]!))).toBe(true);
 
     const xlsx = await downloadFrom(page, "Excel (.xlsx)");
     expect(xlsx.suggestedFilename()).toMatch(/^leads-\d{4}-\d\d-\d\d\.xlsx$/);
     const workbook = await openWorkbook(new Uint8Array(await readFile((await xlsx.path())!)));
     const sheet = await workbook.readSheet(0);
-    expect(sheet[0]).toEqual(HEADERS);
+    expect(sheet[0]).toEqual(LEAD_EXPORT_HEADERS);
     expect(sheet.length).toBe(1 + total);
   });
 });

@@ -1,5 +1,5 @@
 import type { PageSize } from "@/components/data-table/data-table-features";
-import { parseTablePage, setTablePageParams, type TablePage } from "@/components/data-table/table-page";
+import { parseTablePage, tablePageHref, type TablePage } from "@/components/data-table/table-page";
 
 /** The log is read in longer stretches than the customers table, so its pages start at 50 entries. */
 export const AUDIT_LOG_PAGE_SIZE: PageSize = 50;
@@ -10,8 +10,5 @@ export function parseAuditLogPage(params: Pick<URLSearchParams, "get">): TablePa
 }
 
 export function auditLogHref(page: TablePage): string {
-  const params = new URLSearchParams();
-  setTablePageParams(params, page, AUDIT_LOG_PAGE_SIZE);
-  const search = params.toString();
-  return `/settings/audit${search ? `?${search}` : ""}`;
+  return tablePageHref("/settings/audit", page, AUDIT_LOG_PAGE_SIZE);
 }

@@ -2,22 +2,11 @@ import { renderToStaticMarkup } from "react-dom/server";
 import type { ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import type { CustomerListEntry } from "@/lib/recapture/schemas";
+import { testCustomer } from "@/lib/testing/test-customer";
 import { ADDITIONAL_FIELDS_GROUP, additionalFieldColumns } from "./additional-field-columns";
 
-const customer = (additional_fields: Record<string, unknown> | null): CustomerListEntry => ({
-  id: "00000000-0000-4000-8000-000000000001",
-  last_updated: "2024-05-01T00:00:00.000Z",
-  rego: "ZEN407",
-  state: "VIC",
-  vin: null,
-  external_id: null,
-  sale_date: null,
-  monitor_start_date: null,
-  monitor_end_date: null,
-  vehicle_title: null,
-  sightings: [],
-  additional_fields,
-});
+const customer = (additional_fields: Record<string, unknown> | null): CustomerListEntry =>
+  testCustomer({ id: "00000000-0000-4000-8000-000000000001", rego: "ZEN407", additional_fields });
 
 type Cell = (context: { row: { original: CustomerListEntry } }) => ReactNode;
 

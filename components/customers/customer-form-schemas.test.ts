@@ -9,7 +9,7 @@ import {
   replaceVehicleRequest,
   vehicleValuesFromCustomer,
 } from "@/components/customers/customer-form-values";
-import type { Customer } from "@/lib/recapture/schemas";
+import { testCustomer } from "@/lib/testing/test-customer";
 
 function messages(result: {
   success: boolean;
@@ -151,20 +151,12 @@ describe("customerEditFormSchema", () => {
 });
 
 describe("replaceVehicleFormSchema", () => {
-  const old: Customer = {
+  const old = testCustomer({
     id: "0000c339-1fb4-4d15-9b46-6509f2c5a2a4",
     last_updated: "2022-07-21T02:27:03.543Z",
     rego: "ABC123",
-    state: "VIC",
-    vin: null,
     external_id: "CUST-1",
-    sale_date: null,
-    monitor_start_date: null,
-    monitor_end_date: null,
-    vehicle_title: null,
-    sightings: [],
-    additional_fields: null,
-  };
+  });
   const schema = replaceVehicleFormSchema(old);
   const start = vehicleValuesFromCustomer(old);
 

@@ -33,6 +33,18 @@ export function setTablePageParams(
   if (size !== defaultSize) params.set("size", String(size));
 }
 
+/** The link to a page of a table that is all its page says (`/settings/outbox?page=2`). */
+export function tablePageHref(
+  path: string,
+  page: TablePage,
+  defaultSize: PageSize = DEFAULT_PAGE_SIZE,
+): string {
+  const params = new URLSearchParams();
+  setTablePageParams(params, page, defaultSize);
+  const search = params.toString();
+  return `${path}${search ? `?${search}` : ""}`;
+}
+
 /**
  * The page the pager asks for. A new page size starts at the page holding the row that
  * was on top, so people keep their place.

@@ -1,4 +1,4 @@
-import { daysListed, seenOn } from "@/components/leads/lead-display";
+import { daysListedLabel, seenOn } from "@/lib/leads/lead-display";
 import { LeadContact } from "@/components/leads/lead-contact";
 import { LeadListingLink } from "@/components/leads/lead-listing-link";
 import { LeadPrice } from "@/components/leads/lead-price";
@@ -46,7 +46,7 @@ export function LeadCards({ leads, timeZone, now, selection, busy }: LeadCardsPr
                 </span>
               </div>
               <p className="text-xs text-slate-600 tabular-nums">
-                Seen {seenOn(lead, timeZone)} · {daysListed(lead, now)}
+                Seen {seenOn(lead, timeZone)} · {daysListedLabel(lead, now)}
               </p>
               <div className="flex flex-wrap items-end justify-between gap-2 border-t border-slate-100 pt-2">
                 <LeadContact customer={lead.customer} />

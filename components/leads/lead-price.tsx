@@ -1,4 +1,4 @@
-import { priceChange } from "@/components/leads/lead-display";
+import { priceChange } from "@/lib/leads/lead-display";
 import { formatAud } from "@/lib/format";
 import type { LeadListEntry } from "@/lib/leads/lead-list";
 

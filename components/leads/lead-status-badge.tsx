@@ -1,7 +1,14 @@
-import { LEAD_STATUS_TONES } from "@/components/leads/lead-display";
-import { LEAD_STATUS_LABELS } from "@/lib/leads/lead-status";
-import { Badge } from "@/components/ui/badge";
-import type { LeadStatus } from "@/lib/leads/lead-status";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { LEAD_STATUS_LABELS, type LeadStatus } from "@/lib/leads/lead-status";
+
+const LEAD_STATUS_TONES: Record<LeadStatus, BadgeTone> = {
+  new: "brand",
+  contacted: "warning",
+  appointment: "warning",
+  won: "success",
+  lost: "danger",
+  dismissed: "neutral",
+};
 
 export interface LeadStatusBadgeProps {
   status: LeadStatus;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { regoAndState, vehicleOf } from "@/components/leads/lead-display";
+import { regoAndState, vehicleOf } from "@/lib/leads/lead-display";
 import type { LeadListEntry } from "@/lib/leads/lead-list";
 
 export interface LeadVehicleLinkProps {

@@ -1,6 +1,6 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import type { DataTableFeatures } from "@/components/data-table/data-table-features";
-import { daysListed, seenOn } from "@/components/leads/lead-display";
+import { daysListedLabel, seenOn } from "@/lib/leads/lead-display";
 import { LeadContact } from "@/components/leads/lead-contact";
 import { LeadListingLink } from "@/components/leads/lead-listing-link";
 import { LeadPrice } from "@/components/leads/lead-price";
@@ -61,7 +61,7 @@ export function leadColumns({ timeZone, now, search, onSort, selection, pageKeys
       cell: ({ row }) => (
         <span className="flex flex-col tabular-nums">
           <span className="text-slate-900">{seenOn(row.original, timeZone)}</span>
-          <span className="text-xs text-slate-600">{daysListed(row.original, now)}</span>
+          <span className="text-xs text-slate-600">{daysListedLabel(row.original, now)}</span>
         </span>
       ),
     }),

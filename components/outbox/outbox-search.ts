@@ -1,5 +1,5 @@
 import type { PageSize } from "@/components/data-table/data-table-features";
-import { parseTablePage, setTablePageParams, type TablePage } from "@/components/data-table/table-page";
+import { parseTablePage, tablePageHref, type TablePage } from "@/components/data-table/table-page";
 
 export const OUTBOX_PAGE_SIZE: PageSize = 50;
 
@@ -9,8 +9,5 @@ export function parseOutboxPage(params: Pick<URLSearchParams, "get">): TablePage
 }
 
 export function outboxHref(page: TablePage): string {
-  const params = new URLSearchParams();
-  setTablePageParams(params, page, OUTBOX_PAGE_SIZE);
-  const search = params.toString();
-  return `/settings/outbox${search ? `?${search}` : ""}`;
+  return tablePageHref("/settings/outbox", page, OUTBOX_PAGE_SIZE);
 }

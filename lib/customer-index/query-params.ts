@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { DEFAULT_PAGE_SIZE, isPageSize, type PageSize } from "@/components/data-table/page-sizes";
+import type { PageSize } from "@/components/data-table/page-sizes";
+import {
+  optional,
+  parseSortedPage,
+  searchStringWith,
+  stateSchema,
+  withinDaysSchema,
+  type ListOrder,
+  type SearchSource,
+  type SortDirection,
+} from "@/lib/query-string";
 import { uploadIdSchema } from "@/lib/recapture/schemas";
 import {
   INDEX_SORTS,
@@ -28,31 +38,11 @@ export const DEFAULT_SORT = { sort: "newest_sighting", direction: "desc" } as co
   "sort" | "direction"
 >;
 
-type SearchSource = Pick<URLSearchParams, "get">;
-
-const optional = <T>(schema: z.ZodType<T>, value: string | null): T | undefined => {
-  const parsed = schema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
-};
-
-const stateSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .transform((state) => state.toUpperCase());
-const withinSchema = z.coerce
-  .number()
-  .refine((days): days is (typeof SIGHTING_WITHIN_DAYS)[number] =>
-    (SIGHTING_WITHIN_DAYS as readonly number[]).includes(days),
-  );
-const pageSchema = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const withinSchema = withinDaysSchema(SIGHTING_WITHIN_DAYS);
 
 export function parseCustomerIndexSearch(params: SearchSource): CustomerIndexSearch {
   const search = params.get("q")?.trim().slice(0, SEARCH_MAX_LENGTH);
   const sightings = params.get("sightings");
-  const sort = optional(z.enum(INDEX_SORTS), params.get("sort"));
-  const size = Number(params.get("size"));
   const state = optional(stateSchema, params.get("state"));
   const within = optional(withinSchema, params.get("within"));
   const uploadId = optional(uploadIdSchema, params.get("upload"));
@@ -67,19 +57,16 @@ export function parseCustomerIndexSearch(params: SearchSource): CustomerIndexSea
     ...(sellerType ? { sellerType } : {}),
     ...(monitoring ? { monitoring } : {}),
     // A sort without a direction reads the way people expect it: newest, latest and Z last… first.
-    sort: sort ?? DEFAULT_SORT.sort,
-    direction:
-      optional(z.enum(["asc", "desc"]), params.get("dir")) ??
-      (sort ? defaultDirection(sort) : DEFAULT_SORT.direction),
-    page: optional(pageSchema, params.get("page")) ?? 1,
-    pageSize: isPageSize(size) ? size : DEFAULT_PAGE_SIZE,
+    ...parseSortedPage(params, INDEX_SORTS, INDEX_ORDER),
   };
 }
 
 /** The direction a column sorts in on its first click: dates newest first, regos A to Z. */
-export function defaultDirection(sort: IndexSort): "asc" | "desc" {
+export function defaultDirection(sort: IndexSort): SortDirection {
   return sort === "rego" ? "asc" : "desc";
 }
+
+const INDEX_ORDER: ListOrder<IndexSort> = { ...DEFAULT_SORT, firstDirection: defaultDirection };
 
 /** The query string for a search (with its "?"), leaving out defaults. */
 export function customerIndexSearchString(search: CustomerIndexSearch): string {
@@ -91,14 +78,7 @@ export function customerIndexSearchString(search: CustomerIndexSearch): string {
   if (search.uploadId) params.set("upload", search.uploadId);
   if (search.sellerType) params.set("seller", search.sellerType);
   if (search.monitoring) params.set("monitoring", search.monitoring);
-  if (search.sort !== DEFAULT_SORT.sort || search.direction !== DEFAULT_SORT.direction) {
-    params.set("sort", search.sort);
-    if (search.direction !== defaultDirection(search.sort)) params.set("dir", search.direction);
-  }
-  if (search.page !== 1) params.set("page", String(search.page));
-  if (search.pageSize !== DEFAULT_PAGE_SIZE) params.set("size", String(search.pageSize));
-  const text = params.toString();
-  return text ? `?${text}` : "";
+  return searchStringWith(params, search, INDEX_ORDER);
 }
 
 /** True when the search narrows the list (so "no customers" means "none match", not "none yet"). */

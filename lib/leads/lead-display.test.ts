@@ -2,11 +2,16 @@ import { describe, expect, it } from "vitest";
 import { bulkSummary } from "./bulk-summary";
 import {
   daysListed,
+  daysListedLabel,
   daysListedText,
   describeEvent,
   eventActorName,
+  priceChange,
   priceWithChange,
+  regoAndState,
   safeListingUrl,
+  seenOn,
+  vehicleOf,
 } from "./lead-display";
 import { HISTORY_DISMISSAL } from "./lead-history";
 
@@ -93,6 +98,58 @@ describe("a lead in words", () => {
     expect(eventActorName({ kind: "status", data: { from: "new", to: "dismissed" }, actor: null })).toBe(
       "A deleted account",
     );
+  });
+});
+
+describe("a lead in the inbox", () => {
+  it("says days listed as the inbox words them", () => {
+    const now = new Date("2026-12-03T09:00:00.000Z");
+    expect(daysListedLabel({ listedAt: "2026-11-30T08:00:00.000Z", noLongerListedAt: null }, now)).toBe(
+      "3 days listed",
+    );
+    expect(daysListedLabel({ listedAt: "2026-12-02T08:00:00.000Z", noLongerListedAt: null }, now)).toBe(
+      "1 day listed",
+    );
+    expect(daysListedLabel({ listedAt: "2026-12-03T08:00:00.000Z", noLongerListedAt: null }, now)).toBe(
+      "Listed today",
+    );
+    expect(
+      daysListedLabel(
+        { listedAt: "2026-11-20T00:00:00.000Z", noLongerListedAt: "2026-11-30T00:00:00.000Z" },
+        now,
+      ),
+    ).toBe("10 days listed, no longer listed");
+  });
+
+  it("says the day first seen in the dealership's zone", () => {
+    expect(seenOn({ firstSeenAt: "2026-12-02T20:00:00.000Z" }, "Australia/Melbourne")).toBe("03/12/2026");
+  });
+
+  it("shows the change in price since first seen, in words for screen readers too", () => {
+    expect(priceChange({ price: 27_000, firstPrice: 28_500 })).toEqual({
+      shown: "▼ $1,500",
+      spoken: "down $1,500 since first seen",
+      direction: "down",
+    });
+    expect(priceChange({ price: 29_000, firstPrice: 28_500 })?.shown).toBe("▲ $500");
+    expect(priceChange({ price: 28_500, firstPrice: 28_500 })).toBeUndefined();
+    expect(priceChange({ price: null, firstPrice: 28_500 })).toBeUndefined();
+  });
+
+  it("names the vehicle from the index, else the listing", () => {
+    const customer = {
+      id: "c",
+      indexed: false,
+      rego: null,
+      state: null,
+      vehicleTitle: null,
+      name: null,
+      phone: null,
+    };
+    expect(vehicleOf({ customer, listingTitle: "2015 Holden Commodore" })).toBe("2015 Holden Commodore");
+    expect(vehicleOf({ customer: { ...customer, vehicleTitle: "Camry" }, listingTitle: "x" })).toBe("Camry");
+    expect(regoAndState({ customer })).toBeNull();
+    expect(regoAndState({ customer: { ...customer, rego: "ABC123", state: "VIC" } })).toBe("ABC123 · VIC");
   });
 });
 

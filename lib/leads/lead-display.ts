@@ -3,10 +3,39 @@ import type { LeadEvent, LeadSummary } from "./lead-detail";
 import { HISTORY_DISMISSAL_DAYS, isHistoryDismissal } from "./lead-history";
 import { LEAD_STATUS_LABELS, LOST_REASON_LABELS } from "./lead-status";
 import type { LeadStatus, LostReason } from "./lead-status";
+import type { LeadListEntry } from "./lead-list";
 
-/** How a lead's page words a lead and its history, without React. */
+/**
+ * How the dashboard words a lead and its history, without React: pure, so the inbox's table,
+ * the phone's cards and the lead's page say the same.
+ */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** dd/mm/yyyy in the dealership's time zone: the day the dashboard first saw the listing. */
+export function seenOn(lead: Pick<LeadListEntry, "firstSeenAt">, timeZone: string): string {
+  return formatDateTime(lead.firstSeenAt, timeZone).split(" ")[0]!;
+}
+
+export interface PriceChange {
+  /** "▼ $1,500" or "▲ $500", as shown. */
+  shown: string;
+  /** "down $1,500 since first seen", for screen readers. */
+  spoken: string;
+  direction: "down" | "up";
+}
+
+/** The change in price since first seen, or undefined when there is none (or no price to compare). */
+export function priceChange(lead: Pick<LeadSummary, "price" | "firstPrice">): PriceChange | undefined {
+  if (lead.price === null || lead.firstPrice === null || lead.price === lead.firstPrice) return undefined;
+  const direction = lead.price < lead.firstPrice ? "down" : "up";
+  const amount = formatAud(Math.abs(lead.price - lead.firstPrice));
+  return {
+    shown: `${direction === "down" ? "▼" : "▲"} ${amount}`,
+    spoken: `${direction} ${amount} since first seen`,
+    direction,
+  };
+}
 
 /** "$27,000 ▼ $1,500": the price now and its change since first seen (nothing when unchanged or unknown). */
 export function priceWithChange(lead: Pick<LeadSummary, "price" | "firstPrice">): {
@@ -14,10 +43,7 @@ export function priceWithChange(lead: Pick<LeadSummary, "price" | "firstPrice">)
   change: string | null;
 } {
   if (lead.price === null) return { price: "No price", change: null };
-  const price = formatAud(lead.price);
-  if (lead.firstPrice === null || lead.firstPrice === lead.price) return { price, change: null };
-  const difference = lead.price - lead.firstPrice;
-  return { price, change: `${difference < 0 ? "▼" : "▲"} ${formatAud(Math.abs(difference))}` };
+  return { price: formatAud(lead.price), change: priceChange(lead)?.shown ?? null };
 }
 
 /** Whole days on the market: from listing to now, or to when it was taken down. */
@@ -49,6 +75,27 @@ export function safeListingUrl(url: string | null): string | null {
   } catch {
     return null;
   }
+}
+
+/** "3 days listed", "Listed today", with ", no longer listed" once it was taken down: the inbox's words. */
+export function daysListedLabel(
+  lead: Pick<LeadSummary, "listedAt" | "noLongerListedAt">,
+  now = new Date(),
+): string {
+  const days = daysListed(lead, now);
+  const listed = days === 0 ? "Listed today" : `${formatQuantity(days, "day")} listed`;
+  return lead.noLongerListedAt ? `${listed}, no longer listed` : listed;
+}
+
+/** The customer's car as the inbox names it: the index's vehicle, else the listing's title. */
+export function vehicleOf(lead: Pick<LeadListEntry, "customer" | "listingTitle">): string {
+  return lead.customer.vehicleTitle ?? lead.listingTitle ?? "Vehicle not known";
+}
+
+/** "ABC123 · VIC", or what there is of it. */
+export function regoAndState(lead: Pick<LeadListEntry, "customer">): string | null {
+  const parts = [lead.customer.rego, lead.customer.state].filter(Boolean);
+  return parts.length > 0 ? parts.join(" · ") : null;
 }
 
 export function statusText(status: LeadStatus, lostReason: LostReason | null): string {

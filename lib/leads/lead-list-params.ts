@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { DEFAULT_PAGE_SIZE, isPageSize, type PageSize } from "@/components/data-table/data-table-features";
+import type { PageSize } from "@/components/data-table/data-table-features";
+import {
+  optional,
+  parseSortedPage,
+  searchStringWith,
+  stateSchema,
+  withinDaysSchema,
+  type ListOrder,
+  type SearchSource,
+  type SortDirection,
+} from "@/lib/query-string";
 import { uploadIdSchema } from "@/lib/recapture/schemas";
 import { LEAD_STATUSES } from "./lead-status";
 import {
@@ -9,7 +19,6 @@ import {
   LEAD_SORTS,
   LEAD_TYPES,
   type LeadListQuery,
-  type LeadSeenWithinDays,
   type LeadSort,
 } from "./lead-list";
 
@@ -30,23 +39,7 @@ export const DEFAULT_LEAD_SORT = { sort: "first_seen", direction: "desc" } as co
   "sort" | "direction"
 >;
 
-type SearchSource = Pick<URLSearchParams, "get">;
-
-const optional = <T>(schema: z.ZodType<T>, value: string | null): T | undefined => {
-  const parsed = schema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
-};
-
-const stateSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .transform((state) => state.toUpperCase());
-const withinSchema = z.coerce
-  .number()
-  .refine((days): days is LeadSeenWithinDays => (LEAD_SEEN_WITHIN_DAYS as readonly number[]).includes(days));
-const pageSchema = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const withinSchema = withinDaysSchema(LEAD_SEEN_WITHIN_DAYS);
 /** Whole dollars, as people type a price range; "$30,000" reads as 30000. */
 const dollarsSchema = z
   .string()
@@ -81,8 +74,6 @@ export function parseLeadListSearch(params: SearchSource): LeadListSearch {
   const priceMax = optional(dollarsSchema, params.get("max"));
   const state = optional(stateSchema, params.get("state"));
   const uploadId = optional(uploadIdSchema, params.get("upload"));
-  const sort = optional(z.enum(LEAD_SORTS), params.get("sort"));
-  const size = Number(params.get("size"));
   return {
     ...(search ? { search } : {}),
     ...(statuses ? { statuses } : {}),
@@ -95,12 +86,7 @@ export function parseLeadListSearch(params: SearchSource): LeadListSearch {
     ...(priceMax !== undefined ? { priceMax } : {}),
     ...(state ? { state } : {}),
     ...(uploadId ? { uploadId } : {}),
-    sort: sort ?? DEFAULT_LEAD_SORT.sort,
-    direction:
-      optional(z.enum(["asc", "desc"]), params.get("dir")) ??
-      (sort ? defaultLeadDirection(sort) : DEFAULT_LEAD_SORT.direction),
-    page: optional(pageSchema, params.get("page")) ?? 1,
-    pageSize: isPageSize(size) ? size : DEFAULT_PAGE_SIZE,
+    ...parseSortedPage(params, LEAD_SORTS, LEAD_LIST_ORDER),
   };
 }
 
@@ -108,9 +94,11 @@ export function parseLeadListSearch(params: SearchSource): LeadListSearch {
  * The direction a column sorts in on its first click: newest seen first, cheapest first,
  * biggest drop first (the change is negative), longest on the market first.
  */
-export function defaultLeadDirection(sort: LeadSort): "asc" | "desc" {
+export function defaultLeadDirection(sort: LeadSort): SortDirection {
   return sort === "first_seen" || sort === "days_listed" ? "desc" : "asc";
 }
+
+const LEAD_LIST_ORDER: ListOrder<LeadSort> = { ...DEFAULT_LEAD_SORT, firstDirection: defaultLeadDirection };
 
 /** The query string for a search (with its "?"), leaving out defaults. */
 export function leadListSearchString(search: LeadListSearch): string {
@@ -126,14 +114,7 @@ export function leadListSearchString(search: LeadListSearch): string {
   if (search.priceMax !== undefined) params.set("max", String(search.priceMax));
   if (search.state) params.set("state", search.state);
   if (search.uploadId) params.set("upload", search.uploadId);
-  if (search.sort !== DEFAULT_LEAD_SORT.sort || search.direction !== DEFAULT_LEAD_SORT.direction) {
-    params.set("sort", search.sort);
-    if (search.direction !== defaultLeadDirection(search.sort)) params.set("dir", search.direction);
-  }
-  if (search.page !== 1) params.set("page", String(search.page));
-  if (search.pageSize !== DEFAULT_PAGE_SIZE) params.set("size", String(search.pageSize));
-  const text = params.toString();
-  return text ? `?${text}` : "";
+  return searchStringWith(params, search, LEAD_LIST_ORDER);
 }
 
 /** True when the search narrows the list (so "no leads" means "none match", not "none yet"). */

@@ -1,4 +1,4 @@
-import { formatAud, formatQuantity } from "@/lib/format";
+import { formatQuantity } from "@/lib/format";
 import {
   escapeHtml,
   footerText,
@@ -7,6 +7,7 @@ import {
   leadHtml,
   leadsLink,
   leadTextLines,
+  priceDropText,
 } from "./mail-content";
 import type { LeadForMail, MailContext, MailMessage, MailRecipient, PriceDrop } from "./mail-message";
 
@@ -49,8 +50,7 @@ export function leadDigestMail(
   const intro = `Since the last digest: ${counts}.`;
   const more = (shown: number, total: number) =>
     total > shown ? [`  …and ${total - shown} more: ${leadsLink(context)}`] : [];
-  const dropLine = (drop: PriceDrop) =>
-    `  Down from ${formatAud(drop.from)} to ${formatAud(drop.to)} (▼ ${formatAud(drop.from - drop.to)})`;
+  const dropLine = (drop: PriceDrop) => `  Down from ${priceDropText(drop)}`;
 
   const text = [
     greeting(recipient),

@@ -1,5 +1,12 @@
 import { formatAud, formatDateTime } from "@/lib/format";
-import type { LeadForMail, MailContext, MailRecipient } from "./mail-message";
+import type {
+  LeadForMail,
+  MailContext,
+  MailKind,
+  MailMessage,
+  MailRecipient,
+  PriceDrop,
+} from "./mail-message";
 
 /**
  * The pieces every message is made of, written once for the text and the HTML
@@ -66,6 +73,11 @@ export function leadPrice(lead: LeadForMail): string {
   return `${formatAud(lead.price)} ${change < 0 ? "▼" : "▲"} ${formatAud(Math.abs(change))}`;
 }
 
+/** "$28,500 to $27,000 (▼ $1,500)": a price drop, from its old asking price. */
+export function priceDropText(drop: Pick<PriceDrop, "from" | "to">): string {
+  return `${formatAud(drop.from)} to ${formatAud(drop.to)} (▼ ${formatAud(drop.from - drop.to)})`;
+}
+
 export function sellerLabel(lead: LeadForMail): string | null {
   return lead.sellerType === "private" ? "private seller" : lead.sellerType === "dealer" ? "dealer" : null;
 }
@@ -118,4 +130,28 @@ export function htmlDocument(body: string, context: MailContext): string {
     `<a href="${settings}">Stop these emails</a></p>`,
     "</body></html>",
   ].join("");
+}
+
+/** A message to one person about one lead: the greeting, why it is written, the lead and the footer. */
+export function oneLeadMail(
+  mail: { kind: MailKind; to: MailRecipient; subject: string; intro: string; lead: LeadForMail },
+  context: MailContext,
+): MailMessage {
+  return {
+    kind: mail.kind,
+    to: mail.to.email,
+    subject: oneLine(mail.subject, 150),
+    text: [
+      greeting(mail.to),
+      "",
+      mail.intro,
+      "",
+      ...leadTextLines(mail.lead, context),
+      ...footerText(context),
+    ].join("\n"),
+    html: htmlDocument(
+      `<p>${escapeHtml(greeting(mail.to))}</p><p>${escapeHtml(mail.intro)}</p><ul>${leadHtml(mail.lead, context)}</ul>`,
+      context,
+    ),
+  };
 }

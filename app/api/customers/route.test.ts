@@ -9,6 +9,7 @@ import { writeIndexPage } from "@/lib/server/db/customer-index";
 import { recordCompletePass, startSyncPass } from "@/lib/server/db/customer-sync-state";
 import { insertUser } from "@/lib/server/db/users";
 import { describeEachEngine } from "@/lib/testing/database-engines";
+import { testCustomer } from "@/lib/testing/test-customer";
 import { GET } from "./route";
 
 vi.stubEnv("RECAPTURE_API_KEY", "");
@@ -16,26 +17,6 @@ vi.stubEnv("RECAPTURE_REGION", "au");
 
 const ORIGIN = "http://localhost:3000";
 let cookie: string;
-
-let ids = 0;
-function customer(fields: Partial<Customer> = {}): Customer {
-  ids += 1;
-  return {
-    id: `00000000-0000-4000-8000-${String(ids).padStart(12, "0")}`,
-    last_updated: "2024-05-01T00:00:00.000Z",
-    rego: `ABC${ids}`,
-    state: "VIC",
-    vin: null,
-    external_id: null,
-    sale_date: null,
-    monitor_start_date: null,
-    monitor_end_date: null,
-    vehicle_title: null,
-    sightings: [],
-    additional_fields: null,
-    ...fields,
-  };
-}
 
 function sightingAt(at: string): Customer["sightings"][number] {
   return {
@@ -87,20 +68,20 @@ describeEachEngine("GET /api/customers", () => {
 
   it("says the index isn't ready until its first complete pass, even with customers already written", async () => {
     const { pass } = await startSyncPass("au", new Date());
-    await writeIndexPage({ region: "au", pass, customers: [customer()] });
+    await writeIndexPage({ region: "au", pass, customers: [testCustomer()] });
     const response = await ask("");
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ success: false, error: { code: "index_not_ready" } });
   });
 
   it("answers the URL's question with the filtered total and the page, newest sighting first by default", async () => {
-    const older = customer({ rego: "OLD111", sightings: [sightingAt("2024-01-01T00:00:00.000Z")] });
-    const newer = customer({
+    const older = testCustomer({ rego: "OLD111", sightings: [sightingAt("2024-01-01T00:00:00.000Z")] });
+    const newer = testCustomer({
       rego: "NEW222",
       state: "NSW",
       sightings: [sightingAt("2024-03-01T00:00:00.000Z")],
     });
-    const unseen = customer({ rego: "ABC123" });
+    const unseen = testCustomer({ rego: "ABC123" });
     await indexCompletely("au", [older, unseen, newer]);
 
     const everyone = await answer("");
@@ -117,8 +98,8 @@ describeEachEngine("GET /api/customers", () => {
   });
 
   it("answers for the region asked about, each with its own readiness, and refuses an unknown region", async () => {
-    await indexCompletely("au", [customer()]);
-    const kiwi = customer({ rego: "KIWI1", state: null });
+    await indexCompletely("au", [testCustomer()]);
+    const kiwi = testCustomer({ rego: "KIWI1", state: null });
     expect((await ask("?region=nz")).status).toBe(409);
     await indexCompletely("nz", [kiwi]);
     expect(await answer("?region=nz")).toEqual({ total: 1, customers: [kiwi] });

@@ -8,6 +8,7 @@ import { writeIndexPage } from "@/lib/server/db/customer-index";
 import { finishSyncPass, recordCompletePass, startSyncPass } from "@/lib/server/db/customer-sync-state";
 import { openWorkbook } from "@/lib/spreadsheet";
 import { describeEachEngine } from "@/lib/testing/database-engines";
+import { testCustomer } from "@/lib/testing/test-customer";
 import { startCustomersExport } from "./customers-export";
 import { customersExportStream, type ExportEnd, type ExportRequest } from "./export-stream";
 import type { ExportFormat } from "@/lib/server/spreadsheet-export/sheet-writer";
@@ -15,21 +16,15 @@ import type { ExportFormat } from "@/lib/server/spreadsheet-export/sheet-writer"
 const FORMULA = '=HYPERLINK("http://x")';
 
 function customer(i: number, fields: Partial<Customer> = {}): Customer {
-  return {
+  return testCustomer({
     id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}`,
-    last_updated: "2024-05-01T00:00:00.000Z",
     rego: `ABC${String(i).padStart(3, "0")}`,
     state: i % 2 === 0 ? "VIC" : "NSW",
-    vin: null,
     external_id: `CUST-${i}`,
     sale_date: "2022-01-07T00:00:00.000Z",
-    monitor_start_date: null,
-    monitor_end_date: null,
-    vehicle_title: null,
-    sightings: [],
     additional_fields: { phone: "+61 400 000 000", note: "line one\nline, two" },
     ...fields,
-  };
+  });
 }
 
 /** 25 customers, the one sorted first with a formula for an external id. */

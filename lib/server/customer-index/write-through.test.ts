@@ -1,24 +1,11 @@
 import { expect, it } from "vitest";
-import type { Customer } from "@/lib/recapture/schemas";
 import { searchIndexedCustomers } from "@/lib/server/db/customer-index-search";
 import { writeIndexPage } from "@/lib/server/db/customer-index";
 import { describeEachEngine } from "@/lib/testing/database-engines";
+import { testCustomer } from "@/lib/testing/test-customer";
 import { withCustomerIndexed, withCustomerUnindexed, withReplacementIndexed } from "./write-through";
 
-const customer = (id: string, rego: string): Customer => ({
-  id,
-  last_updated: "2024-05-01T00:00:00.000Z",
-  rego,
-  state: "VIC",
-  vin: null,
-  external_id: null,
-  sale_date: null,
-  monitor_start_date: null,
-  monitor_end_date: null,
-  vehicle_title: null,
-  sightings: [],
-  additional_fields: null,
-});
+const customer = (id: string, rego: string) => testCustomer({ id, rego });
 const OLD = customer("00000000-0000-4000-8000-000000000001", "OLD111");
 const NEW = customer("00000000-0000-4000-8000-000000000002", "NEW222");
 

@@ -1,31 +1,15 @@
 import { expect, it } from "vitest";
 import type { Customer } from "@/lib/recapture/schemas";
 import { describeEachEngine } from "@/lib/testing/database-engines";
+import { testCustomer } from "@/lib/testing/test-customer";
 import { additionalFieldNames, FIELD_NAMES_MAX, FIELD_NAMES_SAMPLE } from "./additional-field-names";
 import { writeIndexPage } from "./customer-index";
-
-let ids = 0;
-function customer(additional_fields: Customer["additional_fields"]): Customer {
-  ids += 1;
-  return {
-    id: `00000000-0000-4000-8000-${String(ids).padStart(12, "0")}`,
-    last_updated: "2024-05-01T00:00:00.000Z",
-    rego: `ABC${ids}`,
-    state: "VIC",
-    vin: null,
-    external_id: null,
-    sale_date: null,
-    monitor_start_date: null,
-    monitor_end_date: null,
-    vehicle_title: null,
-    sightings: [],
-    additional_fields,
-  };
-}
 
 async function index(customers: Customer[], region: "au" | "nz" = "au") {
   await writeIndexPage({ region, pass: 1, customers });
 }
+
+const customer = (additional_fields: Customer["additional_fields"]) => testCustomer({ additional_fields });
 
 describeEachEngine("additional field names", () => {
   it("lists the fields customers have, most common first, without the dashboard's own", async () => {

@@ -1,34 +1,15 @@
 import { expect, it } from "vitest";
 import type { Customer } from "@/lib/recapture/schemas";
 import { describeEachEngine } from "@/lib/testing/database-engines";
+import { testCustomer } from "@/lib/testing/test-customer";
 import { findMonitoredVehicles } from "./already-monitored";
 import { indexCustomer, removeIndexedCustomer } from "./customer-index";
-
-let ids = 0;
-function customer(fields: Partial<Customer>): Customer {
-  ids += 1;
-  return {
-    id: `00000000-0000-4000-8000-${String(ids).padStart(12, "0")}`,
-    last_updated: "2024-05-01T00:00:00.000Z",
-    rego: null,
-    state: null,
-    vin: null,
-    external_id: null,
-    sale_date: null,
-    monitor_start_date: null,
-    monitor_end_date: null,
-    vehicle_title: null,
-    sightings: [],
-    additional_fields: null,
-    ...fields,
-  };
-}
 
 const shown = ({ id, rego, state, vin, external_id }: Customer) => ({ id, rego, state, vin, external_id });
 
 describeEachEngine("cars already monitored", () => {
   it("finds a car by its VIN in any case", async () => {
-    const ann = customer({ vin: "1N4AL11D16N337720", rego: "ZEN407", state: "VIC", external_id: "C-1" });
+    const ann = testCustomer({ vin: "1N4AL11D16N337720", rego: "ZEN407", state: "VIC", external_id: "C-1" });
     await indexCustomer("au", ann);
     const matches = await findMonitoredVehicles("au", [
       { rego: "NEW111", state: "NSW" },
@@ -38,7 +19,7 @@ describeEachEngine("cars already monitored", () => {
   });
 
   it("finds a car by its rego however it is spaced, in the same state only", async () => {
-    const bob = customer({ rego: "ABC-123", state: "NSW" });
+    const bob = testCustomer({ rego: "ABC-123", state: "NSW" });
     await indexCustomer("au", bob);
     const matches = await findMonitoredVehicles("au", [
       { rego: "abc 123", state: "NSW" },
@@ -53,7 +34,7 @@ describeEachEngine("cars already monitored", () => {
   });
 
   it("matches a rego without a state only to a customer without one", async () => {
-    const nz = customer({ rego: "KLM55" });
+    const nz = testCustomer({ rego: "KLM55", state: null });
     await indexCustomer("nz", nz);
     expect(await findMonitoredVehicles("nz", [{ rego: "klm 55" }, { rego: "KLM55", state: "AKL" }])).toEqual([
       { vehicle: 0, customer: shown(nz) },
@@ -61,8 +42,8 @@ describeEachEngine("cars already monitored", () => {
   });
 
   it("doesn't match customers deleted through the dashboard or in another region", async () => {
-    const gone = customer({ rego: "GONE1", state: "QLD", vin: "4T1BE46K28U742135" });
-    const elsewhere = customer({ rego: "OTHER1", state: "QLD" });
+    const gone = testCustomer({ rego: "GONE1", state: "QLD", vin: "4T1BE46K28U742135" });
+    const elsewhere = testCustomer({ rego: "OTHER1", state: "QLD" });
     await indexCustomer("au", gone);
     await indexCustomer("nz", elsewhere);
     await removeIndexedCustomer("au", gone.id);
@@ -77,7 +58,7 @@ describeEachEngine("cars already monitored", () => {
 
   it("answers a full batch of cars, the same car asked twice included", async () => {
     const cars = Array.from({ length: 60 }, (_, i) =>
-      customer({ rego: `BAT${i}`, state: "WA", vin: `JTDBR32E${String(i).padStart(9, "0")}` }),
+      testCustomer({ rego: `BAT${i}`, state: "WA", vin: `JTDBR32E${String(i).padStart(9, "0")}` }),
     );
     for (const car of cars) await indexCustomer("au", car);
     const vehicles = Array.from({ length: 5_000 }, (_, i) =>

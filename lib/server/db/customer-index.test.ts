@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import type { Customer } from "@/lib/recapture/schemas";
 import { describeEachEngine } from "@/lib/testing/database-engines";
 import { afterFirstCompletePass } from "@/lib/testing/index-history";
+import { testCustomer } from "@/lib/testing/test-customer";
 import { searchIndexedCustomers } from "./customer-index-search";
 import {
   customersReadInPass,
@@ -12,26 +13,6 @@ import {
 } from "./customer-index";
 import { countIndexedCustomers } from "./customer-sync-state";
 import { database } from "./index";
-
-let ids = 0;
-function customer(fields: Partial<Customer> = {}): Customer {
-  ids += 1;
-  return {
-    id: `00000000-0000-4000-8000-${String(ids).padStart(12, "0")}`,
-    last_updated: "2024-05-01T00:00:00.000Z",
-    rego: `ABC${ids}`,
-    state: "VIC",
-    vin: null,
-    external_id: null,
-    sale_date: null,
-    monitor_start_date: null,
-    monitor_end_date: null,
-    vehicle_title: null,
-    sightings: [],
-    additional_fields: null,
-    ...fields,
-  };
-}
 
 function sighting(at: string, fields: Partial<Customer["sightings"][number]> = {}) {
   return {
@@ -56,7 +37,7 @@ describeEachEngine("customer index writes", () => {
   it("brings the leads of every customer read up to date: new, price changed, no longer listed", async () => {
     await afterFirstCompletePass();
     const listing = sighting("2024-06-01T00:00:00.000Z", { listing_price: 27_000 });
-    const car = customer({ sightings: [listing] });
+    const car = testCustomer({ sightings: [listing] });
     const read = (sightings: Customer["sightings"], pass: number) =>
       writeIndexPage({ region: "au", pass, customers: [{ ...car, sightings }] });
 
@@ -85,13 +66,13 @@ describeEachEngine("customer index writes", () => {
 
   it("records a lead written through (a customer read or edited here) as the sync would", async () => {
     const listing = sighting("2024-07-01T00:00:00.000Z");
-    await indexCustomer("au", customer({ sightings: [listing] }));
+    await indexCustomer("au", testCustomer({ sightings: [listing] }));
     const leads = await (await database()).selectFrom("leads").select("lead_id").execute();
     expect(leads).toEqual([{ lead_id: listing.lead_id }]);
   });
 
   it("writes a page and answers with customers in the API's shape, sightings oldest first", async () => {
-    const ann = customer({
+    const ann = testCustomer({
       rego: "ZEN407",
       vin: "1N4AL11D16N337720",
       external_id: "CUST-4821",
@@ -111,7 +92,7 @@ describeEachEngine("customer index writes", () => {
   });
 
   it("rewrites a changed customer's sightings and search terms, and leaves an unchanged one alone", async () => {
-    const bob = customer({ additional_fields: { customer_name: "Bob Jones" } });
+    const bob = testCustomer({ additional_fields: { customer_name: "Bob Jones" } });
     await writeIndexPage({ region: "au", pass: 1, customers: [bob] });
     const changed = {
       ...bob,
@@ -129,7 +110,7 @@ describeEachEngine("customer index writes", () => {
   });
 
   it("keeps an edit written through when a page read before it arrives later", async () => {
-    const before = customer({ external_id: "OLD" });
+    const before = testCustomer({ external_id: "OLD" });
     await writeIndexPage({ region: "au", pass: 1, customers: [before] });
     const edited = { ...before, external_id: "NEW", last_updated: "2024-06-01T00:00:00.000Z" };
     await indexCustomer("au", edited);
@@ -139,8 +120,8 @@ describeEachEngine("customer index writes", () => {
   });
 
   it("keeps a customer deleted through the dashboard out, even when a page read before the delete arrives", async () => {
-    const gone = customer();
-    const kept = customer();
+    const gone = testCustomer();
+    const kept = testCustomer();
     await writeIndexPage({ region: "au", pass: 1, customers: [gone, kept] });
     await removeIndexedCustomer("au", gone.id);
     await writeIndexPage({ region: "au", pass: 2, customers: [gone, kept] });
@@ -149,11 +130,11 @@ describeEachEngine("customer index writes", () => {
   });
 
   it("removes after a complete pass the customers it didn't read, but not one written through meanwhile", async () => {
-    const stays = customer();
-    const leaves = customer({ sightings: [sighting("2024-02-02T00:00:00.000Z")] });
+    const stays = testCustomer();
+    const leaves = testCustomer({ sightings: [sighting("2024-02-02T00:00:00.000Z")] });
     await writeIndexPage({ region: "au", pass: 1, customers: [stays, leaves] });
     const startedAt = new Date();
-    const created = customer();
+    const created = testCustomer();
     await indexCustomer("au", created, new Date(startedAt.getTime() + 1));
     await writeIndexPage({ region: "au", pass: 2, customers: [stays] });
     expect(await removeCustomersNotRead("au", 2, startedAt.toISOString())).toBe(1);
@@ -162,10 +143,10 @@ describeEachEngine("customer index writes", () => {
   });
 
   it("tags the customers of an upload walk, and keeps regions apart", async () => {
-    const tagged = customer();
-    const other = customer();
+    const tagged = testCustomer();
+    const other = testCustomer();
     await writeIndexPage({ region: "au", pass: 1, customers: [tagged, other] });
-    await writeIndexPage({ region: "nz", pass: 1, customers: [customer()] });
+    await writeIndexPage({ region: "nz", pass: 1, customers: [testCustomer()] });
     const uploadId = "99aa2d8e-348b-4321-beeb-f2fa67bab3eb";
     await writeIndexPage({ region: "au", pass: 1, uploadId, customers: [tagged] });
     expect(await idsOf({ uploadId })).toEqual([tagged.id]);
@@ -174,7 +155,7 @@ describeEachEngine("customer index writes", () => {
   });
 
   it("keeps a customer the API can't read as it was, counted as read", async () => {
-    const unreadable = customer();
+    const unreadable = testCustomer();
     await writeIndexPage({ region: "au", pass: 1, customers: [unreadable] });
     await writeIndexPage({ region: "au", pass: 2, customers: [], unreadableIds: [unreadable.id] });
     expect(await customersReadInPass("au", 2, [unreadable.id])).toEqual(new Set([unreadable.id]));
@@ -185,11 +166,11 @@ describeEachEngine("searchIndexedCustomers", () => {
   const now = new Date("2024-06-15T00:00:00.000Z");
 
   it("finds a rego however it is typed, and any additional field's value by prefix", async () => {
-    const ann = customer({
+    const ann = testCustomer({
       rego: "ABC123",
       additional_fields: { customer_name: "Ann Smith", phone: "0412 345 678" },
     });
-    const bo = customer({
+    const bo = testCustomer({
       rego: "XYZ9",
       vin: "JTDBR32E100000001",
       external_id: "DMS-554433",
@@ -205,27 +186,27 @@ describeEachEngine("searchIndexedCustomers", () => {
 
   it("counts a customer found by several of its terms once, with or without other filters", async () => {
     const smiths = [
-      customer({ additional_fields: { customer_name: "Smith Smithers", salesperson: "Jo Smith" } }),
-      customer({ state: "NSW", additional_fields: { customer_name: "Ann Smith" } }),
+      testCustomer({ additional_fields: { customer_name: "Smith Smithers", salesperson: "Jo Smith" } }),
+      testCustomer({ state: "NSW", additional_fields: { customer_name: "Ann Smith" } }),
     ];
-    await writeIndexPage({ region: "au", pass: 1, customers: [...smiths, customer()] });
+    await writeIndexPage({ region: "au", pass: 1, customers: [...smiths, testCustomer()] });
     await writeIndexPage({
       region: "nz",
       pass: 1,
-      customers: [customer({ additional_fields: { name: "Smith" } })],
+      customers: [testCustomer({ additional_fields: { name: "Smith" } })],
     });
     expect((await searchIndexedCustomers({ ...everyone, search: "smith" })).total).toBe(2);
     expect((await searchIndexedCustomers({ ...everyone, search: "smith", state: "VIC" })).total).toBe(1);
   });
 
   it("filters by sightings, their age and seller, state, upload and monitoring", async () => {
-    const recent = customer({
+    const recent = testCustomer({
       state: "NSW",
       sightings: [sighting("2024-06-10T00:00:00.000Z", { seller_type: "dealer" })],
     });
-    const older = customer({ sightings: [sighting("2024-04-01T00:00:00.000Z")] });
-    const none = customer({ monitor_end_date: "2024-01-01T00:00:00.000Z" });
-    const future = customer({ monitor_start_date: "2025-01-01T00:00:00.000Z" });
+    const older = testCustomer({ sightings: [sighting("2024-04-01T00:00:00.000Z")] });
+    const none = testCustomer({ monitor_end_date: "2024-01-01T00:00:00.000Z" });
+    const future = testCustomer({ monitor_start_date: "2025-01-01T00:00:00.000Z" });
     await writeIndexPage({ region: "au", pass: 1, customers: [recent, older, none, future] });
     expect(new Set(await idsOf({ hasSightings: true }))).toEqual(new Set([recent.id, older.id]));
     expect(new Set(await idsOf({ hasSightings: false }))).toEqual(new Set([none.id, future.id]));
@@ -238,13 +219,17 @@ describeEachEngine("searchIndexedCustomers", () => {
   });
 
   it("sorts both ways with customers lacking the value last when newest come first, and pages by the filtered total", async () => {
-    const a = customer({
+    const a = testCustomer({
       rego: "AAA1",
       sale_date: "2020-01-01T00:00:00.000Z",
       sightings: [sighting("2024-01-01T00:00:00.000Z")],
     });
-    const b = customer({ rego: "BBB1", sale_date: null, sightings: [sighting("2024-03-01T00:00:00.000Z")] });
-    const c = customer({
+    const b = testCustomer({
+      rego: "BBB1",
+      sale_date: null,
+      sightings: [sighting("2024-03-01T00:00:00.000Z")],
+    });
+    const c = testCustomer({
       rego: "CCC1",
       sale_date: "2021-01-01T00:00:00.000Z",
       last_updated: "2024-05-02T00:00:00.000Z",
@@ -261,7 +246,7 @@ describeEachEngine("searchIndexedCustomers", () => {
     expect(await sorted("last_updated", "desc")).toEqual([c.id, b.id, a.id]);
 
     const many = Array.from({ length: 60 }, (_, index) =>
-      customer({ rego: `P${String(index).padStart(3, "0")}`, state: "QLD" }),
+      testCustomer({ rego: `P${String(index).padStart(3, "0")}`, state: "QLD" }),
     );
     await writeIndexPage({ region: "au", pass: 1, customers: many });
     const third = await searchIndexedCustomers({ ...everyone, state: "QLD", page: 3 });

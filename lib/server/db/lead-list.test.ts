@@ -3,6 +3,7 @@ import type { LeadListQuery } from "@/lib/leads/lead-list";
 import type { Customer, Sighting } from "@/lib/recapture/schemas";
 import { describeEachEngine } from "@/lib/testing/database-engines";
 import { afterFirstCompletePass } from "@/lib/testing/index-history";
+import { testCustomer } from "@/lib/testing/test-customer";
 import { indexCustomer } from "./customer-index";
 import { database } from "./index";
 import { listLeads } from "./lead-list";
@@ -14,23 +15,8 @@ const UPLOAD_2 = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
 const CONTACT = { name: ["customer_name"], phone: "mobile" };
 const NOW = new Date("2026-12-03T09:00:00.000Z");
 
-function customer(id: string, fields: Partial<Customer>): Customer {
-  return {
-    id,
-    last_updated: "2026-11-01T00:00:00.000Z",
-    rego: null,
-    state: null,
-    vin: null,
-    external_id: null,
-    sale_date: null,
-    monitor_start_date: null,
-    monitor_end_date: null,
-    vehicle_title: null,
-    sightings: [],
-    additional_fields: null,
-    ...fields,
-  };
-}
+const customer = (id: string, fields: Partial<Customer>) =>
+  testCustomer({ id, last_updated: "2026-11-01T00:00:00.000Z", ...fields });
 
 function sighting(lead_id: string, at: string, fields: Partial<Sighting>): Sighting {
   return {

@@ -3,6 +3,7 @@ import type { Role } from "@/lib/auth/roles";
 import type { Customer, Sighting } from "@/lib/recapture/schemas";
 import { describeEachEngine } from "@/lib/testing/database-engines";
 import { afterFirstCompletePass } from "@/lib/testing/index-history";
+import { testCustomer } from "@/lib/testing/test-customer";
 import { indexCustomer, removeIndexedCustomer } from "./customer-index";
 import { database } from "./index";
 import { leadAuditNames, listAssignees, readLeadDetail } from "./lead-detail";
@@ -24,23 +25,15 @@ function sighting(lead_id: string, listing_price = 28_500): Sighting {
   };
 }
 
-function customer(id: string, sightings: Sighting[]): Customer {
-  return {
+const customer = (id: string, sightings: Sighting[]) =>
+  testCustomer({
     id,
     rego: `REGO${id}`,
-    state: "VIC",
-    vin: null,
-    external_id: null,
-    upload_id: null,
-    sale_date: null,
-    monitor_start_date: null,
-    monitor_end_date: null,
     vehicle_title: "2019 Toyota Camry",
     additional_fields: { customer_name: "Ann Smith", mobile: "0400 000 000" },
     last_updated: "2026-11-30T10:00:00.000Z",
     sightings,
-  } as Customer;
-}
+  });
 
 /** Indexes the customers and records their leads; answers each lead's key by lead id. */
 async function seed(customers: Customer[]): Promise<Record<string, number>> {

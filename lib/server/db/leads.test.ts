@@ -2,6 +2,7 @@ import { beforeEach, expect, it } from "vitest";
 import type { Sighting } from "@/lib/recapture/schemas";
 import { describeEachEngine } from "@/lib/testing/database-engines";
 import { afterFirstCompletePass } from "@/lib/testing/index-history";
+import { testCustomer } from "@/lib/testing/test-customer";
 import { database } from "./index";
 import { indexCustomer, removeIndexedCustomer } from "./customer-index";
 import { recordLeadSightings } from "./leads";
@@ -171,20 +172,12 @@ describeEachEngine("leads from sightings", () => {
     const customerId = "00000000-0000-4000-8000-000000000001";
     await indexCustomer(
       "au",
-      {
+      testCustomer({
         id: customerId,
         last_updated: "2026-11-01T00:00:00.000Z",
         rego: "ABC123",
-        state: "VIC",
-        vin: null,
-        external_id: null,
-        sale_date: null,
-        monitor_start_date: null,
-        monitor_end_date: null,
-        vehicle_title: null,
         sightings: [sighting("L1")],
-        additional_fields: null,
-      },
+      }),
       MONDAY,
     );
     await record(MONDAY, { [customerId]: [sighting("L1")] });

@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { beforeEach, expect, it } from "vitest";
+import { LEAD_EXPORT_HEADERS } from "@/lib/leads/lead-export";
 import { LEAD_SORTS, type LeadListQuery } from "@/lib/leads/lead-list";
 import type { LeadListSearch } from "@/lib/leads/lead-list-params";
 import type { Sighting } from "@/lib/recapture/schemas";
@@ -141,22 +142,7 @@ describeEachEngine("the leads export", () => {
     expect(file.fileName).toBe("leads-2026-12-03.xlsx");
     const rows = await (await openWorkbook(await bytesOf(file.body))).readSheet(0);
     expect(rows).toHaveLength(1 + 7);
-    expect(rows[0]).toEqual([
-      "Seen",
-      "Days listed",
-      "Vehicle",
-      "Rego",
-      "State",
-      "Listing title",
-      "Listing URL",
-      "Price (AUD)",
-      "Change since first seen (AUD)",
-      "Seller type",
-      "Customer name",
-      "Phone",
-      "Status",
-      "Assignee",
-    ]);
+    expect(rows[0]).toEqual(LEAD_EXPORT_HEADERS);
     expect(rows.some((row) => row[5] === FORMULA)).toBe(true);
   });
 });

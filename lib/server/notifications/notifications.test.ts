@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import type { Role } from "@/lib/auth/roles";
-import type { Customer, Sighting } from "@/lib/recapture/schemas";
+import type { Sighting } from "@/lib/recapture/schemas";
 import { database } from "@/lib/server/db";
 import { indexCustomer } from "@/lib/server/db/customer-index";
 import { findDigestDay } from "@/lib/server/db/lead-digests";
@@ -12,6 +12,7 @@ import { forgetSettings } from "@/lib/server/env";
 import { startLeasedJob } from "@/lib/server/jobs/leased-job";
 import { describeEachEngine } from "@/lib/testing/database-engines";
 import { afterFirstCompletePass } from "@/lib/testing/index-history";
+import { testCustomer } from "@/lib/testing/test-customer";
 import { startTestSmtpServer, type TestSmtpServer } from "@/lib/testing/smtp-test-server";
 import { leadDigestJob, sendDueDigest } from "./lead-digest";
 import { notifyLeadAssigned, notifyLeadsAssigned, notifyPriceDrops } from "./lead-notifications";
@@ -26,7 +27,6 @@ const DIGEST_TIME_5TH = new Date("2026-12-04T21:05:00.000Z");
 const SEEN_3RD = new Date("2026-12-02T23:00:00.000Z");
 const SEEN_4TH = new Date("2026-12-04T01:00:00.000Z");
 
-let ids = 0;
 function sighting(lead_id: string, listing_price: number | null = 28_500): Sighting {
   return {
     at: "2026-12-02T10:00:00.000Z",
@@ -38,22 +38,13 @@ function sighting(lead_id: string, listing_price: number | null = 28_500): Sight
   };
 }
 
-function customer(id: string, sightings: Sighting[]): Customer {
-  return {
+const customer = (id: string, sightings: Sighting[]) =>
+  testCustomer({
     id,
     last_updated: "2026-12-01T00:00:00.000Z",
-    rego: `ABC${(ids += 1)}`,
-    state: "VIC",
-    vin: null,
-    external_id: null,
-    sale_date: null,
-    monitor_start_date: null,
-    monitor_end_date: null,
     vehicle_title: "2019 Toyota Camry Ascent Sport",
     sightings,
-    additional_fields: null,
-  };
-}
+  });
 
 /** Customers read (as a write-through does), with what their leads did. */
 async function see(at: Date, customers: Record<string, Sighting[]>): Promise<RecordedSightings> {
