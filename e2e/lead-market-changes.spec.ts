@@ -2,6 +2,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { e2eServerEnv } from "../playwright.config";
 import { expect, test } from "./fixtures";
 import { expectAccessible } from "./support/axe";
+import { expectTotalAsApiSays, shownTotal } from "./support/leads-inbox";
 import { changePrice, listCarNow, relist, syncNow, takeDown } from "./support/market";
 import { formatAud, formatDateTime } from "@/lib/format";
 
@@ -80,22 +81,6 @@ async function listed(api: APIRequestContext, query: string): Promise<{ total: n
 const ofType = (type: string) => `type=${type}&q=${encodeURIComponent(ours.rego)}`;
 
 /** The total the inbox shows ("37 leads", "5 matching leads"), once loaded. */
-async function shownTotal(page: Page): Promise<number> {
-  const total = page.getByTestId("leads-total");
-  await expect(total).toHaveText(/\d/);
-  await expect(page.locator("table[aria-busy=true], ul[aria-busy=true]")).toHaveCount(0);
-  return Number((await total.textContent())!.replace(/\D/g, ""));
-}
-
-/** Waits for the inbox to show the server's total for the query in its URL. */
-async function expectTotalAsApiSays(page: Page, api: APIRequestContext) {
-  const query = new URL(page.url()).search;
-  const response = await api.get(`/api/leads${query}`);
-  expect(response.status()).toBe(200);
-  const { total } = (await response.json()) as { total: number };
-  await expect.poll(() => shownTotal(page), `total for ${query}`).toBe(total);
-}
-
 /**
  * Opens the inbox, picks a type as a manager does, checks the count against the API, then searches
  * for our lead's rego (the count again): the row of our lead, as the inbox shows it.

@@ -1,13 +1,14 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { formatContactTime, formatRate } from "@/components/overview/overview-display";
 import { formatCount } from "@/lib/format";
-import type { LeadListResponse } from "@/lib/leads/lead-list";
 import { winRate, type LeadOverview } from "@/lib/leads/overview";
 import { DEMO_PASSWORD, demoEmail, expect, test, type Role } from "./fixtures";
 import { AppShell } from "./pages/app-shell";
 import { OverviewPage } from "./pages/overview-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { expectAccessible } from "./support/axe";
+import { leadsFromApi, rowKeys } from "./support/leads-inbox";
+import { listCarNow, syncPass } from "./support/market";
 
 /**
  * The issue's morning, as one story in Chromium. Overnight the market lists three past customers'
@@ -32,37 +33,6 @@ async function overviewFromApi(api: APIRequestContext): Promise<LeadOverview> {
   return ((await response.json()) as { overview: LeadOverview }).overview;
 }
 
-async function leadsFromApi(api: APIRequestContext, query: string): Promise<LeadListResponse> {
-  const response = await api.get(`/api/leads${query}`);
-  expect(response.status(), `GET /api/leads${query}`).toBe(200);
-  return response.json();
-}
-
-/**
- * Asks for a pass of the customer sync (an administrator's Sync now, standing in for the night's
- * scheduled pass) and waits until one that started after the request has finished.
- */
-async function syncCustomers(admin: APIRequestContext) {
-  const asked = Date.now();
-  expect((await admin.post("/api/customers/index-status/sync")).status()).toBe(202);
-  await expect
-    .poll(
-      async () => {
-        const { status } = (await (await admin.get("/api/customers/index-status")).json()) as {
-          status: { upToDateAt: string | null; progress: unknown; requested: boolean };
-        };
-        return (
-          !status.requested &&
-          !status.progress &&
-          status.upToDateAt !== null &&
-          Date.parse(status.upToDateAt) > asked
-        );
-      },
-      { timeout: 30_000, message: "a customer sync pass after Sync now" },
-    )
-    .toBe(true);
-}
-
 /** Three demo customers still monitored, so the market may list their cars today. */
 async function monitoredDemoCustomers(api: APIRequestContext): Promise<DemoCustomer[]> {
   const response = await api.get("/api/recapture/customers?limit=200");
@@ -80,9 +50,9 @@ async function monitoredDemoCustomers(api: APIRequestContext): Promise<DemoCusto
 async function listCarsForSale(api: APIRequestContext, customers: DemoCustomer[]): Promise<string[]> {
   const leadIds: string[] = [];
   for (const customer of customers) {
-    const response = await api.post("/api/emulator/sightings", { data: { customer_id: customer.id } });
-    expect(response.status(), `a sighting for customer ${customer.id}`).toBe(201);
-    leadIds.push(((await response.json()) as { sighting: { lead_id: string } }).sighting.lead_id);
+    const sighting = await listCarNow(api, customer.id);
+    expect(sighting, `a sighting for customer ${customer.id}`).toBeDefined();
+    leadIds.push(sighting!.lead_id);
   }
   return leadIds;
 }
@@ -96,20 +66,6 @@ async function signInAs(browser: Browser, role: Role): Promise<Page> {
   await signIn.signIn(demoEmail(role), DEMO_PASSWORD);
   await expect(signIn.submit).toBeHidden();
   return page;
-}
-
-/** The inbox's table, once its rows have arrived. */
-async function leadsTable(page: Page) {
-  await expect(page.getByTestId("leads-total")).toHaveText(/\d/);
-  await expect(page.locator("table[aria-busy=true]")).toHaveCount(0);
-  return page.getByRole("table", { name: "Leads" });
-}
-
-/** The lead keys of the rows on screen, in order (each row's vehicle links to its lead). */
-async function rowKeys(page: Page): Promise<number[]> {
-  const links = (await leadsTable(page)).getByRole("rowheader").getByRole("link");
-  const hrefs = await links.evaluateAll((found) => found.map((link) => link.getAttribute("href")));
-  return hrefs.map((href) => Number(href!.split("/").pop()));
 }
 
 const leadRow = (page: Page, key: number) =>
@@ -131,11 +87,11 @@ test.describe("the morning's leads", () => {
 
     // Overnight. Sightings other specs left for the next pass are read first, so the night's own
     // are the newest leads of all.
-    await syncCustomers(admin);
+    await syncPass(admin);
     const before = await overviewFromApi(api);
     const alreadyTheirs = await leadsFromApi(salesperson, "?assignee=mine&size=500");
     const leadIds = await listCarsForSale(api, await monitoredDemoCustomers(api));
-    await syncCustomers(admin);
+    await syncPass(admin);
     const newest = await leadsFromApi(api, "?size=25");
     const keys = newest.leads.filter((lead) => leadIds.includes(lead.leadId)).map((lead) => lead.key);
     expect(keys, "the night's sightings are leads").toHaveLength(leadIds.length);

@@ -1,6 +1,7 @@
-import type { APIRequestContext, Page } from "@playwright/test";
 import { DEMO_PASSWORD, demoEmail, expect, test } from "./fixtures";
+import type { LeadListResponse } from "@/lib/leads/lead-list";
 import { expectAccessible } from "./support/axe";
+import { expectTotalAsApiSays, leadsFromApi, rowKeys, shownTotal } from "./support/leads-inbox";
 import { expectFitsPhone, phone } from "./support/phone-layout";
 
 /**
@@ -10,49 +11,10 @@ import { expectFitsPhone, phone } from "./support/phone-layout";
  * The leads are the demo customers' sightings, recorded by the start-up sync.
  */
 
-interface ListedLead {
-  key: number;
-  customer: { rego: string | null; state: string | null };
-  price: number | null;
-}
-
-async function leadsFromApi(
-  api: APIRequestContext,
-  query = "",
-): Promise<{ total: number; leads: ListedLead[] }> {
-  const response = await api.get(`/api/leads${query}`);
-  expect(response.status(), `GET /api/leads${query}`).toBe(200);
-  return response.json();
-}
-
-/** The total the page shows ("37 leads", "5 matching leads"), once loaded. */
-async function shownTotal(page: Page): Promise<number> {
-  const total = page.getByTestId("leads-total");
-  await expect(total).toHaveText(/\d/);
-  await expect(page.locator("table[aria-busy=true], ul[aria-busy=true]")).toHaveCount(0);
-  return Number((await total.textContent())!.replace(/\D/g, ""));
-}
-
-/** Waits for the page to show the server's total for the query in its URL. */
-async function expectTotalAsApiSays(page: Page, api: APIRequestContext) {
-  const query = new URL(page.url()).search;
-  const { total } = await leadsFromApi(api, query);
-  await expect.poll(() => shownTotal(page), `total for ${query}`).toBe(total);
-  return total;
-}
-
-/** The lead keys of the rows on screen, in order (each row's vehicle links to its lead). */
-async function rowKeys(page: Page): Promise<number[]> {
-  const links = page.getByRole("table", { name: "Leads" }).getByRole("rowheader").getByRole("link");
-  return (await links.evaluateAll((found) => found.map((link) => link.getAttribute("href")))).map((href) =>
-    Number(href!.split("/").pop()),
-  );
-}
-
 test.describe("the leads inbox", () => {
   test.use({ role: "manager" });
 
-  let everything: { total: number; leads: ListedLead[] };
+  let everything: LeadListResponse;
 
   test.beforeEach(async ({ api }) => {
     await expect

@@ -5,6 +5,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { RowData } from "@tanstack/react-table";
 import type { DataTableInstance, DataTableRow } from "@/components/data-table/data-table-features";
 import { stickyColumnId } from "@/components/data-table/sticky-column";
+import { useScrollsSideways } from "@/components/data-table/use-scrolls-sideways";
 
 export interface DataTableProps<TData extends RowData> {
   table: DataTableInstance<TData>;
@@ -60,11 +61,19 @@ export function DataTable<TData extends RowData>({
   const rows = table.getRowModel().rows;
   const columnCount = table.getVisibleLeafColumns().length;
   const stickyId = stickyColumnId(table.getVisibleLeafColumns());
+  const [scrollBox, scrollsSideways] = useScrollsSideways<HTMLDivElement>();
   return (
     // Relative: screen-reader-only text in a cell is positioned absolutely; without a containing block here it
     // would sit outside the scrolling box and widen the page. A size container for FULL_ROW's width: it
     // takes its width from its parent, never from the table.
-    <div className="@container relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    // Scrolling sideways, it is a named stop in the tab order, so the arrow keys can bring hidden columns in.
+    <div
+      ref={scrollBox}
+      {...(scrollsSideways
+        ? { role: "region", "aria-label": `${caption}, scrolls sideways`, tabIndex: 0 }
+        : {})}
+      className="@container relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-brand-600"
+    >
       {loadingLabel && (
         <p role="status" className="sr-only">
           {loadingLabel}

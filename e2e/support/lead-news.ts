@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 import { uniqueRego } from "./customers";
+import { listCarNow } from "./market";
 
 /**
  * News for a test that needs some (a digest with new leads): the demo's own
@@ -17,8 +18,7 @@ export async function listACarToday(api: APIRequestContext): Promise<void> {
   });
   expect(created.status(), "a customer to list a car for").toBe(200);
   const { customer } = (await created.json()) as { customer: { id: string } };
-  const listed = await api.post("/api/emulator/sightings", { data: { customer_id: customer.id } });
-  expect(listed.status(), "the market lists the car now").toBe(201);
+  expect(await listCarNow(api, customer.id), "the market lists the car now").toBeDefined();
   const edited = await api.patch(`/api/recapture/customers/${customer.id}`, {
     data: { external_id: `NEWS-${rego}` },
   });

@@ -60,3 +60,28 @@ export const relist = (api: APIRequestContext, customerId: string, leadId: strin
 export async function syncNow(admin: APIRequestContext) {
   expect((await admin.post("/api/customers/index-status/sync")).status()).toBe(202);
 }
+
+/**
+ * Asks for a pass of the customer sync (an administrator's Sync now, standing in for the night's
+ * scheduled pass) and waits until one that started after the request has finished.
+ */
+export async function syncPass(admin: APIRequestContext) {
+  const asked = Date.now();
+  await syncNow(admin);
+  await expect
+    .poll(
+      async () => {
+        const { status } = (await (await admin.get("/api/customers/index-status")).json()) as {
+          status: { upToDateAt: string | null; progress: unknown; requested: boolean };
+        };
+        return (
+          !status.requested &&
+          !status.progress &&
+          status.upToDateAt !== null &&
+          Date.parse(status.upToDateAt) > asked
+        );
+      },
+      { timeout: 30_000, message: "a customer sync pass after Sync now" },
+    )
+    .toBe(true);
+}
