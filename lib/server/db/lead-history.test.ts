@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { HISTORY_DISMISSAL } from "@/lib/leads/lead-history";
 import type { Customer, Sighting } from "@/lib/recapture/schemas";
 import { describeEachEngine } from "@/lib/testing/database-engines";
+import { testCustomer } from "@/lib/testing/test-customer";
 import { indexCustomer, writeIndexPage } from "./customer-index";
 import { finishSyncPass, recordCompletePass, startSyncPass } from "./customer-sync-state";
 import { database } from "./index";
@@ -11,7 +12,6 @@ const NOW = new Date("2026-12-03T09:00:00.000Z");
 const LISTED_A_YEAR_AGO = "2025-12-01T02:30:00Z";
 const LISTED_3_DAYS_AGO = "2026-11-30T09:00:00.000Z";
 
-let ids = 0;
 function sighting(lead_id: string, at: string): Sighting {
   return {
     at,
@@ -23,23 +23,8 @@ function sighting(lead_id: string, at: string): Sighting {
   };
 }
 
-function customer(sightings: Sighting[]): Customer {
-  ids += 1;
-  return {
-    id: `00000000-0000-4000-8000-${String(ids).padStart(12, "0")}`,
-    last_updated: "2025-01-01T00:00:00.000Z",
-    rego: `HIS${ids}`,
-    state: "VIC",
-    vin: null,
-    external_id: null,
-    sale_date: null,
-    monitor_start_date: null,
-    monitor_end_date: null,
-    vehicle_title: "2019 Toyota Camry Ascent Sport",
-    sightings,
-    additional_fields: null,
-  };
-}
+const customer = (sightings: Sighting[]): Customer =>
+  testCustomer({ vehicle_title: "2019 Toyota Camry Ascent Sport", sightings });
 
 async function lead(leadId: string) {
   const db = await database();
