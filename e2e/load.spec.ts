@@ -1,5 +1,6 @@
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { expect, signInViaApi, test } from "./fixtures";
+import { journal, setFaults } from "./support/emulator-journal";
 
 /**
  * One person, or one request, cannot take the server or the dealership's API
@@ -8,21 +9,6 @@ import { expect, signInViaApi, test } from "./fixtures";
  * identical reads share one call to the API, and a busy API says when to come
  * back. The embedded emulator's journal shows what reached it.
  */
-
-interface JournalEntry {
-  method: string;
-  path: string;
-}
-
-async function journal(api: APIRequestContext): Promise<JournalEntry[]> {
-  const response = await api.get("/api/emulator/journal?limit=1000");
-  expect(response.status()).toBe(200);
-  return (await response.json()).requests;
-}
-
-async function setFaults(api: APIRequestContext, faults: Record<string, unknown>) {
-  expect((await api.put("/api/emulator/faults", { data: faults })).status()).toBe(200);
-}
 
 /** A signed-in API context for a new viewer account of its own, so its share of the API starts full. */
 async function newViewer(admin: APIRequestContext, baseURL: string, name: string) {

@@ -1,6 +1,6 @@
 import { request as httpRequest } from "node:http";
-import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { journal, setFaults } from "./support/emulator-journal";
 
 /**
  * The proxy through the running app: every route, the documented errors, the id
@@ -11,16 +11,6 @@ import { expect, test } from "./fixtures";
 test.use({ role: "staff" });
 
 const customer = { rego: "ZEN407", state: "VIC", external_id: "CUST-4821", sale_date: "2022-06-15" };
-
-async function journal(api: APIRequestContext): Promise<{ path: string; method: string }[]> {
-  const response = await api.get("/api/emulator/journal?limit=1000");
-  expect(response.status()).toBe(200);
-  return (await response.json()).requests;
-}
-
-async function setFaults(api: APIRequestContext, faults: Record<string, unknown>) {
-  expect((await api.put("/api/emulator/faults", { data: faults })).status()).toBe(200);
-}
 
 /** A GET sent with its path exactly as written: no client-side normalisation of `..` or `%2e`. */
 async function rawGet(baseURL: string, path: string, cookie: string): Promise<number> {
@@ -178,10 +168,7 @@ test("malformed ids, path tricks and unknown query parameters never reach the Re
   await api.get("/api/recapture/customers?limit=5&secret=1&region=au");
   const [reached] = await journal(api);
   expect(reached?.path).toBe("/v2/recapture/customers");
-  expect(Object.keys((reached as unknown as { query: Record<string, string> }).query).sort()).toEqual([
-    "limit",
-    "region",
-  ]);
+  expect(Object.keys(reached!.query).sort()).toEqual(["limit", "region"]);
 });
 
 test("only ApiKey, Content-Type and Accept go upstream: no cookies, Host or forwarding headers", async ({
@@ -199,12 +186,7 @@ test("only ApiKey, Content-Type and Accept go upstream: no cookies, Host or forw
     headers: { "X-Forwarded-For": "203.0.113.9" },
   });
   expect(write.status()).toBe(200);
-  // The journal also holds whatever the background sync read meanwhile: find the two requests by what they asked.
-  const requests = (await journal(api)) as unknown as {
-    method: string;
-    query: Record<string, string>;
-    headers: Record<string, string>;
-  }[];
+  const requests = await journal(api);
   const read = requests.find((request) => request.method === "GET" && request.query.limit === "1");
   const created = requests.find((request) => request.method === "PUT");
   expect(Object.keys(read!.headers).sort()).toEqual(["accept", "apikey"]);
