@@ -13,12 +13,14 @@ export interface JournalEntry {
 }
 
 /**
- * The customer sync's own reads, made in the background whenever a pass is due: it walks the customers
- * with an explicit offset, which no request of the tests' gives. Without them, the journal holds only
- * what the test's own requests caused.
+ * The customer sync's own reads, made in the background whenever a pass is due
+ * (lib/server/customer-index/sync-pass.ts): the count (limit 1 from offset 0) and pages of 500, each with
+ * an explicit offset. Without them, the journal holds only what the test's own requests caused.
  */
-const isSyncRead = (entry: JournalEntry) =>
-  entry.method === "GET" && entry.path === "/v2/recapture/customers" && "offset" in entry.query;
+const isSyncRead = ({ method, path, query }: JournalEntry) =>
+  method === "GET" &&
+  path === "/v2/recapture/customers" &&
+  (query.limit === "500" || (query.limit === "1" && query.offset === "0"));
 
 /** What reached the emulator since the journal was last cleared, oldest first, besides the sync's reads. */
 export async function journal(api: APIRequestContext): Promise<JournalEntry[]> {
