@@ -5,14 +5,11 @@
  * the process's RSS rose above where it was before the export.
  *
  * The index is filled directly with writeIndexPage (as the sync's pages are written). SQLite is
- * a temporary file; PostgreSQL runs when TEST_DATABASE_URL (or BENCH_DATABASE_URL) is set, in a
- * schema of its own, dropped after. BENCH_CUSTOMERS changes the count.
+ * a temporary file; PostgreSQL as bench/bench-engines.ts says. BENCH_CUSTOMERS changes the count.
  */
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { CUSTOMER_COLUMNS } from "@/lib/customer-export/columns";
 import type { Customer } from "@/lib/recapture/schemas";
 import { customersExportStream } from "@/lib/server/customer-export/export-stream";
@@ -20,6 +17,7 @@ import type { ExportFormat } from "@/lib/server/spreadsheet-export/sheet-writer"
 import { closeDatabase } from "@/lib/server/db";
 import { writeIndexPage } from "@/lib/server/db/customer-index";
 import { forgetSettings } from "@/lib/server/env";
+import { benchEngines } from "./bench-engines";
 
 const COUNT = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const PAGE = 500;
@@ -109,36 +107,9 @@ async function measureExport(exportFormat: ExportFormat) {
   );
 }
 
-interface Engine {
-  name: string;
-  url: string;
-  done(): Promise<void>;
-}
-
-async function postgresEngine(server: string): Promise<Engine> {
-  const admin = new pg.Pool({ connectionString: server, max: 1 });
-  const schema = `bench_export_${randomBytes(4).toString("hex")}`;
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const url = new URL(server);
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  return {
-    name: "PostgreSQL",
-    url: url.toString(),
-    async done() {
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
-    },
-  };
-}
-
 async function main() {
   const folder = mkdtempSync(join(tmpdir(), "bench-export-"));
-  const engines: Engine[] = [
-    { name: "SQLite", url: `file:${join(folder, "dashboard.db")}`, done: async () => {} },
-  ];
-  const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (server) engines.push(await postgresEngine(server));
-  else console.log("PostgreSQL skipped: set TEST_DATABASE_URL to include it.");
+  const engines = await benchEngines(folder, "export");
   try {
     for (const engine of engines) {
       process.env.DATABASE_URL = engine.url;
