@@ -9,9 +9,13 @@ import { Select } from "@/components/ui/select";
 import { bulkActionFromChoice, type BulkActionChoice } from "@/lib/leads/bulk-action-form";
 import { bulkSummary } from "@/lib/leads/bulk-summary";
 import type { BulkAction, BulkResult } from "@/lib/leads/lead-detail";
-import { LEAD_STATUSES, LOST_REASONS, type LeadStatus, type LostReason } from "@/lib/leads/lead-status";
-import { LEAD_STATUS_LABELS, LOST_REASON_LABELS } from "@/lib/leads/lead-status";
+import { LEAD_STATUSES, type LeadStatus, type LostReason } from "@/lib/leads/lead-status";
+import { NOTE_MAX_LENGTH } from "@/lib/leads/lead-work";
 import { leadWorkQueries, useBulkLeadAction } from "@/lib/queries/lead-work";
+import { LeadStatusSelect, LostReasonSelect } from "./lead-status-selects";
+
+/** Any status but New: the bulk form moves leads on; reopening one as New is done on its own page, by a manager. */
+const BULK_STATUSES = LEAD_STATUSES.filter((option) => option !== "new");
 
 export interface LeadBulkActionsProps {
   selectedKeys: number[];
@@ -103,38 +107,25 @@ export function LeadBulkActions({ selectedKeys, canAssign, onDone }: LeadBulkAct
         >
           <div className="flex flex-col gap-1.5">
             <Label htmlFor={`${id}-status`}>Set status…</Label>
-            <Select
+            <LeadStatusSelect
               id={`${id}-status`}
+              statuses={BULK_STATUSES}
               value={status}
-              onChange={(event) => setStatus(event.target.value as LeadStatus | "")}
+              onChange={setStatus}
               aria-invalid={Boolean(errorOf("status"))}
               aria-describedby={errorOf("status") ? `${id}-status-error` : undefined}
-            >
-              <option value="">Choose…</option>
-              {LEAD_STATUSES.filter((option) => option !== "new").map((option) => (
-                <option key={option} value={option}>
-                  {LEAD_STATUS_LABELS[option]}
-                </option>
-              ))}
-            </Select>
+            />
           </div>
           {status === "lost" && (
             <div className="flex flex-col gap-1.5">
               <Label htmlFor={`${id}-reason`}>Why lost?</Label>
-              <Select
+              <LostReasonSelect
                 id={`${id}-reason`}
                 value={lostReason}
-                onChange={(event) => setLostReason(event.target.value as LostReason | "")}
+                onChange={setLostReason}
                 aria-invalid={Boolean(errorOf("lostReason"))}
                 aria-describedby={errorOf("lostReason") ? `${id}-reason-error` : undefined}
-              >
-                <option value="">Choose…</option>
-                {LOST_REASONS.map((option) => (
-                  <option key={option} value={option}>
-                    {LOST_REASON_LABELS[option]}
-                  </option>
-                ))}
-              </Select>
+              />
             </div>
           )}
           {status === "lost" && lostReason === "other" && (
@@ -143,7 +134,7 @@ export function LeadBulkActions({ selectedKeys, canAssign, onDone }: LeadBulkAct
               <input
                 id={`${id}-note`}
                 value={note}
-                maxLength={2_000}
+                maxLength={NOTE_MAX_LENGTH}
                 onChange={(event) => setNote(event.target.value)}
                 aria-invalid={Boolean(errorOf("note"))}
                 aria-describedby={errorOf("note") ? `${id}-note-error` : undefined}

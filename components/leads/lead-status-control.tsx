@@ -4,12 +4,11 @@ import { useId, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { Select } from "@/components/ui/select";
-import { LOST_REASONS, type LeadStatus, type LostReason } from "@/lib/leads/lead-status";
-import { LEAD_STATUS_LABELS, LOST_REASON_LABELS } from "@/lib/leads/lead-status";
+import { LEAD_STATUS_LABELS, type LeadStatus, type LostReason } from "@/lib/leads/lead-status";
 import { NOTE_MAX_LENGTH } from "@/lib/leads/lead-work";
 import { useSetLeadStatus } from "@/lib/queries/lead-work";
 import { LeadNoteInput } from "./lead-note-input";
+import { LeadStatusSelect, LostReasonSelect } from "./lead-status-selects";
 
 export interface LeadStatusControlProps {
   leadKey: number;
@@ -65,36 +64,12 @@ export function LeadStatusControl({ leadKey, status, nextStatuses }: LeadStatusC
     <form onSubmit={submit} className="flex flex-col gap-3" aria-label="Change status" noValidate>
       <FormField id={`${id}-status`} label="New status" error={errors.status}>
         {(control) => (
-          <Select
-            {...control}
-            value={next}
-            onChange={(event) => setNext(event.target.value as LeadStatus | "")}
-          >
-            <option value="">Choose…</option>
-            {nextStatuses.map((option) => (
-              <option key={option} value={option}>
-                {LEAD_STATUS_LABELS[option]}
-              </option>
-            ))}
-          </Select>
+          <LeadStatusSelect {...control} statuses={nextStatuses} value={next} onChange={setNext} />
         )}
       </FormField>
       {next === "lost" && (
         <FormField id={`${id}-reason`} label="Why was it lost?" error={errors.reason}>
-          {(control) => (
-            <Select
-              {...control}
-              value={reason}
-              onChange={(event) => setReason(event.target.value as LostReason | "")}
-            >
-              <option value="">Choose…</option>
-              {LOST_REASONS.map((option) => (
-                <option key={option} value={option}>
-                  {LOST_REASON_LABELS[option]}
-                </option>
-              ))}
-            </Select>
-          )}
+          {(control) => <LostReasonSelect {...control} value={reason} onChange={setReason} />}
         </FormField>
       )}
       <LeadNoteInput
