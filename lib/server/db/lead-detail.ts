@@ -2,6 +2,7 @@ import "server-only";
 import type { Kysely, Selectable } from "kysely";
 import type { LeadDetail, LeadPerson, LeadSummary } from "@/lib/leads/lead-detail";
 import { database } from "./index";
+import { leadsWithCustomers } from "./leads-with-customers";
 import type { LeadsTable, Tables } from "./schema";
 
 /**
@@ -155,11 +156,7 @@ export async function listAssignees(): Promise<LeadPerson[]> {
 export async function leadAuditNames(leadKeys: readonly number[]): Promise<Map<number, string>> {
   if (leadKeys.length === 0) return new Map();
   const db = await database();
-  const rows = await db
-    .selectFrom("leads as l")
-    .leftJoin("indexed_customers as c", (join) =>
-      join.onRef("c.region", "=", "l.region").onRef("c.id", "=", "l.customer_id"),
-    )
+  const rows = await leadsWithCustomers(db)
     .select(["l.key", "l.customer_id", "l.listing_title", "c.rego", "c.vin"])
     .where("l.key", "in", [...leadKeys])
     .execute();

@@ -12,6 +12,7 @@ import {
   type LeadSort,
 } from "@/lib/leads/lead-list";
 import { database } from "./index";
+import { leadsWithCustomers } from "./leads-with-customers";
 import type { LeadsTable, Tables } from "./schema";
 
 /**
@@ -31,15 +32,6 @@ type Inbox = ExpressionBuilder<Tables & { l: LeadsTable }, "l">;
 /** Who is asking: "mine" is their leads. */
 export interface LeadListAsker {
   userId: number;
-}
-
-/** Leads with their customers, as indexed (none when the customer has left the index). */
-function inbox(db: Kysely<Tables>) {
-  return db
-    .selectFrom("leads as l")
-    .leftJoin("indexed_customers as c", (join) =>
-      join.onRef("c.region", "=", "l.region").onRef("c.id", "=", "l.customer_id"),
-    );
 }
 
 /** `%text%` for LIKE, with the text's own wildcards taken literally (escaped with a backslash). */
@@ -209,7 +201,7 @@ async function entriesOf(
   keys: readonly { key: number }[],
   contact: ContactFields,
 ): Promise<LeadListEntry[]> {
-  const rows = await inbox(db)
+  const rows = await leadsWithCustomers(db)
     .leftJoin("users as u", "u.id", "l.assignee_user_id")
     .select([
       "l.key",

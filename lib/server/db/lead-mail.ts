@@ -5,6 +5,7 @@ import type { LeadForMail, MailRecipient, PriceDrop } from "@/lib/notifications/
 import type { Region } from "@/lib/recapture/regions";
 import { database, type Db } from "./index";
 import { inChunks } from "./in-list";
+import { leadsWithCustomers } from "./leads-with-customers";
 import type { Tables } from "./schema";
 
 /**
@@ -22,25 +23,20 @@ export interface LeadForMailWithAssignee extends LeadForMail {
 }
 
 function leadRows(db: Kysely<Tables>) {
-  return db
-    .selectFrom("leads as l")
-    .leftJoin("indexed_customers as c", (join) =>
-      join.onRef("c.region", "=", "l.region").onRef("c.id", "=", "l.customer_id"),
-    )
-    .select([
-      "l.key",
-      "l.listing_title",
-      "l.listing_url",
-      "l.price",
-      "l.first_price",
-      "l.seller_type",
-      "l.first_seen_at",
-      "l.assignee_user_id",
-      "l.status",
-      "c.vehicle_title",
-      "c.rego",
-      "c.state",
-    ]);
+  return leadsWithCustomers(db).select([
+    "l.key",
+    "l.listing_title",
+    "l.listing_url",
+    "l.price",
+    "l.first_price",
+    "l.seller_type",
+    "l.first_seen_at",
+    "l.assignee_user_id",
+    "l.status",
+    "c.vehicle_title",
+    "c.rego",
+    "c.state",
+  ]);
 }
 
 type LeadRow = Awaited<ReturnType<ReturnType<typeof leadRows>["execute"]>>[number];
