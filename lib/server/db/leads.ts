@@ -90,8 +90,8 @@ async function meetingHistory(db: Kysely<Tables>, region: Region): Promise<boole
  * Records what these customers' sightings, just read from the API, say about
  * their leads: a lead id never seen is a new lead (its first price, a `seen`
  * event; first seen now and New, or, while the dashboard is meeting the
- * dealership's history, as lib/leads/lead-history.ts decides); a known lead at another price gets the price and a
- * `price_change` event; a listed lead of one of these customers that is no
+ * dealership's history, as lib/leads/lead-history.ts decides); a known lead
+ * at another price gets the price and a `price_change` event; a listed lead of one of these customers that is no
  * longer among its sightings is no longer listed (`delisted`), and one that
  * comes back is listed again (`relisted`, status untouched). Every lead found
  * is seen now. Pass every customer the page read (not only those whose record
